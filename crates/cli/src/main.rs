@@ -133,6 +133,13 @@ struct Config {
     database: String,
     bind: String,
     secure_cookies: bool,
+    /// Uploaded and generated files: a local folder.
+    files: String,
+    /// `smtp://…` or `smtps://…`; unset keeps email queued.
+    smtp_url: Option<String>,
+    mail_from: String,
+    /// The address people reach Brygga at, for links in email.
+    public_url: String,
 }
 
 impl Default for Config {
@@ -141,6 +148,10 @@ impl Default for Config {
             database: "brygga.sqlite".into(),
             bind: "127.0.0.1:8080".into(),
             secure_cookies: true,
+            files: "brygga-data/files".into(),
+            smtp_url: None,
+            mail_from: "Brygga <noreply@brygga.invalid>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
         }
     }
 }
@@ -180,6 +191,7 @@ async fn serve(
     store: Store,
     listener: tokio::net::TcpListener,
     secure_cookies: bool,
+    cfg: &Config,
 ) -> anyhow::Result<()> {
     let refdata = Arc::new(RefData::load()?);
     let sessions = brygga_store::sessions::DbSessionStore::new(store.clone());
@@ -194,6 +206,12 @@ async fn serve(
             store,
             refdata,
             secure_cookies,
+            files: brygga_store::files::FileStore::local(&cfg.files),
+            mail: brygga_web::mailer::MailSettings {
+                smtp_url: cfg.smtp_url.clone(),
+                from: cfg.mail_from.clone(),
+                public_url: cfg.public_url.clone(),
+            },
         },
         listener,
     )
@@ -308,9 +326,9 @@ async fn main() -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { bind } => {
             let store = open(&database).await?;
-            let (listener, addr) = listen(&bind.unwrap_or(cfg.bind)).await?;
+            let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!("Brygga listening on http://{addr}");
-            serve(store, listener, cfg.secure_cookies).await
+            serve(store, listener, cfg.secure_cookies, &cfg).await
         }
         Command::Migrate => {
             open(&database).await?;
@@ -322,7 +340,7 @@ async fn main() -> anyhow::Result<()> {
             let store = open(&database).await?;
             let today = chrono::Local::now().date_naive();
             let demo = brygga_store::demo::load(&store, today).await?;
-            let (listener, addr) = listen(&bind.unwrap_or(cfg.bind)).await?;
+            let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!(
                 "Brygga demo ({}) on http://{addr}",
                 if demo.created {
@@ -337,7 +355,7 @@ async fn main() -> anyhow::Result<()> {
                 println!("  {role:<20} {email}");
             }
             // Plain HTTP on a local address: cookies without the Secure flag.
-            serve(store, listener, false).await
+            serve(store, listener, false, &cfg).await
         }
         Command::User {
             command:

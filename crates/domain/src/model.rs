@@ -209,6 +209,69 @@ str_enum!(
     }
 );
 
+str_enum!(
+    /// A participant's place in a placement's candidate pool.
+    ProposalStatus, "proposal-status" {
+        Proposed = "proposed",
+        Shortlisted = "shortlisted",
+        InterviewRequested = "interview_requested",
+        Interviewing = "interviewing",
+        Selected = "selected",
+        Rejected = "rejected",
+        Withdrawn = "withdrawn",
+    }
+);
+
+str_enum!(
+    /// How an interview went.
+    InterviewOutcome, "interview-outcome" {
+        Pending = "pending",
+        Passed = "passed",
+        Failed = "failed",
+        NoShow = "no_show",
+        Cancelled = "cancelled",
+    }
+);
+
+str_enum!(
+    /// Collaboration agreements are made with an employer; internship agreements per intern.
+    AgreementKind, "agreement-kind" {
+        Collaboration = "collaboration",
+        Internship = "internship",
+    }
+);
+
+str_enum!(
+    /// What happened to an interest submitted through the public portal.
+    InterestStatus, "interest-status" {
+        New = "new",
+        Handled = "handled",
+        Dismissed = "dismissed",
+        Registered = "registered",
+    }
+);
+
+str_enum!(
+    /// The compensation the employment service's decision gives the participant.
+    Compensation, "compensation" {
+        None = "none",
+        Aktivitetsstod = "aktivitetsstod",
+        Utvecklingsersattning = "utvecklingsersattning",
+        Etableringsersattning = "etableringsersattning",
+        Other = "other",
+    }
+);
+
+str_enum!(
+    /// A queued background job's state.
+    JobStatus, "job-status" {
+        Queued = "queued",
+        Running = "running",
+        Done = "done",
+        Failed = "failed",
+    }
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,6 +14,37 @@ pub enum Resource {
     Organisation,
     User,
     AuditLog,
+    /// An interest submitted through the public placement portal (not yet a participant).
+    Interest,
+    /// A participant's place in a placement's candidate pool.
+    Proposal,
+    Interview,
+    /// The employment service's eligibility confirmation and decision for a participant.
+    Clearance,
+    /// Collaboration (employer level) and internship (per intern) agreements, with their files.
+    Agreement,
+    /// A programme's stages and checkpoints.
+    ProcessMap,
+    /// The background job queue (outgoing email).
+    Job,
+}
+
+impl Resource {
+    pub const ALL: &'static [Resource] = &[
+        Resource::Participant,
+        Resource::Employer,
+        Resource::Placement,
+        Resource::Organisation,
+        Resource::User,
+        Resource::AuditLog,
+        Resource::Interest,
+        Resource::Proposal,
+        Resource::Interview,
+        Resource::Clearance,
+        Resource::Agreement,
+        Resource::ProcessMap,
+        Resource::Job,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -70,7 +101,10 @@ impl Decision {
 fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Relation]> {
     use Action::*;
     use Relation::*;
-    use Resource::{AuditLog, Employer, Organisation, Placement, User};
+    use Resource::{
+        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+        Placement, ProcessMap, Proposal, User,
+    };
     use Role::*;
     type Res = Resource;
 
@@ -126,6 +160,45 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (_, Organisation, _) => None,
 
         (_, User, _) => None,
+
+        // Interest from the public portal: people who are not yet participants. Coordinators
+        // handle the inbox; programme managers may look.
+        (Coordinator, Interest, List | Read | Update | Delete) => Some(ANY),
+        (ProgrammeManager, Interest, List | Read) => Some(ANY),
+        (_, Interest, _) => None,
+
+        // The candidate pool: a participant's relation is that of the participant (coordinators)
+        // or of the placement's employer (employer contacts see only what was proposed to them).
+        (Coordinator, Proposal, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
+        (ProgrammeManager, Proposal, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Proposal, List | Read | Update) => Some(&[OwnEmployer]),
+        (_, Proposal, _) => None,
+
+        (Coordinator, Interview, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
+        (ProgrammeManager, Interview, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Interview, List | Read | Update) => Some(&[OwnEmployer]),
+        (Participant, Interview, List | Read) => Some(&[OwnRecord]),
+        (_, Interview, _) => None,
+
+        // Clearance is the employment service's business: its officer only on shared cases.
+        (Coordinator, Clearance, List | Read | Create | Update) => Some(&[InOrgScope]),
+        (ProgrammeManager, Clearance, List | Read) => Some(&[InOrgScope]),
+        (EsOfficer, Clearance, List | Read | Create | Update) => Some(&[SharedCase]),
+        (_, Clearance, _) => None,
+
+        // Agreements: a collaboration agreement is InOrgScope for every coordinator (employers
+        // are shared across the programme tree); an internship agreement is the participant's.
+        (Coordinator, Agreement, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
+        (ProgrammeManager, Agreement, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Agreement, List | Read | Update) => Some(&[OwnEmployer]),
+        (_, Agreement, _) => None,
+
+        // Everyone may read a process map (stage names); only admins change one.
+        (_, ProcessMap, List | Read) => Some(ANY),
+        (_, ProcessMap, _) => None,
+
+        // The job queue holds email addresses and messages: admins only.
+        (_, Job, _) => None,
     }
 }
 
@@ -158,7 +231,10 @@ mod tests {
     use Action::*;
     use Decision::*;
     use Relation::*;
-    use Resource::{AuditLog, Employer, Organisation, Placement, User};
+    use Resource::{
+        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+        Placement, ProcessMap, Proposal, User,
+    };
     use Role::*;
     const P: Resource = Resource::Participant;
 
@@ -247,12 +323,84 @@ mod tests {
             (Participant, P, vec![Read], vec![OwnRecord]),
             (Participant, Placement, read.clone(), vec![Public]),
             (Evaluator, Placement, read.clone(), vec![Public]),
+            (Admin, Interest, every.clone(), all.clone()),
+            (Admin, Proposal, every.clone(), all.clone()),
+            (Admin, Interview, every.clone(), all.clone()),
+            (Admin, Clearance, every.clone(), all.clone()),
+            (Admin, Agreement, every.clone(), all.clone()),
+            (Admin, ProcessMap, every.clone(), all.clone()),
+            (Admin, Job, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Interest,
+                vec![List, Read, Update, Delete],
+                all.clone(),
+            ),
+            (ProgrammeManager, Interest, read.clone(), all.clone()),
+            (
+                Coordinator,
+                Proposal,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Proposal, read.clone(), vec![InOrgScope]),
+            (
+                EmployerContact,
+                Proposal,
+                vec![List, Read, Update],
+                vec![OwnEmployer],
+            ),
+            (
+                Coordinator,
+                Interview,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Interview, read.clone(), vec![InOrgScope]),
+            (
+                EmployerContact,
+                Interview,
+                vec![List, Read, Update],
+                vec![OwnEmployer],
+            ),
+            (Participant, Interview, read.clone(), vec![OwnRecord]),
+            (
+                Coordinator,
+                Clearance,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Clearance, read.clone(), vec![InOrgScope]),
+            (
+                EsOfficer,
+                Clearance,
+                vec![List, Read, Create, Update],
+                vec![SharedCase],
+            ),
+            (
+                Coordinator,
+                Agreement,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Agreement, read.clone(), vec![InOrgScope]),
+            (
+                EmployerContact,
+                Agreement,
+                vec![List, Read, Update],
+                vec![OwnEmployer],
+            ),
         ]
         .into_iter()
         .chain(
             Role::ALL
                 .iter()
                 .map(|r| (*r, Organisation, read.clone(), all.clone())),
+        )
+        .chain(
+            Role::ALL
+                .iter()
+                .map(|r| (*r, ProcessMap, read.clone(), all.clone())),
         )
         .collect()
     }
@@ -262,7 +410,7 @@ mod tests {
         let table = full_table();
         let mut checked = 0;
         for role in Role::ALL {
-            for res in [P, Employer, Placement, Organisation, User, AuditLog] {
+            for res in Resource::ALL.iter().copied() {
                 for action in ACTIONS {
                     for rel in RELATIONS {
                         let expected = table.iter().any(|(r, x, acts, rels)| {
@@ -282,7 +430,7 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 9 * 6 * 6 * 8);
+        assert_eq!(checked, 9 * Resource::ALL.len() * 6 * 8);
     }
 
     #[test]
@@ -303,6 +451,9 @@ mod tests {
                 assert!(!decide(Evaluator, action, Employer, rel).allowed());
                 assert!(!decide(Evaluator, action, User, rel).allowed());
                 assert!(!decide(Evaluator, action, AuditLog, rel).allowed());
+                for res in [Interest, Proposal, Interview, Clearance, Agreement, Job] {
+                    assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
+                }
             }
         }
         assert!(decide(Evaluator, Read, Placement, Public).allowed());
@@ -361,7 +512,7 @@ mod tests {
     fn may_ever_agrees_with_decide() {
         for role in Role::ALL {
             for action in ACTIONS {
-                for res in [P, Employer, Placement, Organisation, User, AuditLog] {
+                for res in Resource::ALL.iter().copied() {
                     let some = RELATIONS
                         .iter()
                         .any(|rel| decide(*role, action, res, *rel).allowed());
@@ -378,7 +529,7 @@ mod tests {
     #[test]
     fn list_scope_agrees_with_decide() {
         for role in Role::ALL {
-            for res in [P, Employer, Placement, Organisation, User, AuditLog] {
+            for res in Resource::ALL.iter().copied() {
                 for rel in RELATIONS {
                     assert_eq!(
                         list_scope(*role, res).contains(&rel),
@@ -386,6 +537,45 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod journey_tests {
+    use super::*;
+    use Action::*;
+    use Relation::*;
+    use Resource::{Agreement, Clearance, Interview, Job, Proposal};
+    use Role::*;
+
+    #[test]
+    fn employer_contacts_see_only_the_pool_of_their_own_employer() {
+        assert!(decide(EmployerContact, Read, Proposal, OwnEmployer).allowed());
+        assert!(decide(EmployerContact, Update, Proposal, OwnEmployer).allowed());
+        assert!(!decide(EmployerContact, Read, Proposal, Unrelated).allowed());
+        assert!(!decide(EmployerContact, Create, Proposal, OwnEmployer).allowed());
+        assert!(!decide(EmployerContact, Read, Clearance, OwnEmployer).allowed());
+    }
+
+    #[test]
+    fn officers_reach_only_the_clearance_of_shared_cases() {
+        for action in [List, Read, Create, Update] {
+            assert!(decide(EsOfficer, action, Clearance, SharedCase).allowed());
+            assert!(!decide(EsOfficer, action, Clearance, InOrgScope).allowed());
+        }
+        assert!(!decide(EsOfficer, Read, Agreement, SharedCase).allowed());
+        assert!(!decide(EsOfficer, Read, Interview, SharedCase).allowed());
+    }
+
+    #[test]
+    fn the_job_queue_is_for_admins_only() {
+        for role in Role::ALL {
+            assert_eq!(
+                decide(*role, List, Job, Unrelated).allowed(),
+                *role == Admin,
+                "{role:?}"
+            );
         }
     }
 }

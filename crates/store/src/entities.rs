@@ -299,6 +299,12 @@ pub mod candidate_proposal {
         pub participant_id: i32,
         pub placement_id: i32,
         pub created_at: DateTimeUtc,
+        /// The candidate pool's status (`brygga_domain::journey::ProposalStatus`).
+        pub status: String,
+        pub note: String,
+        pub proposed_by: Option<i32>,
+        pub updated_at: Option<DateTimeUtc>,
+        pub version: i32,
     }
     no_relations!();
 }
@@ -344,6 +350,228 @@ pub mod match_rule {
         pub kind: String,
         pub created_by: Option<i32>,
         pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod process_stage {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "process_stages")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        pub position: i32,
+        /// The default map's stage key ("registered", "cleared", …) or "custom".
+        pub key: String,
+        pub name_sv: String,
+        pub name_en: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod process_checkpoint {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "process_checkpoints")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub stage_id: i32,
+        pub position: i32,
+        /// What must hold (`brygga_domain::journey::CheckpointKind`); "manual" is ticked by hand.
+        pub kind: String,
+        pub label_sv: String,
+        pub label_en: String,
+    }
+    no_relations!();
+}
+
+pub mod participant_event {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "participant_events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        /// "stage" (moved to `stage_id`) or "checkpoint" (manual checkpoint confirmed).
+        pub kind: String,
+        pub stage_id: Option<i32>,
+        pub checkpoint_id: Option<i32>,
+        pub note: String,
+        pub actor_id: Option<i32>,
+        pub actor: String,
+        pub at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod interest {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "interests")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub placement_id: Option<i32>,
+        pub name: String,
+        pub email: String,
+        pub phone: String,
+        pub languages: String,
+        pub message: String,
+        pub lang: String,
+        pub consent_at: DateTimeUtc,
+        pub consent_version: String,
+        /// A keyed hash of the client address, for the rate limit (the address is not kept).
+        pub client_hash: String,
+        pub status: String,
+        pub participant_id: Option<i32>,
+        pub handled_by: Option<i32>,
+        pub handled_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod interview {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "interviews")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub proposal_id: i32,
+        pub participant_id: i32,
+        pub placement_id: i32,
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        pub location: String,
+        pub meeting_link: String,
+        /// JSON list of attendees (name, email, role).
+        pub attendees: String,
+        pub notes: String,
+        pub outcome: String,
+        pub outcome_note: String,
+        pub outcome_at: Option<DateTimeUtc>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod es_confirmation {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "es_confirmations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub officer_name: String,
+        pub confirmed_on: Date,
+        pub note: String,
+        pub recorded_by: Option<i32>,
+        pub recorded_at: DateTimeUtc,
+        pub withdrawn_at: Option<DateTimeUtc>,
+        pub withdrawn_by: Option<i32>,
+    }
+    no_relations!();
+}
+
+pub mod es_decision {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "es_decisions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub reference: String,
+        pub decision_date: Date,
+        pub period_start: Date,
+        pub period_end: Date,
+        pub insured: bool,
+        pub compensation: String,
+        pub note: String,
+        pub recorded_by: Option<i32>,
+        pub recorded_at: DateTimeUtc,
+        pub withdrawn_at: Option<DateTimeUtc>,
+        pub withdrawn_by: Option<i32>,
+    }
+    no_relations!();
+}
+
+pub mod stored_file {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "stored_files")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[sea_orm(unique)]
+        pub object_key: String,
+        pub filename: String,
+        pub content_type: String,
+        pub size: i64,
+        pub sha256: String,
+        /// The record the file belongs to ("agreement"), whose access rules it shares.
+        pub owner_kind: String,
+        pub owner_id: i32,
+        pub uploaded_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod agreement {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "agreements")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        /// "collaboration" (employer level) or "internship" (per intern).
+        pub kind: String,
+        pub employer_id: i32,
+        pub participant_id: Option<i32>,
+        pub placement_id: Option<i32>,
+        pub status: String,
+        pub generated_file_id: Option<i32>,
+        pub signed_file_id: Option<i32>,
+        pub signed_on: Option<Date>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod job {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "jobs")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub kind: String,
+        pub payload: String,
+        /// "queued", "running", "done" or "failed" (gave up after `max_attempts`).
+        pub status: String,
+        pub attempts: i32,
+        pub max_attempts: i32,
+        pub run_at: DateTimeUtc,
+        pub locked_until: Option<DateTimeUtc>,
+        pub locked_by: Option<String>,
+        pub last_error: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub done_at: Option<DateTimeUtc>,
     }
     no_relations!();
 }

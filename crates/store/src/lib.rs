@@ -2,15 +2,23 @@
 //! PostgreSQL. Every read and write goes through an `Actor` and the domain's access policy.
 
 pub mod actor;
+pub mod agreement;
 pub mod audit;
+pub mod clearance;
 pub mod demo;
 pub mod employer;
 pub mod entities;
+pub mod files;
+pub mod interest;
+pub mod interview;
+pub mod jobs;
 pub mod matching;
 mod migrations;
 pub mod org;
 pub mod participant;
 pub mod placement;
+pub mod pool;
+pub mod process;
 pub mod sessions;
 pub mod users;
 

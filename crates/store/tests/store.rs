@@ -1907,3 +1907,19 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
         }
     );
 }
+
+// ------------------------------------------------------------------ from candidate to intern
+// One module per part of the journey; each runs its cases with `both!`.
+
+#[path = "store/agreements.rs"]
+mod agreements;
+#[path = "store/clearance.rs"]
+mod clearance;
+#[path = "store/journey.rs"]
+mod journey;
+#[path = "store/mail.rs"]
+mod mail;
+#[path = "store/pool.rs"]
+mod pool;
+#[path = "store/portal.rs"]
+mod portal;

@@ -46,6 +46,12 @@ pub struct UserInfo {
     pub own_participant: Option<i32>,
     /// May rank, plan and propose (the matching pages).
     pub matches: bool,
+    /// Sees the board of participants by stage.
+    pub board: bool,
+    /// Handles the inbox of interest from the public portal.
+    pub inbox: bool,
+    /// Sees the queue of outgoing email.
+    pub jobs: bool,
 }
 
 impl UserInfo {
@@ -60,6 +66,10 @@ impl UserInfo {
             is_admin: a.can(Action::List, Resource::AuditLog, Relation::Unrelated),
             own_participant: a.participant_id,
             matches: crate::matching::may_match(a),
+            board: brygga_domain::policy::list_scope(a.role, Resource::Participant)
+                .contains(&Relation::InOrgScope),
+            inbox: lists(Resource::Interest),
+            jobs: lists(Resource::Job),
         }
     }
 

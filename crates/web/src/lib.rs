@@ -2,14 +2,20 @@
 //! the JSON API with its OpenAPI document. Handlers are thin: extract, call store, render.
 
 pub mod admin;
+pub mod agreements;
 pub mod api;
 pub mod auth;
+pub mod clearance;
 pub mod error;
 pub mod forms;
 pub mod i18n;
+pub mod journey;
+pub mod mailer;
 pub mod match_pages;
 pub mod matching;
 pub mod pages;
+pub mod pool;
+pub mod portal;
 pub mod security;
 
 use std::sync::Arc;
@@ -32,6 +38,9 @@ pub struct AppState {
     pub refdata: Arc<RefData>,
     /// Send cookies with `Secure` (off only for plain-HTTP local runs and tests).
     pub secure_cookies: bool,
+    /// Where uploaded and generated files are kept.
+    pub files: brygga_store::files::FileStore,
+    pub mail: mailer::MailSettings,
 }
 
 pub fn router(state: AppState) -> Router {
@@ -47,6 +56,12 @@ pub fn router(state: AppState) -> Router {
         .merge(pages::router())
         .merge(admin::router())
         .merge(match_pages::router())
+        .merge(journey::router())
+        .merge(portal::router())
+        .merge(pool::router())
+        .merge(clearance::router())
+        .merge(agreements::router())
+        .merge(mailer::router())
         .merge(auth::router())
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))

@@ -71,6 +71,8 @@ async fn spawn_app(backend: Backend) -> TestApp {
         store: store.clone(),
         refdata: Arc::new(refdata),
         secure_cookies: false,
+        files: brygga_store::files::FileStore::local(dir.path().join("files")),
+        mail: brygga_web::mailer::MailSettings::default(),
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -2993,3 +2995,19 @@ mod html {
         fields.into_iter().map(|(_, k, v)| (k, v)).collect()
     }
 }
+
+// ====================================================================== from candidate to intern
+// One module per part of the journey; each runs its stories with `on_both_backends!`.
+
+#[path = "web/agreements.rs"]
+mod agreements;
+#[path = "web/clearance.rs"]
+mod clearance;
+#[path = "web/journey.rs"]
+mod journey;
+#[path = "web/mail.rs"]
+mod mail;
+#[path = "web/pool.rs"]
+mod pool;
+#[path = "web/portal.rs"]
+mod portal;

@@ -6,6 +6,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_initial;
 mod m0002_matching;
 mod m0003_programme_settings;
+mod m0004_journeys;
 
 pub struct Migrator;
 
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_initial::Migration),
             Box::new(m0002_matching::Migration),
             Box::new(m0003_programme_settings::Migration),
+            Box::new(m0004_journeys::Migration),
         ]
     }
 }

@@ -1,0 +1,4 @@
+//! Store cases: agreements.
+#![allow(unused_imports)]
+
+use super::*;

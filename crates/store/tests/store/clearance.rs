@@ -1,0 +1,4 @@
+//! Store cases: clearance.
+#![allow(unused_imports)]
+
+use super::*;

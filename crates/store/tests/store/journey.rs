@@ -1,0 +1,4 @@
+//! Store cases: journey.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Store cases: mail.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Store cases: pool.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Store cases: portal.
+#![allow(unused_imports)]
+
+use super::*;

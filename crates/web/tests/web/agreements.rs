@@ -1,0 +1,4 @@
+//! Web stories: agreements.
+#![allow(unused_imports)]
+
+use super::*;

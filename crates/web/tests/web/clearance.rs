@@ -1,0 +1,4 @@
+//! Web stories: clearance.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Web stories: journey.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Web stories: mail.
+#![allow(unused_imports)]
+
+use super::*;

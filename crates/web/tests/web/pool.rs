@@ -1,0 +1,4 @@
+//! Web stories: pool.
+#![allow(unused_imports)]
+
+use super::*;

@@ -1,0 +1,4 @@
+//! Web stories: portal.
+#![allow(unused_imports)]
+
+use super::*;
