@@ -2415,13 +2415,12 @@ async fn the_openapi_document_lists_the_registry(app: &TestApp) {
 
 // ====================================================================== the real browser
 
-/// Logs in as a coordinator in headless chromium, submits a participant with a wrong
-/// personnummer, sees the message beside the field with the input kept, corrects it, saves, and
-/// finds the participant by searching the list.
-#[tokio::test]
-async fn in_a_real_browser_a_coordinator_fixes_a_wrong_personnummer_and_finds_the_participant() {
-    use fantoccini::Locator;
-
+/// Run `story` in headless chromium (through chromedriver) against a fresh SQLite app. Without
+/// chromedriver the test is skipped with a warning, except in CI, where that is a failure.
+async fn in_browser<F>(story: F)
+where
+    F: AsyncFnOnce(&TestApp, &fantoccini::Client) -> Result<(), String>,
+{
     let driver_path =
         std::env::var("BRYGGA_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
     let in_ci = std::env::var("CI")
@@ -2466,37 +2465,50 @@ async fn in_a_real_browser_a_coordinator_fixes_a_wrong_personnummer_and_finds_th
             .expect("a chromium session through chromedriver");
 
     // Run the story, then close the browser whatever happened, then report.
-    let story = browser_story(&app, &browser).await;
+    let outcome = story(&app, &browser).await;
     let _ = browser.close().await;
     drop(driver);
     app.finish().await;
-    if let Err(e) = story {
+    if let Err(e) = outcome {
         panic!("{e}");
     }
+}
+
+/// A browser command's error, said with what the story was doing.
+fn browser_err(what: &str) -> impl Fn(fantoccini::error::CmdError) -> String {
+    let what = what.to_string();
+    move |e| format!("{what}: {e}")
+}
+
+/// Find an element, retrying for a while: the page may still be loading or navigating (a form
+/// post, htmx swapping the results), which a plain wait treats as fatal.
+async fn find_soon(
+    b: &fantoccini::Client,
+    locator: fantoccini::Locator<'_>,
+    what: &str,
+) -> Result<fantoccini::elements::Element, String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        match b.find(locator).await {
+            Ok(e) => return Ok(e),
+            Err(e) if std::time::Instant::now() > deadline => {
+                return Err(format!("{what}: {e}"));
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Logs in as a coordinator in headless chromium, submits a participant with a wrong
+/// personnummer, sees the message beside the field with the input kept, corrects it, saves, and
+/// finds the participant by searching the list.
+#[tokio::test]
+async fn in_a_real_browser_a_coordinator_fixes_a_wrong_personnummer_and_finds_the_participant() {
+    in_browser(browser_story).await;
 
     async fn browser_story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
-        let err = |what: &str| {
-            let what = what.to_string();
-            move |e: fantoccini::error::CmdError| format!("{what}: {e}")
-        };
-        /// Find an element, retrying for a while: the page may still be loading or navigating
-        /// (a form post, htmx swapping the results), which a plain wait treats as fatal.
-        async fn find_soon(
-            b: &fantoccini::Client,
-            locator: Locator<'_>,
-            what: &str,
-        ) -> Result<fantoccini::elements::Element, String> {
-            let deadline = std::time::Instant::now() + Duration::from_secs(15);
-            loop {
-                match b.find(locator).await {
-                    Ok(e) => return Ok(e),
-                    Err(e) if std::time::Instant::now() > deadline => {
-                        return Err(format!("{what}: {e}"));
-                    }
-                    Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
-                }
-            }
-        }
+        use fantoccini::Locator;
+        let err = browser_err;
 
         // Log in; the login page is where the participant list sends a stranger.
         b.goto(&app.url("/participants/new"))
