@@ -345,3 +345,69 @@ async fn job_test(State(s): State<AppState>, st: Staff) -> Result<Response, WebE
         Err(e) => Err(e.into()),
     }
 }
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use brygga_store::jobs::Attachment;
+
+    fn invitation() -> OutgoingEmail {
+        OutgoingEmail {
+            to: vec!["amina@example.org".into()],
+            subject: "Inbjudan till intervju – Kök".into(),
+            text: "Välkommen!".into(),
+            attachments: vec![Attachment {
+                filename: "intervju.ics".into(),
+                content_type: "text/calendar; method=REQUEST; charset=utf-8".into(),
+                data_base64: "QkVHSU46VkNBTEVOREFS".into(),
+            }],
+        }
+    }
+
+    #[test]
+    fn the_settings_never_print_the_smtp_password() {
+        let s = MailSettings {
+            smtp_url: Some("smtps://brygga:hemligt-losen@smtp.example.org".into()),
+            ..MailSettings::default()
+        };
+        let printed = format!("{s:?}");
+        assert!(!printed.contains("hemligt"), "{printed}");
+        assert!(printed.contains("<set>"));
+    }
+
+    #[test]
+    fn an_invitation_becomes_text_plus_a_calendar_request() {
+        let raw = String::from_utf8(
+            message("Brygga <noreply@example.org>", &invitation())
+                .unwrap()
+                .formatted(),
+        )
+        .unwrap();
+        assert!(raw.contains("multipart/mixed"), "{raw}");
+        assert!(
+            raw.contains("Content-Type: text/calendar; method=REQUEST; charset=utf-8"),
+            "{raw}"
+        );
+        assert!(raw.contains("filename=\"intervju.ics\""), "{raw}");
+    }
+
+    #[test]
+    fn a_bad_address_or_attachment_is_a_reason_for_the_admin_not_a_panic() {
+        let bad_to = OutgoingEmail {
+            to: vec!["inte en adress".into()],
+            ..invitation()
+        };
+        let e = message("noreply@example.org", &bad_to).unwrap_err();
+        assert!(e.contains("inte en adress"), "{e}");
+        let e = message("ingen avsändare", &invitation()).unwrap_err();
+        assert!(e.contains("ingen avsändare"), "{e}");
+        let mut bad_file = invitation();
+        bad_file.attachments[0].data_base64 = "!!!".into();
+        let e = message("noreply@example.org", &bad_file).unwrap_err();
+        assert!(e.contains("intervju.ics"), "{e}");
+        let mut bad_type = invitation();
+        bad_type.attachments[0].content_type = "inte/en typ/alls".into();
+        assert!(message("noreply@example.org", &bad_type).is_err());
+    }
+}
