@@ -17,6 +17,7 @@ jobs-col-created = Created
 jobs-col-last-error = Last error
 jobs-col-action = Action
 jobs-retry = Retry
+jobs-retry-label = Retry email no. { $id }
 jobs-none = No email.
 jobs-test-heading = Test the email setup
 jobs-test-hint = Queues a test email to your own address, { $address }.

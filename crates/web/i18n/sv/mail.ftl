@@ -17,6 +17,7 @@ jobs-col-created = Skapad
 jobs-col-last-error = Senaste fel
 jobs-col-action = Åtgärd
 jobs-retry = Försök igen
+jobs-retry-label = Försök igen med utskick nr { $id }
 jobs-none = Inga utskick.
 jobs-test-heading = Testa utskicket
 jobs-test-hint = Lägger ett testmejl i kön till din egen adress, { $address }.
