@@ -211,6 +211,7 @@ async fn serve(
                 smtp_url: cfg.smtp_url.clone(),
                 from: cfg.mail_from.clone(),
                 public_url: cfg.public_url.clone(),
+                ..Default::default()
             },
         },
         listener,

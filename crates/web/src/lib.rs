@@ -98,15 +98,24 @@ async fn readyz(
     }
 }
 
-/// Serve until ctrl-c.
+/// Serve until ctrl-c, with the email worker when an SMTP server is configured.
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    let mailer = state
+        .mail
+        .smtp_url
+        .is_some()
+        .then(|| mailer::spawn(state.store.clone(), state.mail.clone()));
     let app = router(state);
-    axum::serve(
+    let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
     .with_graceful_shutdown(async {
         let _ = tokio::signal::ctrl_c().await;
     })
-    .await
+    .await;
+    if let Some(m) = mailer {
+        m.abort();
+    }
+    served
 }

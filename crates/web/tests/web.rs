@@ -45,6 +45,11 @@ struct TestApp {
 
 /// Start Brygga on a free port against a fresh, migrated database holding the demo data.
 async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with_mail(backend, brygga_web::mailer::MailSettings::default()).await
+}
+
+/// As `spawn_app`, sending email as `mail` says (the email stories' local SMTP server).
+async fn spawn_app_with_mail(backend: Backend, mail: brygga_web::mailer::MailSettings) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, postgres) = match backend {
         Backend::Sqlite => (dir.path().join("brygga.sqlite").display().to_string(), None),
@@ -72,7 +77,7 @@ async fn spawn_app(backend: Backend) -> TestApp {
         refdata: Arc::new(refdata),
         secure_cookies: false,
         files: brygga_store::files::FileStore::local(dir.path().join("files")),
-        mail: brygga_web::mailer::MailSettings::default(),
+        mail,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
