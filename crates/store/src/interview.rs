@@ -293,9 +293,12 @@ impl Store {
             return Err(invalid("starts_at", "pool-error-overlap-participant"));
         }
         let busy = clashing.iter().any(|c| {
-            from_json::<Vec<Attendee>>(&c.attendees)
-                .iter()
-                .any(|a| input.attendees.iter().any(|b| a.email == b.email))
+            from_json::<Vec<Attendee>>(&c.attendees).iter().any(|a| {
+                input
+                    .attendees
+                    .iter()
+                    .any(|b| a.email.as_str().eq_ignore_ascii_case(b.email.as_str()))
+            })
         });
         if busy {
             return Err(invalid("starts_at", "pool-error-overlap-attendee"));
