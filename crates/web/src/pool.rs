@@ -13,11 +13,11 @@ use base64::Engine as _;
 use brygga_domain::interview::{AttendeeRole, InterviewDraft, utc_to_stockholm};
 use brygga_domain::model::{InterviewOutcome, ProposalStatus};
 use brygga_domain::policy::{Action, Resource};
-use brygga_store::interview::{Invitation, InterviewRecord, Recipient, RecipientKind};
+use brygga_store::StoreError;
+use brygga_store::interview::{InterviewRecord, Invitation, Recipient, RecipientKind};
 use brygga_store::jobs::{Attachment, OutgoingEmail};
 use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
 use brygga_store::pool::{PoolView, ProposalRecord};
-use brygga_store::StoreError;
 use serde::Deserialize;
 
 use crate::AppState;
@@ -303,7 +303,8 @@ impl BookingForm {
             .len()
             .max(self.attendee_email.len())
             .max(self.attendee_role.len());
-        let cell = |v: &[String], i: usize| v.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
+        let cell =
+            |v: &[String], i: usize| v.get(i).map(|s| s.trim().to_string()).unwrap_or_default();
         (0..n)
             .map(|i| {
                 [
@@ -389,11 +390,17 @@ async fn interview_form(
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Interview)?;
     let proposal = s.store.proposal_get(&st.actor, id).await?;
-    let suggested = s.store.interview_attendee_suggestions(&st.actor, id).await?;
+    let suggested = s
+        .store
+        .interview_attendee_suggestions(&st.actor, id)
+        .await?;
     let form = BookingForm {
         attendee_name: suggested.iter().map(|a| a.name.clone()).collect(),
         attendee_email: suggested.iter().map(|a| a.email.clone()).collect(),
-        attendee_role: suggested.iter().map(|a| a.role.as_str().to_string()).collect(),
+        attendee_role: suggested
+            .iter()
+            .map(|a| a.role.as_str().to_string())
+            .collect(),
         ..Default::default()
     };
     Ok(render_booking(st, proposal, form, Errors::default()))
@@ -417,7 +424,9 @@ async fn interview_book(
         Err(e) => Err(StoreError::Invalid(e)),
     };
     match result {
-        Ok(interview) => Ok(Redirect::to(&format!("/interviews/{interview}?booked=1")).into_response()),
+        Ok(interview) => {
+            Ok(Redirect::to(&format!("/interviews/{interview}?booked=1")).into_response())
+        }
         Err(e) => {
             let errors = form_errors(e)?;
             Ok(render_booking(st, proposal, f, errors))
@@ -602,11 +611,7 @@ const GUIDE_STEPS: usize = 6;
 
 /// The guide as a plain-text file (attached to every invitation).
 pub fn guide_text(i18n: &I18n) -> String {
-    let mut out = format!(
-        "{}\n\n{}\n",
-        i18n.t("guide-title"),
-        i18n.t("guide-intro")
-    );
+    let mut out = format!("{}\n\n{}\n", i18n.t("guide-title"), i18n.t("guide-intro"));
     for (n, (title, text)) in guide_steps(i18n).into_iter().enumerate() {
         out.push_str(&format!("\n{}. {title}\n{text}\n", n + 1));
     }
@@ -706,7 +711,11 @@ impl Composer {
         let mut out = format!(
             "{}\n\n{}\n\n{}: {} – {} ({})\n",
             i18n.t1("pool-mail-greeting", "name", &r.name),
-            i18n.t1(intro, "title", format!("{} ({})", iv.placement_title, iv.employer_name)),
+            i18n.t1(
+                intro,
+                "title",
+                format!("{} ({})", iv.placement_title, iv.employer_name)
+            ),
             i18n.t("pool-when"),
             local_time(iv.starts_at),
             utc_to_stockholm(iv.ends_at).format("%H:%M"),
@@ -716,9 +725,17 @@ impl Composer {
             out.push_str(&format!("{}: {}\n", i18n.t("field-location"), iv.location));
         }
         if !iv.meeting_link.is_empty() {
-            out.push_str(&format!("{}: {}\n", i18n.t("field-meeting_link"), iv.meeting_link));
+            out.push_str(&format!(
+                "{}: {}\n",
+                i18n.t("field-meeting_link"),
+                iv.meeting_link
+            ));
         }
-        out.push_str(&format!("{}: {}\n", i18n.t("pool-candidate"), iv.participant_name));
+        out.push_str(&format!(
+            "{}: {}\n",
+            i18n.t("pool-candidate"),
+            iv.participant_name
+        ));
         out.push_str(&format!("{}:\n", i18n.t("pool-invited")));
         for x in &inv.recipients {
             let role = match x.kind {
