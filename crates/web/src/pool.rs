@@ -119,17 +119,30 @@ fn local_time(t: chrono::DateTime<chrono::Utc>) -> String {
     utc_to_stockholm(t).format("%Y-%m-%d %H:%M").to_string()
 }
 
-/// Everything the pool page shows, with a form's state.
-async fn render_pool(
-    s: &AppState,
-    st: Staff,
-    id: i32,
+/// The state of the pool page's forms when it is shown again.
+#[derive(Default)]
+struct PoolState {
     q: String,
     form: ProposeForm,
     errors: Errors,
     failed_row: Option<i32>,
     notice: Option<&'static str>,
+}
+
+/// Everything the pool page shows, with its forms' state.
+async fn render_pool(
+    s: &AppState,
+    st: Staff,
+    id: i32,
+    state: PoolState,
 ) -> Result<Response, WebError> {
+    let PoolState {
+        q,
+        form,
+        errors,
+        failed_row,
+        notice,
+    } = state;
     let pool = s.store.pool_for_placement(&st.actor, id).await?;
     let interviews = s.store.interviews_for_placement(&st.actor, id).await?;
     let can_propose = st.actor.may(Action::Create, Resource::Proposal);
@@ -196,7 +209,14 @@ async fn pool_page(
     };
     // A refusal carried over from the ranking page is shown, but the page itself is fine.
     let notice = (!errors.is_empty()).then_some("pool-refused");
-    let mut res = render_pool(&s, st, id, q.q, form, errors, None, notice).await?;
+    let state = PoolState {
+        q: q.q,
+        form,
+        errors,
+        failed_row: None,
+        notice,
+    };
+    let mut res = render_pool(&s, st, id, state).await?;
     if notice.is_some() {
         *res.status_mut() = StatusCode::OK;
     }
@@ -222,11 +242,20 @@ async fn propose(
             let errors = Errors::from(brygga_domain::FieldErrors(vec![
                 brygga_domain::FieldError::new("participant_id", "pool-error-pick"),
             ]));
-            render_pool(&s, st, id, String::new(), f, errors, None, None).await
+            let state = PoolState {
+                form: f,
+                errors,
+                ..Default::default()
+            };
+            render_pool(&s, st, id, state).await
         }
         Err(e) => {
-            let errors = form_errors(e)?;
-            render_pool(&s, st, id, String::new(), f, errors, None, None).await
+            let state = PoolState {
+                errors: form_errors(e)?,
+                form: f,
+                ..Default::default()
+            };
+            render_pool(&s, st, id, state).await
         }
     }
 }
@@ -264,18 +293,12 @@ async fn set_status(
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/placements/{placement}/pool")).into_response()),
         Err(e) => {
-            let errors = form_errors(e)?;
-            render_pool(
-                &s,
-                st,
-                placement,
-                String::new(),
-                ProposeForm::default(),
-                errors,
-                Some(id),
-                None,
-            )
-            .await
+            let state = PoolState {
+                errors: form_errors(e)?,
+                failed_row: Some(id),
+                ..Default::default()
+            };
+            render_pool(&s, st, placement, state).await
         }
     }
 }
