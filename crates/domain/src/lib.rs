@@ -2,6 +2,7 @@
 
 pub mod field;
 pub mod ids;
+pub mod interview;
 pub mod journey;
 pub mod model;
 pub mod policy;

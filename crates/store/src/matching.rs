@@ -5,17 +5,14 @@
 use brygga_domain::model::PlacementStatus;
 use brygga_domain::policy::{Action, Relation, Resource};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use std::collections::HashMap;
 
-use crate::entities::{
-    candidate_proposal, employer, internship, match_rule, organisation, participant, placement,
-};
+use crate::entities::{employer, internship, match_rule, organisation, participant, placement};
 use crate::participant::ParticipantRecord;
 use crate::placement::PlacementRecord;
 use crate::{Actor, Result, Store, StoreError};
@@ -258,7 +255,8 @@ impl Store {
     }
 
     /// Accept a plan: each pair becomes a candidate proposal (pairs already proposed are left as
-    /// they are). Nothing else changes. Returns how many proposals were created.
+    /// they are, and participants without consent to share with employers are left out).
+    /// Nothing else changes. Returns how many proposals were created.
     pub async fn accept_plan(
         &self,
         actor: &Actor,
@@ -278,35 +276,28 @@ impl Store {
         if pairs.iter().any(|(p, _)| !in_programme.contains(p)) {
             return Err(StoreError::NotFound);
         }
+        // The same consent gate as proposing by hand: without consent to share with
+        // employers a pair is left out of the proposals.
+        let consenting: Vec<i32> = participant::Entity::find()
+            .filter(participant::Column::Id.is_in(in_programme))
+            .all(&self.db)
+            .await?
+            .iter()
+            .filter(|p| crate::pool::shares_with_employers(p))
+            .map(|p| p.id)
+            .collect();
         let tx = crate::begin_write(&self.db).await?;
         let mut created = 0;
         for (participant_id, placement_id) in pairs {
-            let exists = candidate_proposal::Entity::find()
-                .filter(candidate_proposal::Column::ParticipantId.eq(*participant_id))
-                .filter(candidate_proposal::Column::PlacementId.eq(*placement_id))
-                .count(&tx)
-                .await?;
-            if exists > 0 {
+            if !consenting.contains(participant_id) {
                 continue;
             }
-            let m = candidate_proposal::ActiveModel {
-                participant_id: Set(*participant_id),
-                placement_id: Set(*placement_id),
-                created_at: Set(crate::now()),
-                ..Default::default()
+            if crate::pool::insert_proposal(&tx, actor, *participant_id, *placement_id, "")
+                .await?
+                .is_some()
+            {
+                created += 1;
             }
-            .insert(&tx)
-            .await?;
-            record(
-                &tx,
-                actor,
-                AuditAction::Create,
-                "candidate_proposal",
-                Some(m.id),
-                &["participant_id", "placement_id"],
-            )
-            .await?;
-            created += 1;
         }
         tx.commit().await?;
         Ok(created)

@@ -656,38 +656,6 @@ impl Store {
         Ok(())
     }
 
-    /// Link a participant to a placement as a proposed candidate (the candidate pool proper
-    /// comes with the matching work; this is what scopes employer contacts today).
-    pub async fn propose_candidate(
-        &self,
-        actor: &Actor,
-        participant_id: i32,
-        placement_id: i32,
-    ) -> Result<()> {
-        self.participant_checked(actor, participant_id, Action::Update)
-            .await?;
-        let tx = crate::begin_write(&self.db).await?;
-        let m = candidate_proposal::ActiveModel {
-            participant_id: Set(participant_id),
-            placement_id: Set(placement_id),
-            created_at: Set(crate::now()),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        record(
-            &tx,
-            actor,
-            AuditAction::Create,
-            "candidate_proposal",
-            Some(m.id),
-            &["participant_id", "placement_id"],
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Place a participant with a supervisor (the internship record proper comes later).
     pub async fn internship_create(
         &self,

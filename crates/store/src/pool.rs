@@ -1,3 +1,470 @@
 //! The candidate pool per placement: proposals and their statuses (proposed, shortlisted,
 //! interview requested, …), and the employer contact's view of a candidate, which never holds
 //! special-needs data.
+//!
+//! Nothing about a participant reaches an employer before the participant's consent to share
+//! with employers is recorded: proposing needs it, and a card whose consent was withdrawn is no
+//! longer shown to the employer.
+
+use brygga_domain::interview::{may_move, moves_from};
+use brygga_domain::model::{
+    ConsentPurpose, DrivingLicence, EducationLevel, EligibilityStatus, ProposalStatus, Role,
+    Weekday,
+};
+use brygga_domain::policy::{Action, Relation, Resource};
+use brygga_domain::registry::{Consent, LanguageLevel, WorkExperience};
+use brygga_domain::values::Cefr;
+use brygga_domain::{FieldError, FieldErrors};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::Serialize;
+
+use crate::actor::{decide_any, enforce};
+use crate::audit::{AuditAction, record};
+use crate::entities::{candidate_proposal, employer, interview, participant, placement};
+use crate::{Actor, Result, Store, StoreError, from_json};
+
+/// What an employer contact sees of a proposed candidate: what the work needs, nothing more
+/// (no special needs, accommodations, personnummer, eligibility or contact details).
+#[derive(Debug, Clone, Serialize)]
+pub struct CandidateCard {
+    pub participant_id: i32,
+    pub first_name: String,
+    pub last_name: String,
+    pub swedish_level: Option<Cefr>,
+    pub languages: Vec<LanguageLevel>,
+    pub education_level: EducationLevel,
+    pub education_field: String,
+    pub experience: Vec<WorkExperience>,
+    pub skills: Vec<String>,
+    pub wished_occupations: Vec<String>,
+    pub available_days: Vec<Weekday>,
+    pub driving_licence: DrivingLicence,
+}
+
+impl CandidateCard {
+    fn of(m: &participant::Model) -> Self {
+        CandidateCard {
+            participant_id: m.id,
+            first_name: m.first_name.clone(),
+            last_name: m.last_name.clone(),
+            swedish_level: m.swedish_level.as_deref().and_then(|s| Cefr::parse(s).ok()),
+            languages: from_json(&m.languages),
+            education_level: EducationLevel::parse(&m.education_level)
+                .unwrap_or(EducationLevel::None),
+            education_field: m.education_field.clone(),
+            experience: from_json(&m.experience),
+            skills: from_json(&m.skills),
+            wished_occupations: from_json(&m.wished_occupations),
+            available_days: from_json(&m.available_days),
+            driving_licence: DrivingLicence::parse(&m.driving_licence)
+                .unwrap_or(DrivingLicence::None),
+        }
+    }
+}
+
+/// One proposal as the actor may see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProposalRecord {
+    pub id: i32,
+    pub version: i32,
+    pub status: ProposalStatus,
+    pub note: String,
+    pub participant_id: i32,
+    pub placement_id: i32,
+    pub placement_title: String,
+    pub employer_id: i32,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub card: CandidateCard,
+    /// Coordinators only: the participant's eligibility and whether sharing is consented to.
+    pub eligibility: Option<EligibilityStatus>,
+    pub shares_with_employers: bool,
+    /// The statuses the actor may move this proposal to by hand.
+    pub moves: Vec<ProposalStatus>,
+}
+
+/// A placement's candidate pool as the actor may see it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PoolView {
+    pub placement_id: i32,
+    pub placement_title: String,
+    pub employer_id: i32,
+    pub employer_name: String,
+    /// True when the actor sees the employer's view (cards only).
+    pub employer_view: bool,
+    pub proposals: Vec<ProposalRecord>,
+}
+
+/// Consent to share with employers, given and not withdrawn.
+pub(crate) fn shares_with_employers(p: &participant::Model) -> bool {
+    from_json::<Vec<Consent>>(&p.consents)
+        .iter()
+        .any(|c| c.purpose == ConsentPurpose::ShareWithEmployers && c.withdrawn_at.is_none())
+}
+
+fn no_consent() -> StoreError {
+    StoreError::Invalid(FieldErrors(vec![FieldError::new(
+        "participant_id",
+        "pool-error-no-consent",
+    )]))
+}
+
+fn invalid(field: &str, key: &'static str) -> StoreError {
+    StoreError::Invalid(FieldErrors(vec![FieldError::new(field, key)]))
+}
+
+/// How a proposal (or an interview, which belongs to one) relates to the actor: through the
+/// participant (coordinators, the participant) or through the placement's employer.
+pub(crate) fn proposal_relations(
+    actor: &Actor,
+    p: &participant::Model,
+    pl: &placement::Model,
+) -> Vec<Relation> {
+    let mut rels = vec![];
+    if actor.org_scope.contains(&p.programme_id)
+        || p.cohort_id.is_some_and(|c| actor.org_scope.contains(&c))
+    {
+        rels.push(Relation::InOrgScope);
+    }
+    if actor.employer_id == Some(pl.employer_id) {
+        rels.push(Relation::OwnEmployer);
+    }
+    if actor.user_id.is_some() && p.user_id == actor.user_id {
+        rels.push(Relation::OwnRecord);
+    }
+    rels
+}
+
+/// Employer contacts see the employer's view; everyone else who may see the pool, the whole.
+fn employer_view(actor: &Actor) -> bool {
+    actor.role == Role::EmployerContact
+}
+
+/// A participant who is not proposed must not be confirmed to exist to an employer contact.
+fn hidden_from(actor: &Actor, p: &participant::Model, status: ProposalStatus) -> bool {
+    employer_view(actor) && (status == ProposalStatus::Withdrawn || !shares_with_employers(p))
+}
+
+fn record_of(
+    actor: &Actor,
+    m: candidate_proposal::Model,
+    p: &participant::Model,
+    pl: &placement::Model,
+) -> ProposalRecord {
+    let status = ProposalStatus::parse(&m.status).unwrap_or(ProposalStatus::Proposed);
+    let full = !employer_view(actor);
+    ProposalRecord {
+        id: m.id,
+        version: m.version,
+        status,
+        note: m.note,
+        participant_id: m.participant_id,
+        placement_id: m.placement_id,
+        placement_title: pl.title.clone(),
+        employer_id: pl.employer_id,
+        created_at: m.created_at,
+        card: CandidateCard::of(p),
+        eligibility: full.then(|| {
+            EligibilityStatus::parse(&p.eligibility).unwrap_or(EligibilityStatus::Unknown)
+        }),
+        shares_with_employers: shares_with_employers(p),
+        moves: moves_from(actor.role, status),
+    }
+}
+
+/// A proposal with the participant and placement it joins.
+pub(crate) struct Loaded {
+    pub proposal: candidate_proposal::Model,
+    pub participant: participant::Model,
+    pub placement: placement::Model,
+}
+
+impl Store {
+    pub(crate) async fn proposal_load(
+        &self,
+        db: &impl ConnectionTrait,
+        actor: &Actor,
+        id: i32,
+        resource: Resource,
+        action: Action,
+    ) -> Result<Loaded> {
+        let proposal = candidate_proposal::Entity::find_by_id(id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let participant = participant::Entity::find_by_id(proposal.participant_id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let placement = placement::Entity::find_by_id(proposal.placement_id)
+            .one(db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let rels = proposal_relations(actor, &participant, &placement);
+        enforce(decide_any(actor, action, resource, &rels))?;
+        let status = ProposalStatus::parse(&proposal.status).unwrap_or(ProposalStatus::Proposed);
+        if hidden_from(actor, &participant, status) {
+            return Err(StoreError::NotFound);
+        }
+        Ok(Loaded {
+            proposal,
+            participant,
+            placement,
+        })
+    }
+
+    /// A placement's candidate pool. Coordinators see the proposals of participants in their
+    /// scope with a summary; an employer contact sees cards of the candidates proposed to their
+    /// own employer's placement, and each card read is audited.
+    pub async fn pool_for_placement(&self, actor: &Actor, placement_id: i32) -> Result<PoolView> {
+        if !actor.may(Action::List, Resource::Proposal) {
+            return Err(StoreError::Forbidden);
+        }
+        let pl = placement::Entity::find_by_id(placement_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if employer_view(actor) && actor.employer_id != Some(pl.employer_id) {
+            return Err(StoreError::Forbidden);
+        }
+        let employer_name = employer::Entity::find_by_id(pl.employer_id)
+            .one(&self.db)
+            .await?
+            .map(|e| e.name)
+            .unwrap_or_default();
+        let rows = candidate_proposal::Entity::find()
+            .filter(candidate_proposal::Column::PlacementId.eq(placement_id))
+            .order_by_asc(candidate_proposal::Column::CreatedAt)
+            .order_by_asc(candidate_proposal::Column::Id)
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i32> = rows.iter().map(|r| r.participant_id).collect();
+        let people: std::collections::HashMap<i32, participant::Model> =
+            participant::Entity::find()
+                .filter(participant::Column::Id.is_in(ids))
+                .all(&self.db)
+                .await?
+                .into_iter()
+                .map(|p| (p.id, p))
+                .collect();
+        let mut proposals = vec![];
+        for m in rows {
+            let Some(p) = people.get(&m.participant_id) else {
+                continue;
+            };
+            let rels = proposal_relations(actor, p, &pl);
+            let status = ProposalStatus::parse(&m.status).unwrap_or(ProposalStatus::Proposed);
+            if decide_any(actor, Action::List, Resource::Proposal, &rels).allowed()
+                && !hidden_from(actor, p, status)
+            {
+                proposals.push(record_of(actor, m, p, &pl));
+            }
+        }
+        if employer_view(actor) && !proposals.is_empty() {
+            let tx = crate::begin_write(&self.db).await?;
+            for r in &proposals {
+                record(
+                    &tx,
+                    actor,
+                    AuditAction::Read,
+                    "participant",
+                    Some(r.participant_id),
+                    &["candidate_card"],
+                )
+                .await?;
+            }
+            tx.commit().await?;
+        }
+        Ok(PoolView {
+            placement_id,
+            placement_title: pl.title,
+            employer_id: pl.employer_id,
+            employer_name,
+            employer_view: employer_view(actor),
+            proposals,
+        })
+    }
+
+    /// One proposal (the interview booking page starts from it).
+    pub async fn proposal_get(&self, actor: &Actor, id: i32) -> Result<ProposalRecord> {
+        let l = self
+            .proposal_load(&self.db, actor, id, Resource::Proposal, Action::Read)
+            .await?;
+        Ok(record_of(actor, l.proposal, &l.participant, &l.placement))
+    }
+
+    /// Propose a participant to a placement. Refused without the participant's consent to
+    /// share with employers, and for a participant already in the placement's pool.
+    pub async fn propose(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+        placement_id: i32,
+        note: &str,
+    ) -> Result<i32> {
+        let p = participant::Entity::find_by_id(participant_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let pl = placement::Entity::find_by_id(placement_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let rels = proposal_relations(actor, &p, &pl);
+        // Out of scope, the participant's existence is itself personal data.
+        enforce(decide_any(
+            actor,
+            Action::Read,
+            Resource::Participant,
+            &rels,
+        ))?;
+        enforce(decide_any(actor, Action::Create, Resource::Proposal, &rels))?;
+        if !shares_with_employers(&p) {
+            return Err(no_consent());
+        }
+        let tx = crate::begin_write(&self.db).await?;
+        let id = insert_proposal(&tx, actor, participant_id, placement_id, note.trim()).await?;
+        let Some(id) = id else {
+            return Err(invalid("participant_id", "pool-error-duplicate"));
+        };
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Propose without a note (the matching pages and the demo).
+    pub async fn propose_candidate(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+        placement_id: i32,
+    ) -> Result<()> {
+        self.propose(actor, participant_id, placement_id, "")
+            .await
+            .map(|_| ())
+    }
+
+    /// Move a proposal by hand (shortlist, ask for an interview, reject, select, withdraw),
+    /// as read at `version`.
+    pub async fn proposal_set_status(
+        &self,
+        actor: &Actor,
+        proposal_id: i32,
+        version: i32,
+        status: ProposalStatus,
+        note: &str,
+    ) -> Result<()> {
+        let l = self
+            .proposal_load(
+                &self.db,
+                actor,
+                proposal_id,
+                Resource::Proposal,
+                Action::Update,
+            )
+            .await?;
+        let from = ProposalStatus::parse(&l.proposal.status).unwrap_or(ProposalStatus::Proposed);
+        if !may_move(actor.role, from, status) {
+            return Err(invalid("status", "pool-error-transition"));
+        }
+        if status == ProposalStatus::Selected {
+            let passed = interview::Entity::find()
+                .filter(interview::Column::ProposalId.eq(proposal_id))
+                .filter(interview::Column::Outcome.eq("passed"))
+                .count(&self.db)
+                .await?;
+            if passed == 0 {
+                return Err(invalid("status", "pool-error-select-needs-pass"));
+            }
+        }
+        if status == ProposalStatus::Proposed && !shares_with_employers(&l.participant) {
+            return Err(no_consent());
+        }
+        let tx = crate::begin_write(&self.db).await?;
+        let mut fields = vec!["status"];
+        let note = note.trim();
+        let mut q = candidate_proposal::Entity::update_many()
+            .col_expr(
+                candidate_proposal::Column::Status,
+                sea_orm::sea_query::Expr::value(status.as_str()),
+            )
+            .col_expr(
+                candidate_proposal::Column::Version,
+                sea_orm::sea_query::Expr::value(version + 1),
+            )
+            .col_expr(
+                candidate_proposal::Column::UpdatedAt,
+                sea_orm::sea_query::Expr::value(crate::now()),
+            );
+        if !note.is_empty() {
+            q = q.col_expr(
+                candidate_proposal::Column::Note,
+                sea_orm::sea_query::Expr::value(note),
+            );
+            fields.push("note");
+        }
+        let res = q
+            .filter(candidate_proposal::Column::Id.eq(proposal_id))
+            .filter(candidate_proposal::Column::Version.eq(version))
+            .exec(&tx)
+            .await?;
+        if res.rows_affected == 0 {
+            return Err(StoreError::Conflict);
+        }
+        record(
+            &tx,
+            actor,
+            AuditAction::Update,
+            "candidate_proposal",
+            Some(proposal_id),
+            &fields,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// Insert a proposal inside the caller's write transaction; `None` when the participant is
+/// already in the placement's pool (checked under the write lock, so two clicks make one).
+pub(crate) async fn insert_proposal(
+    tx: &impl ConnectionTrait,
+    actor: &Actor,
+    participant_id: i32,
+    placement_id: i32,
+    note: &str,
+) -> Result<Option<i32>> {
+    let exists = candidate_proposal::Entity::find()
+        .filter(candidate_proposal::Column::ParticipantId.eq(participant_id))
+        .filter(candidate_proposal::Column::PlacementId.eq(placement_id))
+        .count(tx)
+        .await?;
+    if exists > 0 {
+        return Ok(None);
+    }
+    let now = crate::now();
+    let m = candidate_proposal::ActiveModel {
+        participant_id: Set(participant_id),
+        placement_id: Set(placement_id),
+        created_at: Set(now),
+        status: Set(ProposalStatus::Proposed.as_str().to_string()),
+        note: Set(note.to_string()),
+        proposed_by: Set(actor.user_id),
+        updated_at: Set(Some(now)),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?;
+    record(
+        tx,
+        actor,
+        AuditAction::Create,
+        "candidate_proposal",
+        Some(m.id),
+        &["participant_id", "placement_id", "status", "note"],
+    )
+    .await?;
+    Ok(Some(m.id))
+}

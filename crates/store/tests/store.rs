@@ -259,6 +259,12 @@ fn draft(programme: i32, first: &str, last: &str) -> ParticipantDraft {
     }
 }
 
+/// The draft with consent to share with employers (needed before anyone is proposed).
+fn sharing(mut d: ParticipantDraft) -> ParticipantDraft {
+    d.consents = vec!["registry".into(), "share_with_employers".into()];
+    d
+}
+
 fn valid(d: &ParticipantDraft) -> ParticipantInput {
     d.validate(refdata(), today()).unwrap()
 }
@@ -751,8 +757,18 @@ async fn participant_access_by_role(store: Store) {
     da.special_needs = "Hörselnedsättning".into();
     da.needed_accommodations = vec!["written_instructions".into()];
     let a = add(&store, &s, &da).await; // in an internship with Omar
-    let b = add(&store, &s, &draft(t.programme, "Berit", "Bengtsson")).await; // proposed to e1
-    let c = add(&store, &s, &draft(t.programme, "Cyrus", "Carlsson")).await; // proposed to e2, shared case
+    let b = add(
+        &store,
+        &s,
+        &sharing(draft(t.programme, "Berit", "Bengtsson")),
+    )
+    .await; // proposed to e1
+    let c = add(
+        &store,
+        &s,
+        &sharing(draft(t.programme, "Cyrus", "Carlsson")),
+    )
+    .await; // proposed to e2, shared case
     let d = add(&store, &s, &draft(t.programme2, "Dana", "Dahl")).await; // other programme
     let all = [a, b, c, d];
 
@@ -1801,7 +1817,7 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
         .await
         .unwrap();
     let a = add(&store, &coord, &draft(t.programme, "Anna", "Al")).await;
-    let b = add(&store, &coord, &draft(t.programme, "Bo", "Be")).await;
+    let b = add(&store, &coord, &sharing(draft(t.programme, "Bo", "Be"))).await;
 
     // Profiles of the programme, one audit entry for the bulk read; another programme is closed.
     let people = store
@@ -1867,7 +1883,16 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
             .is_err()
     );
 
-    // Accepting a plan creates proposals once; a participant of another programme is refused.
+    // Accepting a plan creates proposals once, and none for a participant who has not
+    // consented to sharing with employers; a participant of another programme is refused.
+    assert_eq!(
+        store
+            .accept_plan(&coord, t.programme, &[(a, open)])
+            .await
+            .unwrap(),
+        0,
+        "no consent to share"
+    );
     assert_eq!(
         store
             .accept_plan(&coord, t.programme, &[(b, open)])

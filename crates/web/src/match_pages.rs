@@ -126,9 +126,13 @@ async fn propose(
 ) -> Result<Response, WebError> {
     require_matching(&st)?;
     s.store.placement_get(&st.actor, id).await?;
-    s.store
-        .propose_candidate(&st.actor, participant, id)
-        .await?;
+    if let Err(e) = s.store.propose_candidate(&st.actor, participant, id).await {
+        // No consent to share, or already proposed: the pool page says which.
+        return match crate::pool::refused_link(id, participant, &e) {
+            Some(link) => Ok(Redirect::to(&link).into_response()),
+            None => Err(e.into()),
+        };
+    }
     Ok(Redirect::to(&format!(
         "/placements/{id}/candidates?proposed={participant}"
     ))

@@ -1953,18 +1953,52 @@ async fn a_coordinator_ranks_candidates_and_proposes_one_to_the_employer(app: &T
     );
 
     // Propose the best candidate that passes every hard constraint who is not yet visible to
-    // the employer contact; afterwards the contact sees them.
+    // the employer contact and has consented to sharing; afterwards the contact sees them.
     let (_, passing) = api
         .get(&format!("/placements/{placement}/candidates?k=50"), &token)
         .await;
     let visible_before = app.participant_ids_for(Role::EmployerContact).await;
-    let candidate = passing
+    let (mut sharing, mut not_sharing) = (vec![], vec![]);
+    for id in passing
         .as_array()
         .unwrap()
         .iter()
         .map(|r| r["id"].as_i64().unwrap() as i32)
-        .find(|id| !visible_before.contains(id))
+        .filter(|id| !visible_before.contains(id))
+    {
+        let consents = app
+            .store
+            .participant_get(&Actor::system(), id)
+            .await
+            .unwrap()
+            .active_consents();
+        if consents.contains(&brygga_domain::model::ConsentPurpose::ShareWithEmployers) {
+            sharing.push(id);
+        } else {
+            not_sharing.push(id);
+        }
+    }
+    let candidate = *sharing
+        .first()
         .expect("a candidate the employer has not seen");
+    // One who has not consented is refused, and the pool page says why.
+    if let Some(refused) = not_sharing.first() {
+        let res = coordinator
+            .submit(
+                &format!("/placements/{placement}/candidates"),
+                &format!("/placements/{placement}/candidates/{refused}"),
+                &[],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let page = coordinator.page(&location(&res)).await;
+        assert!(html::shows(&page, "har inte samtyckt"), "{page}");
+        assert!(
+            !app.participant_ids_for(Role::EmployerContact)
+                .await
+                .contains(refused)
+        );
+    }
     let res = coordinator
         .submit(
             &format!("/placements/{placement}/candidates"),

@@ -1,4 +1,467 @@
-//! Store cases: pool.
-#![allow(unused_imports)]
+//! Store cases: the candidate pool and interviews.
 
 use super::*;
+use brygga_domain::interview::{Attendee, AttendeeRole, InterviewDraft, InterviewInput};
+use brygga_domain::model::{InterviewOutcome, ProposalStatus};
+use brygga_store::entities::job;
+use brygga_store::interview::{Invitation, Recipient};
+use brygga_store::jobs::{Attachment, OutgoingEmail};
+
+both!(
+    proposing_needs_consent_and_happens_once,
+    statuses_move_only_as_the_role_allows,
+    employer_contacts_see_cards_of_their_own_pools_only,
+    interviews_refuse_overlaps_and_queue_invitations,
+);
+
+struct Fixture {
+    coord: Actor,
+    other_coord: Actor,
+    contact: Actor,
+    other_contact: Actor,
+    placement: i32,
+    other_placement: i32,
+    /// Consents to sharing, has special needs and an email address.
+    sara: i32,
+    /// Has not consented to sharing.
+    nils: i32,
+}
+
+async fn fixture(store: &Store) -> Fixture {
+    let t = tree(store).await;
+    let s = sys();
+    let e1 = store
+        .employer_create(
+            &s,
+            &valid_employer(&employer_draft("Ängens kök", &orgnr(11), "private")),
+        )
+        .await
+        .unwrap();
+    let e2 = store
+        .employer_create(
+            &s,
+            &valid_employer(&employer_draft("Bageriet", &orgnr(12), "private")),
+        )
+        .await
+        .unwrap();
+    let placement = store
+        .placement_create(
+            &s,
+            &valid_placement(&placement_draft(e1, "Kock", PlacementStatus::Published)),
+        )
+        .await
+        .unwrap();
+    let other_placement = store
+        .placement_create(
+            &s,
+            &valid_placement(&placement_draft(e2, "Bagare", PlacementStatus::Published)),
+        )
+        .await
+        .unwrap();
+    let mut d = sharing(draft(t.programme, "Sara", "Said"));
+    d.special_needs = "Behöver tolk vid möten".into();
+    d.needed_accommodations = vec!["interpreter".into()];
+    d.email = "sara.said@example.se".into();
+    d.skills = vec!["matlagning".into()];
+    let sara = add(store, &s, &d).await;
+    let nils = add(store, &s, &draft(t.programme, "Nils", "Nord")).await;
+    let coord = user(
+        store,
+        "k@example.se",
+        Role::Coordinator,
+        &[t.programme],
+        None,
+    )
+    .await;
+    let other_coord = user(
+        store,
+        "k2@example.se",
+        Role::Coordinator,
+        &[t.programme2],
+        None,
+    )
+    .await;
+    let contact = user(store, "hr@angen.se", Role::EmployerContact, &[], Some(e1)).await;
+    let other_contact = user(
+        store,
+        "hr@bageriet.se",
+        Role::EmployerContact,
+        &[],
+        Some(e2),
+    )
+    .await;
+    Fixture {
+        coord: actor(store, coord).await,
+        other_coord: actor(store, other_coord).await,
+        contact: actor(store, contact).await,
+        other_contact: actor(store, other_contact).await,
+        placement,
+        other_placement,
+        sara,
+        nils,
+    }
+}
+
+async fn proposing_needs_consent_and_happens_once(store: Store) {
+    let f = fixture(&store).await;
+    assert_invalid(
+        store.propose(&f.coord, f.nils, f.placement, "").await,
+        "participant_id",
+    );
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "Stark i köket")
+        .await
+        .unwrap();
+    match store.propose(&f.coord, f.sara, f.placement, "").await {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("participant_id").unwrap().key, "pool-error-duplicate")
+        }
+        other => panic!("a duplicate must be refused, got {other:?}"),
+    }
+    assert!(matches!(
+        store
+            .propose(&f.other_coord, f.sara, f.other_placement, "")
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(matches!(
+        store.propose(&f.contact, f.sara, f.placement, "").await,
+        Err(StoreError::NotFound | StoreError::Forbidden)
+    ));
+    let pool = store
+        .pool_for_placement(&f.coord, f.placement)
+        .await
+        .unwrap();
+    assert!(!pool.employer_view);
+    assert_eq!(pool.proposals.len(), 1);
+    let p = &pool.proposals[0];
+    assert_eq!((p.id, p.status), (id, ProposalStatus::Proposed));
+    assert_eq!(p.note, "Stark i köket");
+    assert!(p.eligibility.is_some(), "coordinators see the summary");
+}
+
+async fn statuses_move_only_as_the_role_allows(store: Store) {
+    let f = fixture(&store).await;
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    store
+        .proposal_set_status(&f.contact, id, 1, ProposalStatus::Shortlisted, "")
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .proposal_set_status(&f.contact, id, 1, ProposalStatus::InterviewRequested, "")
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    assert_invalid(
+        store
+            .proposal_set_status(&f.contact, id, 2, ProposalStatus::Selected, "")
+            .await,
+        "status",
+    );
+    assert_invalid(
+        store
+            .proposal_set_status(&f.coord, id, 2, ProposalStatus::Selected, "")
+            .await,
+        "status",
+    );
+    store
+        .proposal_set_status(
+            &f.contact,
+            id,
+            2,
+            ProposalStatus::InterviewRequested,
+            "Gärna",
+        )
+        .await
+        .unwrap();
+    let got = store.proposal_get(&f.coord, id).await.unwrap();
+    assert_eq!(got.status, ProposalStatus::InterviewRequested);
+    assert_eq!(got.note, "Gärna");
+    assert!(matches!(
+        store
+            .proposal_set_status(&f.other_contact, id, 3, ProposalStatus::Rejected, "")
+            .await,
+        Err(StoreError::Forbidden | StoreError::NotFound)
+    ));
+    store
+        .proposal_set_status(&f.coord, id, 3, ProposalStatus::Withdrawn, "")
+        .await
+        .unwrap();
+    assert!(
+        store
+            .pool_for_placement(&f.contact, f.placement)
+            .await
+            .unwrap()
+            .proposals
+            .is_empty(),
+        "a withdrawn candidate leaves the employer's view"
+    );
+}
+
+async fn employer_contacts_see_cards_of_their_own_pools_only(store: Store) {
+    let f = fixture(&store).await;
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let pool = store
+        .pool_for_placement(&f.contact, f.placement)
+        .await
+        .unwrap();
+    assert!(pool.employer_view);
+    assert_eq!(pool.proposals.len(), 1);
+    let card = &pool.proposals[0];
+    assert_eq!(card.card.first_name, "Sara");
+    assert_eq!(card.card.skills, vec!["matlagning"]);
+    assert_eq!(card.eligibility, None);
+    let json = serde_json::to_string(&pool).unwrap();
+    for secret in ["tolk", "interpreter", "sara.said@example.se", "1990"] {
+        assert!(
+            !json.contains(secret),
+            "{secret} reached the employer: {json}"
+        );
+    }
+    let audited = store
+        .audit_list(
+            &sys(),
+            &AuditFilter {
+                page: 1,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(
+        audited.items.iter().any(|e| e.resource == "participant"
+            && e.record_id == Some(f.sara)
+            && e.actor_id == f.contact.user_id),
+        "reading a card is audited"
+    );
+    assert!(matches!(
+        store
+            .pool_for_placement(&f.other_contact, f.placement)
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(matches!(
+        store.proposal_get(&f.other_contact, id).await,
+        Err(StoreError::Forbidden | StoreError::NotFound)
+    ));
+    assert!(
+        store
+            .pool_for_placement(&f.other_coord, f.placement)
+            .await
+            .unwrap()
+            .proposals
+            .is_empty(),
+        "a coordinator of another programme sees none of this programme's candidates"
+    );
+}
+
+fn compose(inv: &Invitation, r: &Recipient) -> OutgoingEmail {
+    let method = if inv.cancelled { "CANCEL" } else { "REQUEST" };
+    OutgoingEmail {
+        to: vec![r.email.clone()],
+        subject: format!("{method} {}", inv.interview.placement_title),
+        text: format!("{:?}", r.kind),
+        attachments: vec![Attachment {
+            filename: "intervju.ics".into(),
+            content_type: format!("text/calendar; method={method}"),
+            data_base64: String::new(),
+        }],
+    }
+}
+
+fn booking(start_in_days: i64, hour: u32, attendees: &[(&str, &str)]) -> InterviewInput {
+    let day = (chrono::Utc::now() + chrono::Duration::days(start_in_days)).date_naive();
+    let starts = day.and_hms_opt(hour, 0, 0).unwrap().and_utc();
+    InterviewInput {
+        starts_at: starts,
+        ends_at: starts + chrono::Duration::hours(1),
+        location: "Storgatan 1".into(),
+        meeting_link: String::new(),
+        notes: String::new(),
+        attendees: attendees
+            .iter()
+            .map(|(n, e)| Attendee {
+                name: n.to_string(),
+                email: brygga_domain::ids::Email::parse(e).unwrap(),
+                role: AttendeeRole::Employer,
+            })
+            .collect(),
+    }
+}
+
+async fn emails(store: &Store) -> Vec<OutgoingEmail> {
+    job::Entity::find()
+        .all(store.connection())
+        .await
+        .unwrap()
+        .iter()
+        .map(|j| serde_json::from_str(&j.payload).unwrap())
+        .collect()
+}
+
+async fn interviews_refuse_overlaps_and_queue_invitations(store: Store) {
+    let f = fixture(&store).await;
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let eva = [("Eva Ek", "eva@angen.se")];
+    let first = store
+        .interview_book(&f.coord, id, &booking(10, 9, &eva), &compose)
+        .await
+        .unwrap();
+    assert_eq!(
+        store.proposal_get(&f.coord, id).await.unwrap().status,
+        ProposalStatus::Interviewing
+    );
+    let sent = emails(&store).await;
+    let to: BTreeSet<String> = sent.iter().map(|e| e.to[0].clone()).collect();
+    assert_eq!(
+        to,
+        ["sara.said@example.se", "eva@angen.se", "k@example.se"]
+            .map(String::from)
+            .into(),
+        "the participant, the attendee and the booker"
+    );
+    assert!(sent.iter().any(|e| e.text == "Booker"));
+    assert!(
+        sent.iter()
+            .all(|e| e.attachments[0].content_type.ends_with("REQUEST"))
+    );
+
+    // The same participant half an hour later; another candidate with the same attendee.
+    let mut clash = booking(10, 9, &[("Olle", "olle@angen.se")]);
+    clash.starts_at += chrono::Duration::minutes(30);
+    clash.ends_at += chrono::Duration::minutes(30);
+    match store.interview_book(&f.coord, id, &clash, &compose).await {
+        Err(StoreError::Invalid(e)) => assert_eq!(
+            e.get("starts_at").unwrap().key,
+            "pool-error-overlap-participant"
+        ),
+        other => panic!("an overlap must be refused, got {other:?}"),
+    }
+    let mut d = sharing(draft(
+        store
+            .participant_get(&f.coord, f.sara)
+            .await
+            .unwrap()
+            .programme_id,
+        "Omar",
+        "Ali",
+    ));
+    d.email = String::new();
+    let omar = add(&store, &sys(), &d).await;
+    let omar_p = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    let mut same_attendee = booking(10, 9, &[("Eva", "EVA@angen.se")]);
+    same_attendee.starts_at += chrono::Duration::minutes(59);
+    match store
+        .interview_book(&f.coord, omar_p, &same_attendee, &compose)
+        .await
+    {
+        Err(StoreError::Invalid(e)) => assert_eq!(
+            e.get("starts_at").unwrap().key,
+            "pool-error-overlap-attendee"
+        ),
+        other => panic!("a busy attendee must be refused, got {other:?}"),
+    }
+    // Back to back is fine, and a participant without an address gets no email.
+    let before = emails(&store).await.len();
+    store
+        .interview_book(&f.coord, omar_p, &booking(10, 10, &eva), &compose)
+        .await
+        .unwrap();
+    assert_eq!(emails(&store).await.len(), before + 2);
+
+    // An end before the start never reaches the store.
+    let bad = InterviewDraft {
+        starts_at: "2031-05-05T10:00".into(),
+        ends_at: "2031-05-05T09:00".into(),
+        location: "Här".into(),
+        attendees: vec![["Eva".into(), "eva@angen.se".into(), "employer".into()]],
+        ..Default::default()
+    };
+    assert_eq!(
+        bad.validate(chrono::Utc::now())
+            .unwrap_err()
+            .get("ends_at")
+            .unwrap()
+            .key,
+        "pool-error-end-before-start"
+    );
+
+    // The employer sees the interview and records the outcome; a coordinator then selects.
+    let seen = store
+        .interviews_for_placement(&f.contact, f.placement)
+        .await
+        .unwrap();
+    assert_eq!(seen.len(), 2);
+    assert!(matches!(
+        store.interview_get(&f.other_contact, first).await,
+        Err(StoreError::Forbidden | StoreError::NotFound)
+    ));
+    assert_invalid(
+        store
+            .interview_outcome(&f.contact, first, 1, InterviewOutcome::Pending, "")
+            .await,
+        "outcome",
+    );
+    store
+        .interview_outcome(&f.contact, first, 1, InterviewOutcome::Passed, "Bra samtal")
+        .await
+        .unwrap();
+    let got = store.interview_get(&f.coord, first).await.unwrap();
+    assert_eq!(got.outcome, InterviewOutcome::Passed);
+    assert_eq!(got.outcome_note, "Bra samtal");
+    assert!(matches!(
+        store
+            .interview_outcome(&f.contact, first, 1, InterviewOutcome::Failed, "")
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    let version = store.proposal_get(&f.coord, id).await.unwrap().version;
+    store
+        .proposal_set_status(&f.coord, id, version, ProposalStatus::Selected, "")
+        .await
+        .unwrap();
+
+    // Cancelling sends everyone a cancellation and frees the time.
+    let second = seen.iter().find(|i| i.id != first).unwrap();
+    let before = emails(&store).await.len();
+    store
+        .interview_cancel(&f.coord, second.id, second.version, &compose)
+        .await
+        .unwrap();
+    let after = emails(&store).await;
+    assert_eq!(after.len(), before + 2);
+    assert!(
+        after[before..]
+            .iter()
+            .all(|e| e.attachments[0].content_type.ends_with("CANCEL"))
+    );
+    assert_eq!(
+        store
+            .interview_get(&f.coord, second.id)
+            .await
+            .unwrap()
+            .outcome,
+        InterviewOutcome::Cancelled
+    );
+    assert_eq!(
+        store.proposal_get(&f.coord, omar_p).await.unwrap().status,
+        ProposalStatus::InterviewRequested
+    );
+    store
+        .interview_book(&f.coord, omar_p, &booking(10, 10, &eva), &compose)
+        .await
+        .expect("the cancelled interview no longer blocks the time");
+}
