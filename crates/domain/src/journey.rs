@@ -180,7 +180,7 @@ impl ProcessMap {
 
 /// What is known about a participant: which automatic kinds hold and which manual checkpoints
 /// a coordinator confirmed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Facts {
     pub holds: BTreeSet<CheckpointKind>,
     pub confirmed: BTreeSet<i32>,
