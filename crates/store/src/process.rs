@@ -158,7 +158,13 @@ impl Journey {
     pub fn stage_name(&self, stage_id: Option<i32>, en: bool) -> String {
         stage_id
             .and_then(|id| self.map.stages.iter().find(|s| s.id == id))
-            .map(|s| if en { s.name_en.clone() } else { s.name_sv.clone() })
+            .map(|s| {
+                if en {
+                    s.name_en.clone()
+                } else {
+                    s.name_sv.clone()
+                }
+            })
             .unwrap_or_default()
     }
 
@@ -337,10 +343,7 @@ fn moved(ids: &[i32], id: i32, up: bool) -> Option<Vec<i32>> {
     Some(out)
 }
 
-fn names(
-    (field_sv, sv): (&str, &str),
-    (field_en, en): (&str, &str),
-) -> Result<(String, String)> {
+fn names((field_sv, sv): (&str, &str), (field_en, en): (&str, &str)) -> Result<(String, String)> {
     let mut errors = FieldErrors::default();
     let sv = errors.check(field_sv, parse_required(field_sv, sv, NAME_MAX));
     let en = errors.check(field_en, parse_required(field_en, en, NAME_MAX));
@@ -362,8 +365,8 @@ async fn facts_for(
         let mut f = Facts::default();
         let languages: Vec<LanguageLevel> = from_json(&p.languages);
         let experience: Vec<WorkExperience> = from_json(&p.experience);
-        let has_education = EducationLevel::parse(&p.education_level)
-            .is_ok_and(|e| e != EducationLevel::None);
+        let has_education =
+            EducationLevel::parse(&p.education_level).is_ok_and(|e| e != EducationLevel::None);
         if profile_recorded(
             p.swedish_level.is_some(),
             languages.len(),
@@ -485,10 +488,7 @@ async fn current_index(
         .into_tuple()
         .one(db)
         .await?;
-    Ok(latest
-        .flatten()
-        .and_then(|s| map.index_of(s))
-        .unwrap_or(0))
+    Ok(latest.flatten().and_then(|s| map.index_of(s)).unwrap_or(0))
 }
 
 impl Store {
@@ -613,8 +613,7 @@ impl Store {
                 let s = stage(*stage_id)?;
                 let kind = CheckpointKind::parse(kind)
                     .map_err(|_| invalid("kind", "error-invalid-choice"))?;
-                if kind != CheckpointKind::Manual && s.checkpoints.iter().any(|c| c.kind == kind)
-                {
+                if kind != CheckpointKind::Manual && s.checkpoints.iter().any(|c| c.kind == kind) {
                     return Err(invalid("kind", "journey-error-duplicate-kind"));
                 }
                 let (dsv, den) = kind.default_labels();
@@ -760,7 +759,15 @@ impl Store {
         check_move(&map, current, target_stage_id, note, &facts)
             .map_err(|e| StoreError::Invalid(e.field_errors()))?;
         let e = self
-            .insert_event(&tx, actor, p.id, EVENT_STAGE, Some(target_stage_id), None, note)
+            .insert_event(
+                &tx,
+                actor,
+                p.id,
+                EVENT_STAGE,
+                Some(target_stage_id),
+                None,
+                note,
+            )
             .await?;
         record(
             &tx,
@@ -978,9 +985,7 @@ impl Store {
                             first_name,
                             last_name,
                             blockers: match facts.get(&id) {
-                                Some(f) if i + 1 < map.stages.len() => {
-                                    blockers(&map, i, i + 1, f)
-                                }
+                                Some(f) if i + 1 < map.stages.len() => blockers(&map, i, i + 1, f),
                                 _ => vec![],
                             },
                         })
