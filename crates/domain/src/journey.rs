@@ -347,6 +347,7 @@ pub fn staircase(map: &ProcessMap, current: usize, facts: &Facts) -> Vec<Step> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::panic)]
 mod tests {
     use super::*;
     use CheckpointKind::*;
