@@ -22,6 +22,7 @@ use crate::auth::{Staff, UserInfo};
 use crate::error::{Id, WebError};
 use crate::forms::Errors;
 use crate::i18n::{I18n, Lang};
+use crate::pages::form_errors;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -55,14 +56,6 @@ fn blocker_text(i18n: &I18n, b: &Blocker, map: &ProcessMap) -> String {
 /// The Swedish or English one of a pair of names.
 fn label(i18n: &I18n, sv: &str, en: &str) -> String {
     if i18n.lang == Lang::En { en } else { sv }.to_string()
-}
-
-/// Validation goes back to the form; everything else is an error page.
-fn form_errors(e: StoreError) -> Result<Errors, WebError> {
-    match e {
-        StoreError::Invalid(fe) => Ok(Errors::from(fe)),
-        other => Err(other.into()),
-    }
 }
 
 // ------------------------------------------------------------------ the board

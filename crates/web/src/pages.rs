@@ -142,7 +142,7 @@ fn form_status(errors: &Errors) -> StatusCode {
 }
 
 /// Validation and conflicts go back to the form; everything else is an error page.
-fn form_errors(e: StoreError) -> Result<Errors, WebError> {
+pub(crate) fn form_errors(e: StoreError) -> Result<Errors, WebError> {
     match e {
         StoreError::Invalid(fe) => Ok(Errors::from(fe)),
         StoreError::Conflict => Ok(Errors::form("error-conflict")),

@@ -11,6 +11,7 @@ both!(
     manual_checkpoints_are_confirmed_by_a_coordinator,
     an_admin_edits_the_map_and_nonsense_is_refused,
     journeys_and_the_board_follow_the_access_rules,
+    the_board_shows_a_capped_column_with_the_full_count,
 );
 
 fn profiled(programme: i32, first: &str) -> ParticipantDraft {
@@ -687,4 +688,25 @@ async fn journeys_and_the_board_follow_the_access_rules(store: Store) {
             .await,
         Err(StoreError::Forbidden)
     ));
+}
+
+async fn the_board_shows_a_capped_column_with_the_full_count(store: Store) {
+    use brygga_store::process::BOARD_CAP;
+    let t = tree(&store).await;
+    let coord = coordinator(&store, "k@example.se", t.programme).await;
+    let n = BOARD_CAP + 3;
+    for i in 0..n {
+        add(
+            &store,
+            &coord,
+            &draft(t.programme, "Deltagare", &format!("Nr{i:03}")),
+        )
+        .await;
+    }
+    let board = store.board(&coord, t.programme).await.unwrap();
+    let first = &board.columns[0];
+    assert_eq!(first.total, n);
+    assert_eq!(first.cards.len(), BOARD_CAP);
+    assert_eq!(first.cards[0].last_name, "Nr000");
+    assert!(board.columns[1..].iter().all(|c| c.total == 0));
 }
