@@ -8,6 +8,7 @@ on_both_backends!(
     a_refused_move_keeps_the_note_and_says_why_and_a_good_move_is_recorded,
     an_admin_renames_and_reorders_the_stages_of_a_programme,
     other_roles_get_no_board_and_no_journey,
+    a_coordinator_confirms_a_checkpoint_the_admin_added,
 );
 
 /// The id of the stage with `key` on the programme's map.
@@ -329,5 +330,82 @@ async fn other_roles_get_no_board_and_no_journey(app: &TestApp) {
     assert!(!page.contains("name=\"op\" value=\"move\""));
     // Strangers log in first.
     let res = app.visitor().get("/board").await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}
+
+async fn a_coordinator_confirms_a_checkpoint_the_admin_added(app: &TestApp) {
+    let programme = app.programme_of(Role::Coordinator).await;
+    let admin = app.logged_in(Role::Admin).await;
+    let editor = format!("/admin/process/{programme}");
+    let preparing = stage(app, programme, "preparing").await.to_string();
+    // A custom checkpoint needs its text: refused first, with what was chosen kept.
+    let add = |label: &'static str| {
+        let preparing = preparing.clone();
+        let (admin, editor) = (&admin, &editor);
+        async move {
+            admin
+                .submit(
+                    editor,
+                    editor,
+                    &[
+                        ("op", "add_checkpoint"),
+                        ("stage_id", &preparing),
+                        ("kind", "manual"),
+                        ("label_sv", label),
+                        ("label_en", "CV reviewed"),
+                    ],
+                )
+                .await
+        }
+    };
+    let res = add("").await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    let error = html::element_by_id(&page, &format!("error-new-label_sv-{preparing}")).unwrap();
+    assert!(html::shows(&error, "Fältet måste fyllas i."));
+    assert_eq!(add("CV granskat").await.status(), StatusCode::SEE_OTHER);
+
+    let p = profiled_participant(app, "Bocka").await;
+    let coordinator = app.logged_in(Role::Coordinator).await;
+    let path = format!("/participants/{p}/journey");
+    let res = coordinator
+        .submit(
+            &path,
+            &path,
+            &[("op", "move"), ("stage", &preparing), ("note", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(html::shows(
+        &stage_error(&res.text().await.unwrap()),
+        "Inte bekräftat: CV granskat"
+    ));
+    let page = coordinator.page(&path).await;
+    let checkpoint = html::input_value(&page, "checkpoint_id").expect("a confirm form");
+    let res = coordinator
+        .submit(
+            &path,
+            &path,
+            &[
+                ("op", "confirm"),
+                ("checkpoint_id", &checkpoint),
+                ("note", "Bra CV"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = coordinator.page(&path).await;
+    assert!(html::shows(&page, "Bekräftade CV granskat"), "{page}");
+    assert!(
+        html::input_value(&page, "checkpoint_id").is_none(),
+        "nothing left to confirm"
+    );
+    let res = coordinator
+        .submit(
+            &path,
+            &path,
+            &[("op", "move"), ("stage", &preparing), ("note", "")],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 }
