@@ -46,6 +46,7 @@ macro_rules! str_enum {
         }
     };
 }
+pub(crate) use str_enum;
 
 str_enum!(
     /// A user's role within an organisation (DESIGN.md, "Who uses it").

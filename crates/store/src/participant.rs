@@ -341,7 +341,7 @@ impl Store {
     }
 
     /// Load a participant the actor may act on, with its relations to the actor.
-    async fn participant_checked(
+    pub(crate) async fn participant_checked(
         &self,
         actor: &Actor,
         id: i32,
@@ -357,7 +357,7 @@ impl Store {
     }
 
     /// The SQL form of the policy's list scope for this actor.
-    fn participant_scope(actor: &Actor) -> Result<Condition> {
+    pub(crate) fn participant_scope(actor: &Actor) -> Result<Condition> {
         let rels = list_scope(actor.role, Resource::Participant);
         if rels.is_empty() {
             return Err(StoreError::Forbidden);

@@ -303,6 +303,8 @@ struct ParticipantPage {
     programme: String,
     can_edit: bool,
     can_match: bool,
+    /// The staircase (done, now, next), for those who may see the journey.
+    journey: Option<brygga_store::process::Journey>,
 }
 
 async fn participant_show(
@@ -326,6 +328,11 @@ async fn participant_show(
     };
     let can_edit = st.actor.can(Action::Update, Resource::Participant, rel);
     let can_match = crate::matching::may_match(&st.actor);
+    let journey = match s.store.journey(&st.actor, id).await {
+        Ok(j) => Some(j),
+        Err(StoreError::NotFound | StoreError::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
     Ok(ParticipantPage {
         i18n: st.i18n,
         user: Some(st.info),
@@ -335,6 +342,7 @@ async fn participant_show(
         programme,
         can_edit,
         can_match,
+        journey,
     })
 }
 
