@@ -1,7 +1,9 @@
 //! Brygga's domain: the nouns, their validation, and the access policy. No I/O here.
 
+pub mod clearance;
 pub mod field;
 pub mod ids;
+pub mod interest;
 pub mod journey;
 pub mod model;
 pub mod policy;
