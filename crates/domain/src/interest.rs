@@ -2,6 +2,7 @@
 //! checked values that may be stored.
 
 use crate::ids::{Email, Phone};
+use crate::model::InterestStatus;
 use crate::registry::{free_text, optional};
 use crate::values::parse_required;
 use crate::{FieldError, FieldErrors};
@@ -71,6 +72,62 @@ impl InterestDraft {
                 phone,
                 languages,
                 message,
+            }),
+            _ => Err(e),
+        }
+    }
+}
+
+/// A coordinator's decision on an interest in the inbox, as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(default)]
+pub struct InterestUpdateDraft {
+    pub status: String,
+    /// The participant the interest became (only with `registered`).
+    pub participant_id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InterestUpdate {
+    pub status: InterestStatus,
+    pub participant_id: Option<i32>,
+}
+
+impl InterestUpdateDraft {
+    pub fn validate(&self) -> Result<InterestUpdate, FieldErrors> {
+        let mut e = FieldErrors::default();
+        let status = match e.check("status", InterestStatus::parse(&self.status)) {
+            // An interest is new only until someone has looked at it.
+            Some(InterestStatus::New) => {
+                e.push(FieldError::new("status", "error-invalid-choice"));
+                None
+            }
+            other => other,
+        };
+        let participant_id = if status == Some(InterestStatus::Registered) {
+            match self.participant_id.trim() {
+                "" => {
+                    e.push(FieldError::new(
+                        "participant_id",
+                        "error-portal-participant-required",
+                    ));
+                    None
+                }
+                s => match s.parse::<i32>() {
+                    Ok(n) if n > 0 => Some(n),
+                    _ => {
+                        e.push(FieldError::new("participant_id", "error-number"));
+                        None
+                    }
+                },
+            }
+        } else {
+            None
+        };
+        match status {
+            Some(status) if e.is_empty() => Ok(InterestUpdate {
+                status,
+                participant_id,
             }),
             _ => Err(e),
         }
@@ -151,5 +208,32 @@ mod tests {
                 ("interest_message".into(), "error-too-long"),
             ]
         );
+    }
+
+    #[test]
+    fn registering_needs_the_participant_it_became() {
+        let d = InterestUpdateDraft {
+            status: "registered".into(),
+            participant_id: String::new(),
+        };
+        assert_eq!(
+            d.validate().unwrap_err().0[0].key,
+            "error-portal-participant-required"
+        );
+        let d = InterestUpdateDraft {
+            status: "registered".into(),
+            participant_id: "12".into(),
+        };
+        assert_eq!(d.validate().unwrap().participant_id, Some(12));
+        let d = InterestUpdateDraft {
+            status: "handled".into(),
+            participant_id: "12".into(),
+        };
+        assert_eq!(d.validate().unwrap().participant_id, None);
+        let d = InterestUpdateDraft {
+            status: "new".into(),
+            participant_id: String::new(),
+        };
+        assert_eq!(d.validate().unwrap_err().0[0].field, "status");
     }
 }
