@@ -157,6 +157,7 @@ impl DecisionDraft {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 

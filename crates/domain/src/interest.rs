@@ -135,6 +135,7 @@ impl InterestUpdateDraft {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
