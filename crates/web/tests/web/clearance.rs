@@ -257,6 +257,9 @@ async fn a_coordinator_confirms_eligibility_withdraws_it_and_shares_the_case(app
         )
         .await;
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    let error = html::element_by_id(&page, "error-officer_id").expect("an error at the officer");
+    assert!(html::shows(&error, "Välj en handläggare"), "{error}");
     let res = coordinator
         .submit(
             &path,
