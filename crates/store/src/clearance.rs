@@ -87,7 +87,7 @@ pub struct Officer {
     pub shared: bool,
 }
 
-/// Load and check a clearance record.
+/// The two kinds of clearance record.
 enum Kind {
     Confirmation,
     Decision,
@@ -102,9 +102,10 @@ impl Kind {
     }
 }
 
-fn not_found_as(field: &str) -> StoreError {
+/// The officer asked for is not one the actor may share with (or not an officer at all).
+fn unknown_officer() -> StoreError {
     StoreError::Invalid(FieldErrors(vec![FieldError::new(
-        field,
+        "officer_id",
         "error-clearance-officer",
     )]))
 }
@@ -548,7 +549,7 @@ impl Store {
             .officers_for(actor, participant_id, Some(officer_user_id))
             .await?;
         match officer.first() {
-            None => return Err(not_found_as("officer_id")),
+            None => return Err(unknown_officer()),
             Some(o) if o.shared => return Ok(()),
             Some(_) => {}
         }
