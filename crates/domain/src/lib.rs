@@ -1,8 +1,10 @@
 //! Brygga's domain: the nouns, their validation, and the access policy. No I/O here.
 
+pub mod clearance;
 pub mod field;
 pub mod ids;
 pub mod interview;
+pub mod interest;
 pub mod journey;
 pub mod model;
 pub mod policy;

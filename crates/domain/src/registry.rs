@@ -17,7 +17,7 @@ use crate::{FieldError, FieldErrors};
 const NAME_MAX: usize = 200;
 const TEXT_MAX: usize = 5000;
 
-fn optional<T>(
+pub(crate) fn optional<T>(
     errs: &mut FieldErrors,
     field: &str,
     s: &str,
@@ -30,7 +30,7 @@ fn optional<T>(
     }
 }
 
-fn free_text(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
+pub(crate) fn free_text(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
     if s.chars().count() > max {
         errs.push(FieldError::new(field, "error-too-long"));
     }

@@ -1,2 +1,449 @@
 //! Interest submitted through the public placement portal: rate-limited per client, with
-//! consent recorded, landing in the coordinators' inbox.
+//! consent recorded, landing in the coordinators' inbox. Also the portal's read-only view of
+//! published placements (no login, no internal fields).
+
+use brygga_domain::interest::{CONSENT_VERSION, InterestInput, InterestUpdate};
+use brygga_domain::model::{InterestStatus, PlacementStatus, Role};
+use brygga_domain::policy::{Action, Relation, Resource};
+use brygga_domain::registry::LanguageLevel;
+use brygga_domain::values::Cefr;
+use brygga_domain::{FieldError, FieldErrors};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::actor::{decide_any, enforce};
+use crate::audit::{AuditAction, record};
+use crate::entities::{employer, interest, participant, placement};
+use crate::{Actor, Page, Result, Store, StoreError, from_json};
+
+/// At most this many interests per client address and window.
+pub const RATE_LIMIT: u64 = 5;
+pub const RATE_WINDOW: chrono::Duration = chrono::Duration::hours(1);
+
+/// The key mixed into the client hash, so that the stored value is not a plain hash of an
+/// address (which could be reversed by hashing all IPv4 addresses).
+const CLIENT_KEY: &[u8] = b"brygga-portal-interest-client-v1";
+
+/// The keyed SHA-256 of a client address: what the rate limit counts by (the address itself
+/// is never stored).
+pub fn client_hash(client: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(CLIENT_KEY);
+    h.update([0u8]);
+    h.update(client.as_bytes());
+    hex::encode(h.finalize())
+}
+
+/// Who the audit log names for a submission from the portal.
+fn portal_actor() -> Actor {
+    Actor {
+        name: "portal".into(),
+        role: Role::Participant,
+        ..Actor::system()
+    }
+}
+
+fn only_digits(s: &str) -> String {
+    s.chars().filter(char::is_ascii_digit).take(4).collect()
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct PortalFilter {
+    /// Free text: title, employer, occupation code.
+    pub q: String,
+    pub municipality_code: String,
+    /// An SSYK code or the first digits of one (a whole occupational field).
+    pub occupation: String,
+    pub page: u64,
+}
+
+/// A published placement as anyone may see it: the ad, not the internal record.
+#[derive(Debug, Clone, Serialize)]
+pub struct PortalPlacement {
+    pub id: i32,
+    pub title: String,
+    pub employer_name: String,
+    pub ssyk_code: String,
+    pub tasks: String,
+    pub required_skills: Vec<String>,
+    pub desired_skills: Vec<String>,
+    pub min_swedish: String,
+    pub other_languages: Vec<LanguageLevel>,
+    pub municipality_code: String,
+    pub address: String,
+    pub period_start: chrono::NaiveDate,
+    pub period_end: chrono::NaiveDate,
+    pub days_per_week: i32,
+    pub hours_per_week: i32,
+}
+
+impl PortalPlacement {
+    fn from_model(m: placement::Model, employer_name: String) -> Self {
+        PortalPlacement {
+            id: m.id,
+            title: m.title,
+            employer_name,
+            ssyk_code: m.ssyk_code,
+            tasks: m.tasks,
+            required_skills: from_json(&m.required_skills),
+            desired_skills: from_json(&m.desired_skills),
+            min_swedish: Cefr::parse(&m.min_swedish)
+                .map(|c| c.as_str().to_string())
+                .unwrap_or_default(),
+            other_languages: from_json(&m.other_languages),
+            municipality_code: m.municipality_code,
+            address: m.address,
+            period_start: m.period_start,
+            period_end: m.period_end,
+            days_per_week: m.days_per_week,
+            hours_per_week: m.hours_per_week,
+        }
+    }
+}
+
+/// What became of a submission.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Submission {
+    Stored(i32),
+    /// The client has sent `RATE_LIMIT` interests within the window; nothing was stored.
+    RateLimited,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct InterestFilter {
+    pub status: Option<InterestStatus>,
+    pub page: u64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InterestSummary {
+    pub id: i32,
+    pub name: String,
+    pub placement_id: Option<i32>,
+    pub placement_title: String,
+    pub status: InterestStatus,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InterestRecord {
+    pub id: i32,
+    pub placement_id: Option<i32>,
+    pub placement_title: String,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub languages: String,
+    pub message: String,
+    /// The language the candidate used the portal in.
+    pub lang: String,
+    pub consent_at: chrono::DateTime<chrono::Utc>,
+    pub consent_version: String,
+    pub status: InterestStatus,
+    pub participant_id: Option<i32>,
+    pub handled_by: Option<i32>,
+    pub handled_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+fn status_of(s: &str) -> InterestStatus {
+    InterestStatus::parse(s).unwrap_or(InterestStatus::New)
+}
+
+impl Store {
+    /// Published placements, searchable, one page counted in the database.
+    pub async fn portal_placements(&self, f: &PortalFilter) -> Result<Page<PortalPlacement>> {
+        let mut q = placement::Entity::find()
+            .filter(placement::Column::Status.eq(PlacementStatus::Published.as_str()));
+        if !f.q.trim().is_empty() {
+            q = q.filter(placement::Column::SearchText.like(crate::like_pattern(&f.q)));
+        }
+        if !f.municipality_code.trim().is_empty() {
+            q = q.filter(placement::Column::MunicipalityCode.eq(f.municipality_code.trim()));
+        }
+        let occupation = only_digits(&f.occupation);
+        if !occupation.is_empty() {
+            q = q.filter(placement::Column::SsykCode.starts_with(&occupation));
+        }
+        let pager = q
+            .order_by_asc(placement::Column::PeriodStart)
+            .order_by_asc(placement::Column::Id)
+            .paginate(&self.db, crate::PER_PAGE);
+        let total = pager.num_items().await?;
+        let page = f.page.max(1);
+        let models = pager.fetch_page(page - 1).await?;
+        let employer_ids: Vec<i32> = models.iter().map(|m| m.employer_id).collect();
+        let names: std::collections::HashMap<i32, String> = employer::Entity::find()
+            .filter(employer::Column::Id.is_in(employer_ids))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e.name))
+            .collect();
+        let items = models
+            .into_iter()
+            .map(|m| {
+                let name = names.get(&m.employer_id).cloned().unwrap_or_default();
+                PortalPlacement::from_model(m, name)
+            })
+            .collect();
+        Ok(Page {
+            items,
+            page,
+            per_page: crate::PER_PAGE,
+            total,
+        })
+    }
+
+    /// One published placement; anything else is not found.
+    pub async fn portal_placement(&self, id: i32) -> Result<PortalPlacement> {
+        let m = placement::Entity::find_by_id(id)
+            .filter(placement::Column::Status.eq(PlacementStatus::Published.as_str()))
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let name = employer::Entity::find_by_id(m.employer_id)
+            .one(&self.db)
+            .await?
+            .map(|e| e.name)
+            .unwrap_or_default();
+        Ok(PortalPlacement::from_model(m, name))
+    }
+
+    async fn interests_from(&self, db: &impl sea_orm::ConnectionTrait, hash: &str) -> Result<u64> {
+        let since = crate::now() - RATE_WINDOW;
+        Ok(interest::Entity::find()
+            .filter(interest::Column::ClientHash.eq(hash))
+            .filter(interest::Column::CreatedAt.gt(since))
+            .count(db)
+            .await?)
+    }
+
+    /// Whether the client at `client` has used up its submissions for now.
+    pub async fn interest_rate_limited(&self, client: &str) -> Result<bool> {
+        Ok(self.interests_from(&self.db, &client_hash(client)).await? >= RATE_LIMIT)
+    }
+
+    /// Store an interest in a published placement, sent from the portal by the client at
+    /// `client` in language `lang`; consent is recorded with the time and the consent text's
+    /// version. The count for the rate limit is taken inside the write, so it holds across
+    /// instances.
+    pub async fn interest_submit(
+        &self,
+        placement_id: i32,
+        input: &InterestInput,
+        lang: &str,
+        client: &str,
+    ) -> Result<Submission> {
+        self.portal_placement(placement_id).await?;
+        let hash = client_hash(client);
+        let tx = crate::begin_write(&self.db).await?;
+        if self.interests_from(&tx, &hash).await? >= RATE_LIMIT {
+            return Ok(Submission::RateLimited);
+        }
+        let now = crate::now();
+        let m = interest::ActiveModel {
+            placement_id: Set(Some(placement_id)),
+            name: Set(input.name.clone()),
+            email: Set(input
+                .email
+                .as_ref()
+                .map(|e| e.as_str().to_string())
+                .unwrap_or_default()),
+            phone: Set(input
+                .phone
+                .as_ref()
+                .map(|p| p.as_str().to_string())
+                .unwrap_or_default()),
+            languages: Set(input.languages.clone()),
+            message: Set(input.message.clone()),
+            lang: Set(lang.to_string()),
+            consent_at: Set(now),
+            consent_version: Set(CONSENT_VERSION.to_string()),
+            client_hash: Set(hash),
+            status: Set(InterestStatus::New.as_str().to_string()),
+            participant_id: Set(None),
+            handled_by: Set(None),
+            handled_at: Set(None),
+            created_at: Set(now),
+            ..Default::default()
+        }
+        .insert(&tx)
+        .await?;
+        record(
+            &tx,
+            &portal_actor(),
+            AuditAction::Create,
+            "interest",
+            Some(m.id),
+            &[
+                "placement_id",
+                "name",
+                "email",
+                "phone",
+                "languages",
+                "message",
+                "consent_at",
+                "consent_version",
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Submission::Stored(m.id))
+    }
+
+    /// Interests are not scoped to an organisation (a candidate is nobody's yet): the policy
+    /// grants them by role alone.
+    fn interest_allowed(actor: &Actor, action: Action) -> Result<()> {
+        enforce(decide_any(
+            actor,
+            action,
+            Resource::Interest,
+            &[Relation::Unrelated],
+        ))
+    }
+
+    async fn placement_titles(
+        &self,
+        ids: Vec<i32>,
+    ) -> Result<std::collections::HashMap<i32, String>> {
+        Ok(placement::Entity::find()
+            .filter(placement::Column::Id.is_in(ids))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.title))
+            .collect())
+    }
+
+    /// The inbox: newest first, optionally one status, one page.
+    pub async fn interest_list(
+        &self,
+        actor: &Actor,
+        f: &InterestFilter,
+    ) -> Result<Page<InterestSummary>> {
+        Self::interest_allowed(actor, Action::List)?;
+        let mut q = interest::Entity::find();
+        if let Some(s) = f.status {
+            q = q.filter(interest::Column::Status.eq(s.as_str()));
+        }
+        let pager = q
+            .order_by_desc(interest::Column::CreatedAt)
+            .order_by_desc(interest::Column::Id)
+            .paginate(&self.db, crate::PER_PAGE);
+        let total = pager.num_items().await?;
+        let page = f.page.max(1);
+        let models = pager.fetch_page(page - 1).await?;
+        let titles = self
+            .placement_titles(models.iter().filter_map(|m| m.placement_id).collect())
+            .await?;
+        let items = models
+            .into_iter()
+            .map(|m| InterestSummary {
+                id: m.id,
+                placement_title: m
+                    .placement_id
+                    .and_then(|p| titles.get(&p).cloned())
+                    .unwrap_or_default(),
+                name: m.name,
+                placement_id: m.placement_id,
+                status: status_of(&m.status),
+                created_at: m.created_at,
+            })
+            .collect();
+        Ok(Page {
+            items,
+            page,
+            per_page: crate::PER_PAGE,
+            total,
+        })
+    }
+
+    /// One interest, with the candidate's contact details: the read is audited.
+    pub async fn interest_get(&self, actor: &Actor, id: i32) -> Result<InterestRecord> {
+        Self::interest_allowed(actor, Action::Read)?;
+        let m = interest::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let tx = crate::begin_write(&self.db).await?;
+        record(&tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
+        tx.commit().await?;
+        let placement_title = match m.placement_id {
+            Some(p) => self
+                .placement_titles(vec![p])
+                .await?
+                .remove(&p)
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        Ok(InterestRecord {
+            id: m.id,
+            placement_id: m.placement_id,
+            placement_title,
+            name: m.name,
+            email: m.email,
+            phone: m.phone,
+            languages: m.languages,
+            message: m.message,
+            lang: m.lang,
+            consent_at: m.consent_at,
+            consent_version: m.consent_version,
+            status: status_of(&m.status),
+            participant_id: m.participant_id,
+            handled_by: m.handled_by,
+            handled_at: m.handled_at,
+            created_at: m.created_at,
+        })
+    }
+
+    /// Mark an interest handled or dismissed, or registered as the participant it became (one
+    /// the actor may see).
+    pub async fn interest_update(&self, actor: &Actor, id: i32, u: &InterestUpdate) -> Result<()> {
+        Self::interest_allowed(actor, Action::Update)?;
+        interest::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        if let Some(pid) = u.participant_id {
+            let visible = match participant::Entity::find_by_id(pid).one(&self.db).await? {
+                Some(p) => {
+                    let rels = self.participant_relations(actor, &p).await?;
+                    decide_any(actor, Action::Read, Resource::Participant, &rels).allowed()
+                }
+                None => false,
+            };
+            if !visible {
+                return Err(StoreError::Invalid(FieldErrors(vec![FieldError::new(
+                    "participant_id",
+                    "error-portal-participant-unknown",
+                )])));
+            }
+        }
+        let tx = crate::begin_write(&self.db).await?;
+        interest::ActiveModel {
+            id: Set(id),
+            status: Set(u.status.as_str().to_string()),
+            participant_id: Set(u.participant_id),
+            handled_by: Set(actor.user_id),
+            handled_at: Set(Some(crate::now())),
+            ..Default::default()
+        }
+        .update(&tx)
+        .await?;
+        record(
+            &tx,
+            actor,
+            AuditAction::Update,
+            "interest",
+            Some(id),
+            &["status", "participant_id", "handled_by", "handled_at"],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -285,7 +285,7 @@ fn dup_pnr(e: sea_orm::DbErr) -> StoreError {
 
 impl Store {
     /// How a participant relates to the actor.
-    async fn participant_relations(
+    pub(crate) async fn participant_relations(
         &self,
         actor: &Actor,
         p: &participant::Model,
@@ -696,37 +696,6 @@ impl Store {
         .await?;
         tx.commit().await?;
         Ok(m.id)
-    }
-
-    /// Share a participant's case with an employment-service officer.
-    pub async fn case_share(
-        &self,
-        actor: &Actor,
-        participant_id: i32,
-        officer_user_id: i32,
-    ) -> Result<()> {
-        self.participant_checked(actor, participant_id, Action::Update)
-            .await?;
-        let tx = crate::begin_write(&self.db).await?;
-        let m = case_share::ActiveModel {
-            participant_id: Set(participant_id),
-            user_id: Set(officer_user_id),
-            created_at: Set(crate::now()),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        record(
-            &tx,
-            actor,
-            AuditAction::Create,
-            "case_share",
-            Some(m.id),
-            &["participant_id", "user_id"],
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
     }
 
     /// Link a participant record to a user account (self-service login).

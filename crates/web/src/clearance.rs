@@ -1,10 +1,282 @@
 //! Clearance pages: the employment service's eligibility confirmation and decision for a
 //! participant, and sharing a case with an officer.
 
+use askama::Template;
+use askama_web::WebTemplate;
 use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum_extra::extract::Form;
+use brygga_domain::clearance::{ConfirmationDraft, DecisionDraft};
+use brygga_domain::model::Compensation;
+use brygga_domain::policy::{Action, Resource};
+use brygga_domain::{FieldError, FieldErrors};
+use brygga_store::StoreError;
+use brygga_store::clearance::{Clearance, Officer};
+use serde::Deserialize;
 
 use crate::AppState;
+use crate::auth::{Staff, UserInfo};
+use crate::error::{Id, WebError};
+use crate::forms::Errors;
+use crate::i18n::I18n;
 
 pub fn router() -> Router<AppState> {
     Router::new()
+        .route("/participants/{id}/clearance", get(clearance_show))
+        .route(
+            "/participants/{id}/clearance/confirmation",
+            post(confirmation_create),
+        )
+        .route(
+            "/participants/{id}/clearance/decision",
+            post(decision_create),
+        )
+        .route(
+            "/participants/{id}/clearance/confirmation/{record}/withdraw",
+            post(confirmation_withdraw),
+        )
+        .route(
+            "/participants/{id}/clearance/decision/{record}/withdraw",
+            post(decision_withdraw),
+        )
+        .route("/participants/{id}/clearance/share", post(share))
+        .route("/participants/{id}/clearance/unshare", post(unshare))
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "clearance_show.html")]
+struct ClearancePage {
+    i18n: I18n,
+    user: Option<UserInfo>,
+    csrf: String,
+    c: Clearance,
+    can_write: bool,
+    /// `None` for a role that may not share cases.
+    officers: Option<Vec<Officer>>,
+    confirm: ConfirmationDraft,
+    decision: DecisionDraft,
+    errors: Errors,
+}
+
+impl ClearancePage {
+    fn compensations(&self) -> &'static [Compensation] {
+        Compensation::ALL
+    }
+
+    fn has_unshared(&self) -> bool {
+        self.officers.iter().flatten().any(|o| !o.shared)
+    }
+
+    fn base(&self) -> String {
+        format!("/participants/{}/clearance", self.c.participant_id)
+    }
+}
+
+/// What the page shows again after a refused form: the input as typed, and its errors.
+#[derive(Default)]
+struct Typed {
+    confirm: ConfirmationDraft,
+    decision: DecisionDraft,
+    errors: Errors,
+}
+
+async fn page(s: &AppState, st: Staff, id: i32, typed: Typed) -> Result<Response, WebError> {
+    let c = s.store.clearance_get(&st.actor, id).await?;
+    let officers = if st.actor.may(Action::Update, Resource::Participant) {
+        match s.store.case_officers(&st.actor, id).await {
+            Ok(o) => Some(o),
+            Err(StoreError::Forbidden | StoreError::NotFound) => None,
+            Err(e) => return Err(e.into()),
+        }
+    } else {
+        None
+    };
+    let status = if typed.errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let confirm = if typed.confirm == ConfirmationDraft::default() {
+        ConfirmationDraft {
+            es_confirmed_on: today().to_string(),
+            ..Default::default()
+        }
+    } else {
+        typed.confirm
+    };
+    let page = ClearancePage {
+        can_write: st.actor.may(Action::Create, Resource::Clearance),
+        i18n: st.i18n,
+        user: Some(st.info),
+        csrf: st.csrf,
+        c,
+        officers,
+        confirm,
+        decision: typed.decision,
+        errors: typed.errors,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn clearance_show(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+) -> Result<Response, WebError> {
+    page(&s, st, id, Typed::default()).await
+}
+
+fn back(id: i32) -> Response {
+    Redirect::to(&format!("/participants/{id}/clearance")).into_response()
+}
+
+/// After a write: back to the page, or the page again with the errors and the typed input.
+async fn after(
+    s: &AppState,
+    st: Staff,
+    id: i32,
+    result: Result<(), StoreError>,
+    typed: impl FnOnce(Errors) -> Typed,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(()) => Ok(back(id)),
+        Err(StoreError::Invalid(e)) => page(s, st, id, typed(Errors::from(e))).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+async fn confirmation_create(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(f): Form<ConfirmationDraft>,
+) -> Result<Response, WebError> {
+    st.require(Action::Create, Resource::Clearance)?;
+    let result = match f.validate(today()) {
+        Ok(i) => s
+            .store
+            .eligibility_confirm(&st.actor, id, &i)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(StoreError::Invalid(e)),
+    };
+    after(&s, st, id, result, |errors| Typed {
+        confirm: f,
+        errors,
+        ..Default::default()
+    })
+    .await
+}
+
+async fn decision_create(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(f): Form<DecisionDraft>,
+) -> Result<Response, WebError> {
+    st.require(Action::Create, Resource::Clearance)?;
+    let result = match f.validate(today()) {
+        Ok(i) => s
+            .store
+            .es_decision_register(&st.actor, id, &i)
+            .await
+            .map(|_| ()),
+        Err(e) => Err(StoreError::Invalid(e)),
+    };
+    after(&s, st, id, result, |errors| Typed {
+        decision: f,
+        errors,
+        ..Default::default()
+    })
+    .await
+}
+
+/// `/participants/{id}/…/{record}/…`: anything that is not two ids is an unknown page.
+fn two_ids(p: (String, String)) -> Result<(i32, i32), WebError> {
+    match (p.0.parse::<i32>(), p.1.parse::<i32>()) {
+        (Ok(a), Ok(b)) if a > 0 && b > 0 => Ok((a, b)),
+        _ => Err(WebError::NotFound),
+    }
+}
+
+async fn confirmation_withdraw(
+    State(s): State<AppState>,
+    st: Staff,
+    Path(p): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (id, record) = two_ids(p)?;
+    st.require(Action::Update, Resource::Clearance)?;
+    s.store.eligibility_withdraw(&st.actor, id, record).await?;
+    Ok(back(id))
+}
+
+async fn decision_withdraw(
+    State(s): State<AppState>,
+    st: Staff,
+    Path(p): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let (id, record) = two_ids(p)?;
+    st.require(Action::Update, Resource::Clearance)?;
+    s.store.es_decision_withdraw(&st.actor, id, record).await?;
+    Ok(back(id))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ShareForm {
+    officer_id: String,
+}
+
+impl ShareForm {
+    fn officer(&self) -> Result<i32, StoreError> {
+        self.officer_id.trim().parse::<i32>().map_err(|_| {
+            StoreError::Invalid(FieldErrors(vec![FieldError::new(
+                "officer_id",
+                "error-clearance-officer",
+            )]))
+        })
+    }
+}
+
+async fn share(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(f): Form<ShareForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::Participant)?;
+    let result = match f.officer() {
+        Ok(o) => s.store.case_share(&st.actor, id, o).await,
+        Err(e) => Err(e),
+    };
+    after(&s, st, id, result, |errors| Typed {
+        errors,
+        ..Default::default()
+    })
+    .await
+}
+
+async fn unshare(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(f): Form<ShareForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::Participant)?;
+    let result = match f.officer() {
+        Ok(o) => s.store.case_unshare(&st.actor, id, o).await,
+        Err(e) => Err(e),
+    };
+    after(&s, st, id, result, |errors| Typed {
+        errors,
+        ..Default::default()
+    })
+    .await
 }

@@ -405,7 +405,21 @@ async fn participant_form_page(
     Ok((status, page).into_response())
 }
 
-async fn participant_new(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
+/// Optional starting values for a new participant (from an interest in the inbox).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ParticipantPrefill {
+    first_name: String,
+    last_name: String,
+    email: String,
+    phone: String,
+}
+
+async fn participant_new(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(pre): Query<ParticipantPrefill>,
+) -> Result<Response, WebError> {
     if !st
         .actor
         .can(Action::Create, Resource::Participant, Relation::InOrgScope)
@@ -414,6 +428,10 @@ async fn participant_new(State(s): State<AppState>, st: Staff) -> Result<Respons
     }
     let form = ParticipantForm {
         consents: vec![ConsentPurpose::Registry.as_str().into()],
+        first_name: pre.first_name,
+        last_name: pre.last_name,
+        email: pre.email,
+        phone: pre.phone,
         ..Default::default()
     };
     participant_form_page(&s, st, None, form, Errors::default()).await
