@@ -3,8 +3,8 @@
 pub mod clearance;
 pub mod field;
 pub mod ids;
-pub mod interview;
 pub mod interest;
+pub mod interview;
 pub mod journey;
 pub mod model;
 pub mod policy;
