@@ -212,7 +212,7 @@ async fn an_officer_reaches_only_shared_cases_and_other_roles_none(store: Store)
         )
         .await
         .unwrap();
-    let shared = add(&store, &s, &draft(t.programme, "Amir", "Ahmadi")).await;
+    let shared = add(&store, &s, &sharing(draft(t.programme, "Amir", "Ahmadi"))).await;
     let unshared = add(&store, &s, &draft(t.programme, "Berit", "Bengtsson")).await;
     store.propose_candidate(&k, shared, pl).await.unwrap();
     store.case_share(&k, shared, officer).await.unwrap();
