@@ -20,7 +20,9 @@
 //! Loading is idempotent: if the demo region exists, nothing is written.
 
 use brygga_domain::FieldErrors;
-use brygga_domain::model::{OrgKind, Role};
+use brygga_domain::clearance::{ConfirmationInput, DecisionInput};
+use brygga_domain::interest::InterestDraft;
+use brygga_domain::model::{Compensation, OrgKind, Role};
 use brygga_domain::refdata::RefData;
 use brygga_domain::registry::{
     ContactDraft, EmployerDraft, Experience, LanguageSkill, ParticipantDraft, PlacementDraft,
@@ -1968,8 +1970,104 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
     for who in SHARED_CASES {
         store.case_share(&sys, participant(*who)?, officer).await?;
     }
+    journeys(store, &sys, today, &participant, &placement).await?;
     Ok(summary(true))
 }
+
+/// The journey part of the demo: the interns cleared with the employment service, the proposed
+/// candidates moved on to the matching stage (so the board uses more than its first column and
+/// the staircases show what each still needs), and interest from the portal in the inbox.
+async fn journeys(
+    store: &Store,
+    sys: &Actor,
+    today: NaiveDate,
+    participant: &impl Fn(usize) -> Result<i32>,
+    placement: &impl Fn(usize) -> Result<i32>,
+) -> Result<()> {
+    let days = |n: i64| today - chrono::Duration::days(n);
+    for (k, (who, start, end)) in INTERNSHIPS.iter().enumerate() {
+        let pid = participant(*who)?;
+        store
+            .eligibility_confirm(
+                sys,
+                pid,
+                &ConfirmationInput {
+                    officer_name: "Maria Handläggarsson (fiktiv)".into(),
+                    confirmed_on: days(14),
+                    note: String::new(),
+                },
+            )
+            .await?;
+        store
+            .es_decision_register(
+                sys,
+                pid,
+                &DecisionInput {
+                    reference: format!("Af-2026/{:06}", 4711 + k),
+                    decision_date: days(10),
+                    period_start: date(start)?,
+                    period_end: date(end)?,
+                    insured: true,
+                    compensation: Compensation::Aktivitetsstod,
+                    note: String::new(),
+                },
+            )
+            .await?;
+    }
+    for (who, _) in PROPOSALS {
+        let pid = participant(*who)?;
+        let programme = store.participant_get(sys, pid).await?.programme_id;
+        let map = store.process_map(sys, programme).await?;
+        let stage = |key: &str| {
+            map.stages
+                .iter()
+                .find(|s| s.key == key)
+                .map(|s| s.id)
+                .ok_or_else(|| data_bug("a default stage is missing"))
+        };
+        store
+            .journey_move(sys, pid, stage("profiled")?, "Första mötet hållet.")
+            .await?;
+        store
+            .journey_move(sys, pid, stage("matching")?, "Med i kandidatpoolen.")
+            .await?;
+    }
+    for (name, email, languages, message, to) in INTERESTS {
+        let input = InterestDraft {
+            name: name.to_string(),
+            email: email.to_string(),
+            phone: String::new(),
+            spoken_languages: languages.to_string(),
+            interest_message: message.to_string(),
+            interest_consent: "yes".into(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        // A documentation address (TEST-NET-1), never a real client.
+        store
+            .interest_submit(placement(*to)?, &input, "sv", "192.0.2.10")
+            .await?;
+    }
+    Ok(())
+}
+
+/// Interest from the public portal: (name, email, languages, message, placement).
+const INTERESTS: &[(&str, &str, &str, &str, usize)] = &[
+    (
+        "Samira Intressesson",
+        "samira.intressesson@example.org",
+        "arabiska, svenska B1, engelska",
+        "Jag har arbetat i kök i fem år i Aleppo och vill gärna göra praktik hos er.",
+        1,
+    ),
+    (
+        "Tomas Portalsson",
+        "tomas.portalsson@example.org",
+        "tigrinja, svenska A2",
+        "Har körkort B och erfarenhet av lager.",
+        2,
+    ),
+];
 
 #[cfg(test)]
 mod tests {
