@@ -285,7 +285,7 @@ fn dup_pnr(e: sea_orm::DbErr) -> StoreError {
 
 impl Store {
     /// How a participant relates to the actor.
-    async fn participant_relations(
+    pub(crate) async fn participant_relations(
         &self,
         actor: &Actor,
         p: &participant::Model,
