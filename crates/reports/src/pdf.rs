@@ -83,6 +83,7 @@ pub fn agreement_pdf(doc: &AgreementDocument) -> Result<Vec<u8>, PdfError> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;
     use typst::layout::{Frame, FrameItem};
