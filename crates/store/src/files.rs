@@ -84,6 +84,20 @@ impl FileStore {
         Ok(FileStore::with_object_store(store))
     }
 
+    /// What the configuration names: an `s3://bucket/prefix` URL (with the `s3` feature), or
+    /// else a local folder.
+    pub fn from_config(s: &str) -> Result<FileStore> {
+        if s.starts_with("s3://") {
+            #[cfg(feature = "s3")]
+            return FileStore::from_url(s);
+            #[cfg(not(feature = "s3"))]
+            return Err(StoreError::Db(sea_orm::DbErr::Custom(
+                "file storage: this build has no S3 support (feature `s3`)".into(),
+            )));
+        }
+        Ok(FileStore::local(s))
+    }
+
     /// The local folder, if files are kept in one.
     pub fn root(&self) -> Option<&std::path::Path> {
         match &self.backend {

@@ -9,7 +9,20 @@ both!(
     agreements_are_created_issued_and_signed,
     uploads_are_judged_by_their_content,
     agreements_and_their_files_follow_the_owner_records_rules,
+    files_live_behind_any_object_store,
 );
+
+#[test]
+fn file_storage_is_chosen_by_the_configuration() {
+    let local = FileStore::from_config("brygga-data/files").unwrap();
+    assert_eq!(
+        local.root(),
+        Some(std::path::Path::new("brygga-data/files"))
+    );
+    if !cfg!(feature = "s3") {
+        assert!(FileStore::from_config("s3://bucket/prefix").is_err());
+    }
+}
 
 /// A tiny but real PDF header followed by filler: `infer` judges by the first bytes.
 fn pdf_bytes(len: usize) -> Vec<u8> {
@@ -607,4 +620,31 @@ async fn agreements_and_their_files_follow_the_owner_records_rules(store: Store)
         log.items.iter().filter(|e| e.action == "read").count() >= 1,
         "file reads are in the audit log"
     );
+}
+
+/// The same flow against another object store (in memory here; S3 in production): nothing
+/// depends on the local folder.
+async fn files_live_behind_any_object_store(store: Store) {
+    let w = world(&store).await;
+    let files =
+        FileStore::with_object_store(std::sync::Arc::new(object_store::memory::InMemory::new()));
+    assert_eq!(files.root(), None);
+    let c = &w.coordinator;
+    let a = store.agreement_create_collaboration(c, w.e1).await.unwrap();
+    store
+        .agreement_sign(
+            &files,
+            c,
+            a,
+            1,
+            &upload("signerat.pdf", pdf_bytes(4096)),
+            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+        )
+        .await
+        .unwrap();
+    let f = store.agreement_get(c, a).await.unwrap().signed.unwrap();
+    let (_, bytes) = store.file_get(&files, c, f.id).await.unwrap();
+    assert_eq!(bytes.as_ref(), pdf_bytes(4096).as_slice());
+    // The local folder of the other cases was never written to.
+    assert!(!w.files.root().unwrap().exists());
 }
