@@ -93,6 +93,44 @@ fn live_proposal() -> Condition {
     ]))
 }
 
+/// Record a collaboration agreement's status (and signing date) on the employer, audited.
+async fn set_employer_agreement(
+    tx: &impl sea_orm::ConnectionTrait,
+    actor: &Actor,
+    employer_id: i32,
+    status: AgreementStatus,
+    date: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    let mut update = employer::Entity::update_many()
+        .col_expr(
+            employer::Column::AgreementStatus,
+            Expr::value(status.as_str()),
+        )
+        .col_expr(employer::Column::UpdatedAt, Expr::value(crate::now()))
+        .col_expr(
+            employer::Column::Version,
+            Expr::col(employer::Column::Version).add(1),
+        );
+    let mut fields = vec!["agreement_status"];
+    if let Some(d) = date {
+        update = update.col_expr(employer::Column::AgreementDate, Expr::value(d));
+        fields.push("agreement_date");
+    }
+    update
+        .filter(employer::Column::Id.eq(employer_id))
+        .exec(tx)
+        .await?;
+    record(
+        tx,
+        actor,
+        AuditAction::Update,
+        "employer",
+        Some(employer_id),
+        &fields,
+    )
+    .await
+}
+
 impl Store {
     /// How an agreement relates to the actor: the employer's own contact; a collaboration
     /// agreement is in every coordinator's scope (employers are shared across the programme
@@ -690,57 +728,20 @@ impl Store {
             fields.extend(["signed_file_id", "signed_on"]);
             saved = Some((files, f.object_key));
             if a.kind == AgreementKind::Collaboration.as_str() {
-                employer::Entity::update_many()
-                    .col_expr(
-                        employer::Column::AgreementStatus,
-                        Expr::value(AgreementStatus::Signed.as_str()),
-                    )
-                    .col_expr(employer::Column::AgreementDate, Expr::value(signed_on))
-                    .col_expr(employer::Column::UpdatedAt, Expr::value(crate::now()))
-                    .col_expr(
-                        employer::Column::Version,
-                        Expr::col(employer::Column::Version).add(1),
-                    )
-                    .filter(employer::Column::Id.eq(a.employer_id))
-                    .exec(&tx)
-                    .await?;
-                record(
+                set_employer_agreement(
                     &tx,
                     actor,
-                    AuditAction::Update,
-                    "employer",
-                    Some(a.employer_id),
-                    &["agreement_status", "agreement_date"],
+                    a.employer_id,
+                    AgreementStatus::Signed,
+                    Some(signed_on),
                 )
                 .await?;
             }
         }
-        if step == AgreementStep::End
-            && a.kind == AgreementKind::Collaboration.as_str()
-            && status == AgreementStatus::Signed
-        {
-            employer::Entity::update_many()
-                .col_expr(
-                    employer::Column::AgreementStatus,
-                    Expr::value(AgreementStatus::Ended.as_str()),
-                )
-                .col_expr(employer::Column::UpdatedAt, Expr::value(crate::now()))
-                .col_expr(
-                    employer::Column::Version,
-                    Expr::col(employer::Column::Version).add(1),
-                )
-                .filter(employer::Column::Id.eq(a.employer_id))
-                .exec(&tx)
-                .await?;
-            record(
-                &tx,
-                actor,
-                AuditAction::Update,
-                "employer",
-                Some(a.employer_id),
-                &["agreement_status"],
-            )
-            .await?;
+        // The employer's record follows its collaboration agreement.
+        let collaboration = a.kind == AgreementKind::Collaboration.as_str();
+        if collaboration && step == AgreementStep::End && status == AgreementStatus::Signed {
+            set_employer_agreement(&tx, actor, a.employer_id, AgreementStatus::Ended, None).await?;
         }
         am.status = Set(new_status.as_str().to_string());
         am.updated_at = Set(crate::now());
