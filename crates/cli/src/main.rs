@@ -133,7 +133,8 @@ struct Config {
     database: String,
     bind: String,
     secure_cookies: bool,
-    /// Uploaded and generated files: a local folder.
+    /// Uploaded and generated files: a local folder, or `s3://bucket/prefix` (feature `s3`;
+    /// credentials from the standard `AWS_*` environment variables).
     files: String,
     /// `smtp://…` or `smtps://…`; unset keeps email queued.
     smtp_url: Option<String>,
@@ -206,7 +207,7 @@ async fn serve(
             store,
             refdata,
             secure_cookies,
-            files: brygga_store::files::FileStore::local(&cfg.files),
+            files: brygga_store::files::FileStore::from_config(&cfg.files)?,
             mail: brygga_web::mailer::MailSettings {
                 smtp_url: cfg.smtp_url.clone(),
                 from: cfg.mail_from.clone(),

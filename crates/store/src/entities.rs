@@ -540,6 +540,8 @@ pub mod agreement {
         pub employer_id: i32,
         pub participant_id: Option<i32>,
         pub placement_id: Option<i32>,
+        /// The intern's supervisor (internship agreements).
+        pub supervisor_id: Option<i32>,
         pub status: String,
         pub generated_file_id: Option<i32>,
         pub signed_file_id: Option<i32>,

@@ -76,11 +76,14 @@ pub fn router(state: AppState) -> Router {
                 }),
             ),
         )
+        // The default limit covers every route above; the upload route, merged after it,
+        // brings its own.
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .merge(agreements::upload_router())
         .fallback(error::not_found)
         .layer(axum::middleware::from_fn(security::csrf))
         .layer(sessions)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         // Outermost, so that every response gets the headers, 413s included.
         .layer(axum::middleware::from_fn(security::headers))
         .with_state(state)

@@ -13,7 +13,18 @@ pub const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; 
     font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
 pub async fn headers(req: Request, next: Next) -> Response {
+    let page = !req.uri().path().starts_with("/api/");
+    let lang = crate::auth::lang_from_headers(req.headers());
     let mut res = next.run(req).await;
+    // A body over the limit is refused before any handler runs; show it as a page.
+    if page && res.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        res = crate::error::error_page(
+            crate::i18n::I18n::new(lang),
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "error-title-too-large",
+            "error-too-large",
+        );
+    }
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -61,7 +72,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 }
 
 /// Every state-changing request outside the token-authenticated API must carry the session's
-/// CSRF token in a `csrf` form field (or the `x-csrf-token` header, as htmx sends it).
+/// CSRF token in a `csrf` form field (or the `x-csrf-token` header, as htmx sends it). A
+/// multipart upload carries it as a `csrf` query parameter instead, so that the (large) body is
+/// streamed to its handler rather than read here.
 pub async fn csrf(req: Request, next: Next) -> Response {
     let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if safe || req.uri().path().starts_with("/api/") {
@@ -82,6 +95,23 @@ pub async fn csrf(req: Request, next: Next) -> Response {
         .get("x-csrf-token")
         .and_then(|v| v.to_str().ok())
         .map(str::to_string);
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/form-data"));
+    if multipart {
+        let query_token = serde_urlencoded::from_str::<Vec<(String, String)>>(
+            parts.uri.query().unwrap_or_default(),
+        )
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
+        let given = header_token.or(query_token).unwrap_or_default();
+        if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given.as_bytes()) {
+            return csrf_refused(&parts);
+        }
+        return next.run(Request::from_parts(parts, body)).await;
+    }
     let bytes = match axum::body::to_bytes(body, crate::BODY_LIMIT).await {
         Ok(b) => b,
         Err(_) => return (StatusCode::PAYLOAD_TOO_LARGE, "request body too large").into_response(),
@@ -91,16 +121,20 @@ pub async fn csrf(req: Request, next: Next) -> Response {
         .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "csrf").map(|(_, v)| v));
     let given = header_token.or(form_token).unwrap_or_default();
     if expected.is_empty() || !constant_time_eq(expected.as_bytes(), given.as_bytes()) {
-        let lang = crate::auth::lang_from_headers(&parts.headers);
-        return crate::error::error_page(
-            crate::i18n::I18n::new(lang),
-            StatusCode::FORBIDDEN,
-            "error-title-forbidden",
-            "error-csrf",
-        );
+        return csrf_refused(&parts);
     }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
+}
+
+fn csrf_refused(parts: &axum::http::request::Parts) -> Response {
+    let lang = crate::auth::lang_from_headers(&parts.headers);
+    crate::error::error_page(
+        crate::i18n::I18n::new(lang),
+        StatusCode::FORBIDDEN,
+        "error-title-forbidden",
+        "error-csrf",
+    )
 }
 
 #[derive(RustEmbed)]

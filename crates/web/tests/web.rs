@@ -3056,6 +3056,8 @@ mod agreements;
 mod clearance;
 #[path = "web/journey.rs"]
 mod journey;
+#[path = "web/journey_browser.rs"]
+mod journey_browser;
 #[path = "web/mail.rs"]
 mod mail;
 #[path = "web/pool.rs"]

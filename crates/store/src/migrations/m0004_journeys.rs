@@ -175,6 +175,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .col(integer("employer_id"))
             .col(integer_null("participant_id"))
             .col(integer_null("placement_id"))
+            .col(integer_null("supervisor_id"))
             .col(string("status"))
             .col(integer_null("generated_file_id"))
             .col(integer_null("signed_file_id"))
@@ -186,6 +187,7 @@ fn tables() -> Vec<TableCreateStatement> {
             .foreign_key(&mut fk("agreements", "employer_id", "employers"))
             .foreign_key(&mut fk("agreements", "participant_id", "participants"))
             .foreign_key(&mut fk("agreements", "placement_id", "placements"))
+            .foreign_key(&mut fk_null("agreements", "supervisor_id", "supervisors"))
             .foreign_key(&mut fk_null(
                 "agreements",
                 "generated_file_id",
