@@ -4,7 +4,11 @@ use sea_orm_migration::schema::*;
 #[derive(DeriveMigrationName)]
 pub struct Migration;
 
-fn fk(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
+pub(super) fn fk(
+    from: &'static str,
+    col: &'static str,
+    to: &'static str,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(from, col)
         .to(to, "id")
@@ -12,7 +16,11 @@ fn fk(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCrea
         .to_owned()
 }
 
-fn fk_null(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
+pub(super) fn fk_null(
+    from: &'static str,
+    col: &'static str,
+    to: &'static str,
+) -> ForeignKeyCreateStatement {
     ForeignKey::create()
         .from(from, col)
         .to(to, "id")
@@ -279,21 +287,30 @@ const INDEXES: &[(&str, &[&str])] = &[
     ("case_shares", &["user_id"]),
 ];
 
+/// One index per (table, columns), named `idx_<table>_<columns>`.
+pub(super) async fn create_indexes(
+    manager: &SchemaManager<'_>,
+    indexes: &[(&'static str, &[&'static str])],
+) -> Result<(), DbErr> {
+    for (table, cols) in indexes {
+        let mut idx = Index::create();
+        idx.name(format!("idx_{}_{}", table, cols.join("_")))
+            .table(*table);
+        for c in *cols {
+            idx.col(*c);
+        }
+        manager.create_index(idx).await?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         for t in tables() {
             manager.create_table(t).await?;
         }
-        for (table, cols) in INDEXES {
-            let mut idx = Index::create();
-            idx.name(format!("idx_{}_{}", table, cols.join("_")))
-                .table(*table);
-            for c in *cols {
-                idx.col(*c);
-            }
-            manager.create_index(idx).await?;
-        }
+        create_indexes(manager, INDEXES).await?;
         let head = Query::insert()
             .into_table("audit_head")
             .columns(["id", "seq", "hash"])

@@ -7,24 +7,10 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
+use super::m0001_initial::{create_indexes, fk, fk_null};
+
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from, col)
-        .to(to, "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
-
-fn fk_null(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from, col)
-        .to(to, "id")
-        .on_delete(ForeignKeyAction::SetNull)
-        .to_owned()
-}
 
 fn tables() -> Vec<TableCreateStatement> {
     vec![
@@ -264,15 +250,7 @@ impl MigrationTrait for Migration {
         for t in tables() {
             manager.create_table(t).await?;
         }
-        for (table, cols) in INDEXES {
-            let mut idx = Index::create();
-            idx.name(format!("idx_{}_{}", table, cols.join("_")))
-                .table(*table);
-            for c in *cols {
-                idx.col(*c);
-            }
-            manager.create_index(idx).await?;
-        }
+        create_indexes(manager, INDEXES).await?;
         Ok(())
     }
 
