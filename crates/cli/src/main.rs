@@ -127,8 +127,9 @@ enum AuditCommand {
     Verify,
 }
 
-/// Defaults → brygga.toml → BRYGGA_* environment variables (BRYGGA_DATABASE_FILE reads a file).
-#[derive(Debug, Serialize, Deserialize)]
+/// Defaults → brygga.toml → BRYGGA_* environment variables (BRYGGA_DATABASE_FILE and
+/// BRYGGA_SMTP_URL_FILE read the secret from a file). Not `Debug`: the URLs may hold passwords.
+#[derive(Serialize, Deserialize)]
 struct Config {
     database: String,
     bind: String,
@@ -160,16 +161,29 @@ impl Default for Config {
 fn config() -> anyhow::Result<Config> {
     let mut c: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file("brygga.toml"))
-        .merge(Env::prefixed("BRYGGA_").ignore(&["database_file"]))
+        .merge(Env::prefixed("BRYGGA_").ignore(&["database_file", "smtp_url_file"]))
         .extract()
         .context("reading configuration")?;
-    if let Ok(path) = std::env::var("BRYGGA_DATABASE_FILE") {
-        c.database = std::fs::read_to_string(&path)
-            .with_context(|| format!("reading {path}"))?
-            .trim()
-            .to_string();
+    if let Some(database) = secret_file("BRYGGA_DATABASE_FILE")? {
+        c.database = database;
+    }
+    if let Some(smtp_url) = secret_file("BRYGGA_SMTP_URL_FILE")? {
+        c.smtp_url = Some(smtp_url);
     }
     Ok(c)
+}
+
+/// The trimmed contents of the file the environment variable `var` names, if it is set.
+fn secret_file(var: &str) -> anyhow::Result<Option<String>> {
+    match std::env::var(var) {
+        Ok(path) => Ok(Some(
+            std::fs::read_to_string(&path)
+                .with_context(|| format!("reading {path} ({var})"))?
+                .trim()
+                .to_string(),
+        )),
+        Err(_) => Ok(None),
+    }
 }
 
 async fn open(url: &str) -> anyhow::Result<Store> {

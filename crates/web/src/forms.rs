@@ -99,6 +99,8 @@ fn unzip2(v: impl Iterator<Item = [String; 2]>) -> (Vec<String>, Vec<String>) {
 #[serde(default)]
 pub struct ParticipantForm {
     pub version: String,
+    /// The inbox interest a new participant is registered from (marked registered on save).
+    pub interest_id: String,
     pub programme_id: String,
     pub cohort_id: String,
     pub first_name: String,
@@ -197,6 +199,7 @@ impl ParticipantForm {
         }
         ParticipantForm {
             version: version.to_string(),
+            interest_id: String::new(),
             programme_id: d.programme_id.clone(),
             cohort_id: d.cohort_id.clone(),
             first_name: d.first_name.clone(),

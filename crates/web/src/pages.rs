@@ -413,6 +413,7 @@ struct ParticipantPrefill {
     last_name: String,
     email: String,
     phone: String,
+    interest: String,
 }
 
 async fn participant_new(
@@ -432,6 +433,7 @@ async fn participant_new(
         last_name: pre.last_name,
         email: pre.email,
         phone: pre.phone,
+        interest_id: pre.interest,
         ..Default::default()
     };
     participant_form_page(&s, st, None, form, Errors::default()).await
@@ -448,6 +450,21 @@ async fn participant_create(
         s.store.participant_create(&st.actor, &input).await
     })
     .await;
+    if let (Ok(participant), Ok(interest)) = (&result, form.interest_id.trim().parse::<i32>()) {
+        // The participant is saved whatever happens here; an interest that cannot be marked
+        // (handled meanwhile, out of reach) simply stays as it was in the inbox.
+        let registered = brygga_domain::interest::InterestUpdate {
+            status: brygga_domain::model::InterestStatus::Registered,
+            participant_id: Some(*participant),
+        };
+        if let Err(e) = s
+            .store
+            .interest_update(&st.actor, interest, &registered)
+            .await
+        {
+            tracing::warn!("interest {interest} not marked registered: {e}");
+        }
+    }
     match outcome(result, "/participants")? {
         Ok(done) => Ok(done),
         Err(errors) => participant_form_page(&s, st, None, form, errors).await,

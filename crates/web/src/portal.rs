@@ -295,11 +295,12 @@ impl InboxShowPage {
             None => (self.i.name.trim(), ""),
         };
         format!(
-            "/participants/new?first_name={}&last_name={}&email={}&phone={}",
+            "/participants/new?first_name={}&last_name={}&email={}&phone={}&interest={}",
             urlencode(first),
             urlencode(last),
             urlencode(&self.i.email),
-            urlencode(&self.i.phone)
+            urlencode(&self.i.phone),
+            self.i.id
         )
     }
 

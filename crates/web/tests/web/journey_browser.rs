@@ -50,12 +50,13 @@ async fn value_of(b: &fantoccini::Client, css: &str) -> Result<String, String> {
         .unwrap_or_default())
 }
 
-/// The text of the page's main element, once it contains `expected` (or an error saying what
-/// it showed instead).
-async fn main_text_with(b: &fantoccini::Client, expected: &str) -> Result<String, String> {
+/// The text of the first element matching `css` once it contains `expected`, looked up afresh
+/// each time (a form post may replace the page between two looks), or an error saying what the
+/// page showed instead.
+async fn text_with(b: &fantoccini::Client, css: &str, expected: &str) -> Result<String, String> {
     let deadline = std::time::Instant::now() + Duration::from_secs(15);
     loop {
-        let text = match b.find(Locator::Css("main")).await {
+        let text = match b.find(Locator::Css(css)).await {
             Ok(m) => m.text().await.unwrap_or_default(),
             Err(_) => String::new(),
         };
@@ -68,12 +69,20 @@ async fn main_text_with(b: &fantoccini::Client, expected: &str) -> Result<String
                 .await
                 .map(|u| u.to_string())
                 .unwrap_or_default();
+            let page = match b.find(Locator::Css("main")).await {
+                Ok(m) => m.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
             return Err(format!(
-                "expected {expected:?} at {url}, the page says: {text}"
+                "expected {expected:?} in {css} at {url}; it says {text:?}; the page: {page}"
             ));
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+}
+
+async fn main_text_with(b: &fantoccini::Client, expected: &str) -> Result<String, String> {
+    text_with(b, "main", expected).await
 }
 
 /// The numeric id after `prefix` in the browser's current path (`/participants/17` → 17).
@@ -206,6 +215,14 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     )
     .await?;
     let participant = id_in_path(b, "/participants/").await?;
+    // Her interest in the inbox now says she was registered.
+    b.goto(&app.url("/inbox?status=registered"))
+        .await
+        .map_err(err("the inbox"))?;
+    let row = text_with(b, "main table tbody", "Nadia Portalova").await?;
+    if !row.contains("Registrerad som deltagare") {
+        return Err(format!("her interest is not marked registered: {row:?}"));
+    }
 
     // ---- proposed to the placement she was interested in
     b.goto(&app.url(&format!("/placements/{placement}/pool?q=Portalova")))
@@ -225,7 +242,8 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
         &format!("form[action='/placements/{placement}/pool'][method=post] button[type=submit]"),
     )
     .await?;
-    main_text_with(b, "Nadia Portalova").await?;
+    // Her row in the pool (the pick list on the page before also names her).
+    text_with(b, "ul.pool", "Nadia Portalova").await?;
 
     // ---- an interview booked from her row: first with the end before the start
     let row = "li.candidate";
@@ -270,14 +288,7 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     id_in_path(b, "/interviews/").await?;
     click(b, "input[name=outcome][value=passed]").await?;
     click(b, "form[action$='/outcome'] button[type=submit]").await?;
-    let outcome = find_soon(b, Locator::Css("dd.outcome"), "the recorded outcome")
-        .await?
-        .text()
-        .await
-        .map_err(err("outcome"))?;
-    if !outcome.contains("Gick vidare") {
-        return Err(format!("the interview's outcome reads {outcome:?}"));
-    }
+    text_with(b, "dd.outcome", "Gick vidare").await?;
 
     // ---- the internship cannot start yet: the staircase says why
     let in_internship = async |b: &fantoccini::Client, note: &str| -> Result<(), String> {
@@ -370,35 +381,13 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
         .map_err(err("choose the signed copy"))?;
     set_value(b, "input[name=signed_on]", &iso).await?;
     click(b, "form[action*='/signed'] button[type=submit]").await?;
-    let status = find_soon(b, Locator::Css("#agreement-status"), "agreement status")
-        .await?
-        .text()
+    text_with(b, "#agreement-status", "ndertecknat")
         .await
-        .map_err(err("status"))?;
-    if !status.contains("ndertecknat") {
-        return Err(format!(
-            "agreement {agreement} is {status:?} after the upload"
-        ));
-    }
+        .map_err(|e| format!("agreement {agreement} after the upload: {e}"))?;
 
     // ---- and now she starts her internship
     in_internship(b, "Start på måndag").await?;
-    let deadline = std::time::Instant::now() + Duration::from_secs(15);
-    loop {
-        let now = b.find(Locator::Css(".staircase li.step-now")).await.ok();
-        let text = match now {
-            Some(e) => e.text().await.unwrap_or_default(),
-            None => String::new(),
-        };
-        if text.contains("Praktik pågår") {
-            break;
-        }
-        if std::time::Instant::now() > deadline {
-            let page = main_text_with(b, "").await.unwrap_or_default();
-            return Err(format!("she is not in her internship: {page}"));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    text_with(b, ".staircase li.step-now", "Praktik pågår").await?;
     Ok(())
 }
 
