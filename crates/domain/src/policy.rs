@@ -184,6 +184,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (Coordinator, Clearance, List | Read | Create | Update) => Some(&[InOrgScope]),
         (ProgrammeManager, Clearance, List | Read) => Some(&[InOrgScope]),
         (EsOfficer, Clearance, List | Read | Create | Update) => Some(&[SharedCase]),
+        // A participant may read where their own case stands (their staircase).
+        (Participant, Clearance, Read) => Some(&[OwnRecord]),
         (_, Clearance, _) => None,
 
         // Agreements: a collaboration agreement is InOrgScope for every coordinator (employers
@@ -377,6 +379,7 @@ mod tests {
                 vec![List, Read, Create, Update],
                 vec![SharedCase],
             ),
+            (Participant, Clearance, vec![Read], vec![OwnRecord]),
             (
                 Coordinator,
                 Agreement,

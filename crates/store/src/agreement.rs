@@ -745,7 +745,7 @@ impl Store {
         }
         am.status = Set(new_status.as_str().to_string());
         am.updated_at = Set(crate::now());
-        am.version = Set(version + 1);
+        am.version = Set(version.saturating_add(1));
         let res = agreement::Entity::update_many()
             .set(am)
             .filter(agreement::Column::Id.eq(id))

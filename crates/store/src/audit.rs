@@ -198,7 +198,7 @@ impl Store {
         let per_page = 50;
         let pager = q.paginate(&self.db, per_page);
         let total = pager.num_items().await?;
-        let page = std::cmp::max(f.page, 1);
+        let page = crate::page_number(f.page);
         let items = pager.fetch_page(page - 1).await?;
         Ok(Page {
             items,

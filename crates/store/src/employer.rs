@@ -232,7 +232,7 @@ impl Store {
             .order_by_asc(employer::Column::Id)
             .paginate(&self.db, crate::PER_PAGE);
         let total = pager.num_items().await?;
-        let page = f.page.max(1);
+        let page = crate::page_number(f.page);
         let items = pager
             .fetch_page(page - 1)
             .await?
@@ -381,7 +381,7 @@ impl Store {
         let mut am: employer::ActiveModel = old.clone().into();
         apply(&mut am, i);
         am.updated_at = Set(crate::now());
-        am.version = Set(version + 1);
+        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
         let res = employer::Entity::update_many()
             .set(am)

@@ -8,6 +8,7 @@ use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::registry::LanguageLevel;
 use brygga_domain::values::Cefr;
 use brygga_domain::{FieldError, FieldErrors};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
@@ -173,7 +174,7 @@ impl Store {
             .order_by_asc(placement::Column::Id)
             .paginate(&self.db, crate::PER_PAGE);
         let total = pager.num_items().await?;
-        let page = f.page.max(1);
+        let page = crate::page_number(f.page);
         let models = pager.fetch_page(page - 1).await?;
         let employer_ids: Vec<i32> = models.iter().map(|m| m.employer_id).collect();
         let names: std::collections::HashMap<i32, String> = employer::Entity::find()
@@ -297,6 +298,47 @@ impl Store {
 
     /// Interests are not scoped to an organisation (a candidate is nobody's yet): the policy
     /// grants them by role alone.
+    /// Inside the transaction that created `participant_id` from an interest: mark the interest
+    /// registered, if it is still open (new or handled). Returns whether it was marked; an
+    /// interest dismissed or registered meanwhile stays as it is.
+    pub(crate) async fn interest_mark_registered(
+        tx: &sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        interest_id: i32,
+        participant_id: i32,
+    ) -> Result<bool> {
+        Self::interest_allowed(actor, Action::Update)?;
+        let open = [
+            InterestStatus::New.as_str(),
+            InterestStatus::Handled.as_str(),
+        ];
+        let r = interest::Entity::update_many()
+            .col_expr(
+                interest::Column::Status,
+                Expr::value(InterestStatus::Registered.as_str()),
+            )
+            .col_expr(interest::Column::ParticipantId, Expr::value(participant_id))
+            .col_expr(interest::Column::HandledBy, Expr::value(actor.user_id))
+            .col_expr(interest::Column::HandledAt, Expr::value(crate::now()))
+            .filter(interest::Column::Id.eq(interest_id))
+            .filter(interest::Column::Status.is_in(open))
+            .exec(tx)
+            .await?;
+        if r.rows_affected == 0 {
+            return Ok(false);
+        }
+        record(
+            tx,
+            actor,
+            AuditAction::Update,
+            "interest",
+            Some(interest_id),
+            &["status", "participant_id", "handled_by", "handled_at"],
+        )
+        .await?;
+        Ok(true)
+    }
+
     fn interest_allowed(actor: &Actor, action: Action) -> Result<()> {
         enforce(decide_any(
             actor,
@@ -335,7 +377,7 @@ impl Store {
             .order_by_desc(interest::Column::Id)
             .paginate(&self.db, crate::PER_PAGE);
         let total = pager.num_items().await?;
-        let page = f.page.max(1);
+        let page = crate::page_number(f.page);
         let models = pager.fetch_page(page - 1).await?;
         let titles = self
             .placement_titles(models.iter().filter_map(|m| m.placement_id).collect())

@@ -428,7 +428,10 @@ impl Store {
             )
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
             .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(interview::Column::Version, Expr::value(version + 1))
+            .col_expr(
+                interview::Column::Version,
+                Expr::value(version.saturating_add(1)),
+            )
             .filter(interview::Column::Id.eq(id))
             .filter(interview::Column::Version.eq(version))
             .exec(&tx)
@@ -459,7 +462,7 @@ impl Store {
         }
         let attendees: Vec<Attendee> = from_json(&m.attendees);
         let mut rec = record_of(m, &p, &pl, name);
-        rec.version = version + 1;
+        rec.version = version.saturating_add(1);
         rec.outcome = InterviewOutcome::Cancelled;
         let invitation = Invitation {
             recipients: recipients_of(&p, &attendees),
@@ -497,7 +500,10 @@ impl Store {
             .col_expr(interview::Column::OutcomeNote, Expr::value(note.trim()))
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
             .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(interview::Column::Version, Expr::value(version + 1))
+            .col_expr(
+                interview::Column::Version,
+                Expr::value(version.saturating_add(1)),
+            )
             .filter(interview::Column::Id.eq(id))
             .filter(interview::Column::Version.eq(version))
             .exec(&tx)

@@ -82,6 +82,15 @@ impl<T> Page<T> {
 
 pub const PER_PAGE: u64 = 25;
 
+/// The highest page number a list answers (a page beyond the last is simply empty); bounds
+/// whatever a URL asks for, so the offset computed from it cannot overflow.
+pub const MAX_PAGE: u64 = 1_000_000;
+
+/// A requested page number as a list uses it: at least 1, at most `MAX_PAGE`.
+pub(crate) fn page_number(requested: u64) -> u64 {
+    requested.clamp(1, MAX_PAGE)
+}
+
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) db: DatabaseConnection,

@@ -279,6 +279,15 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
     ]));
 }
 
+/// Proposals that no longer link a candidate to the employer.
+fn ended_proposals() -> [&'static str; 2] {
+    use brygga_domain::model::ProposalStatus;
+    [
+        ProposalStatus::Rejected.as_str(),
+        ProposalStatus::Withdrawn.as_str(),
+    ]
+}
+
 fn dup_pnr(e: sea_orm::DbErr) -> StoreError {
     StoreError::unique(e, "personnummer", "error-duplicate-personnummer")
 }
@@ -312,6 +321,7 @@ impl Store {
         if let Some(emp) = actor.employer_id {
             let proposed = candidate_proposal::Entity::find()
                 .filter(candidate_proposal::Column::ParticipantId.eq(p.id))
+                .filter(candidate_proposal::Column::Status.is_not_in(ended_proposals()))
                 .filter(
                     candidate_proposal::Column::PlacementId.in_subquery(
                         Query::select()
@@ -390,6 +400,7 @@ impl Store {
                     Query::select()
                         .column(candidate_proposal::Column::ParticipantId)
                         .from(candidate_proposal::Entity)
+                        .and_where(candidate_proposal::Column::Status.is_not_in(ended_proposals()))
                         .and_where(
                             candidate_proposal::Column::PlacementId.in_subquery(
                                 Query::select()
@@ -441,7 +452,7 @@ impl Store {
             .order_by_asc(participant::Column::Id)
             .paginate(&self.db, crate::PER_PAGE);
         let total = pager.num_items().await?;
-        let page = f.page.max(1);
+        let page = crate::page_number(f.page);
         let items = pager
             .fetch_page(page - 1)
             .await?
@@ -490,7 +501,15 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        Ok(ParticipantRecord::from_model(m, special))
+        let mut rec = ParticipantRecord::from_model(m, special);
+        // An employer sees a proposed candidate without identity number or contact details: the
+        // coordinator mediates until the internship starts.
+        if rels.as_slice() == [Relation::ProposedToOwnEmployer] {
+            rec.personnummer = None;
+            rec.email.clear();
+            rec.phone.clear();
+        }
+        Ok(rec)
     }
 
     /// The programme must be a programme, and the cohort (if any) one of its cohorts.
@@ -531,6 +550,17 @@ impl Store {
     }
 
     pub async fn participant_create(&self, actor: &Actor, i: &ParticipantInput) -> Result<i32> {
+        self.participant_create_from(actor, i, None).await
+    }
+
+    /// Register a participant, from an interest in the inbox when `interest_id` is given: the
+    /// interest is marked registered in the same transaction (if it is still open).
+    pub async fn participant_create_from(
+        &self,
+        actor: &Actor,
+        i: &ParticipantInput,
+        interest_id: Option<i32>,
+    ) -> Result<i32> {
         enforce(decide_any(
             actor,
             Action::Create,
@@ -565,6 +595,9 @@ impl Store {
             &fields,
         )
         .await?;
+        if let Some(interest) = interest_id {
+            Self::interest_mark_registered(&tx, actor, interest, m.id).await?;
+        }
         tx.commit().await?;
         Ok(m.id)
     }
@@ -608,7 +641,7 @@ impl Store {
         let mut am: participant::ActiveModel = old.clone().into();
         apply(&mut am, &input, &consents);
         am.updated_at = Set(now);
-        am.version = Set(version + 1);
+        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
         let res = participant::Entity::update_many()
             .set(am)

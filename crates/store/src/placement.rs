@@ -203,7 +203,7 @@ impl Store {
             .order_by_asc(placement::Column::Id)
             .paginate(&self.db, crate::PER_PAGE);
         let total = pager.num_items().await?;
-        let page = f.page.max(1);
+        let page = crate::page_number(f.page);
         let items = pager
             .fetch_page(page - 1)
             .await?
@@ -328,7 +328,7 @@ impl Store {
         let mut am: placement::ActiveModel = old.clone().into();
         apply(&mut am, i, &name);
         am.updated_at = Set(crate::now());
-        am.version = Set(version + 1);
+        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
         let res = placement::Entity::update_many()
             .set(am)

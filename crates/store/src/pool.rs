@@ -391,7 +391,7 @@ impl Store {
             )
             .col_expr(
                 candidate_proposal::Column::Version,
-                sea_orm::sea_query::Expr::value(version + 1),
+                sea_orm::sea_query::Expr::value(version.saturating_add(1)),
             )
             .col_expr(
                 candidate_proposal::Column::UpdatedAt,

@@ -685,9 +685,12 @@ impl Store {
 
     /// A participant's journey. The read is audited like any read of the participant.
     pub async fn journey(&self, actor: &Actor, participant_id: i32) -> Result<Journey> {
-        let (p, _) = self
+        let (p, rels) = self
             .participant_checked(actor, participant_id, Action::Read)
             .await?;
+        // The staircase tells where clearance stands (and shows the staff's notes): it is for
+        // those who may read the clearance, not for everyone who may see the participant.
+        enforce(decide_any(actor, Action::Read, Resource::Clearance, &rels))?;
         let map = self.process_map(actor, p.programme_id).await?;
         let current = current_index(&self.db, p.id, &map).await?;
         let facts = facts_for(&self.db, std::slice::from_ref(&p))

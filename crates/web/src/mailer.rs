@@ -6,7 +6,7 @@ use std::time::Duration;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -314,7 +314,7 @@ async fn job_list(
 async fn job_retry(
     State(s): State<AppState>,
     st: Staff,
-    Path(id): Path<i32>,
+    crate::error::Id(id): crate::error::Id,
 ) -> Result<Response, WebError> {
     match s.store.job_retry(&st.actor, id).await {
         // Already queued again or sent (a second click): the list shows where it is.

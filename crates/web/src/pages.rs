@@ -446,25 +446,13 @@ async fn participant_create(
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Participant)?;
     let draft = form.to_draft().validate(&s.refdata, today());
+    let interest = form.interest_id.trim().parse::<i32>().ok();
     let result = save(draft, async |input| {
-        s.store.participant_create(&st.actor, &input).await
+        s.store
+            .participant_create_from(&st.actor, &input, interest)
+            .await
     })
     .await;
-    if let (Ok(participant), Ok(interest)) = (&result, form.interest_id.trim().parse::<i32>()) {
-        // The participant is saved whatever happens here; an interest that cannot be marked
-        // (handled meanwhile, out of reach) simply stays as it was in the inbox.
-        let registered = brygga_domain::interest::InterestUpdate {
-            status: brygga_domain::model::InterestStatus::Registered,
-            participant_id: Some(*participant),
-        };
-        if let Err(e) = s
-            .store
-            .interest_update(&st.actor, interest, &registered)
-            .await
-        {
-            tracing::warn!("interest {interest} not marked registered: {e}");
-        }
-    }
     match outcome(result, "/participants")? {
         Ok(done) => Ok(done),
         Err(errors) => participant_form_page(&s, st, None, form, errors).await,

@@ -706,7 +706,7 @@ impl Composer {
         let mut attachments = vec![Attachment {
             filename: "intervju.ics".into(),
             content_type: format!("text/calendar; method={method}; charset=utf-8"),
-            data_base64: b64(&self.ics(inv)),
+            data_base64: b64(&self.ics(inv, r)),
         }];
         if !inv.cancelled {
             attachments.push(Attachment {
@@ -765,7 +765,11 @@ impl Composer {
                 RecipientKind::Attendee(role) => i18n.t(&role.label_key()),
                 _ => i18n.t("pool-role-candidate"),
             };
-            out.push_str(&format!("- {} <{}> ({role})\n", x.name, x.email));
+            if address_visible(r, x) {
+                out.push_str(&format!("- {} <{}> ({role})\n", x.name, x.email));
+            } else {
+                out.push_str(&format!("- {} ({role})\n", x.name));
+            }
         }
         if !iv.notes.is_empty() && r.kind != RecipientKind::Participant {
             out.push_str(&format!("\n{}: {}\n", i18n.t("field-notes"), iv.notes));
@@ -776,8 +780,9 @@ impl Composer {
         out
     }
 
-    /// The calendar file: METHOD:REQUEST (or CANCEL, with a higher SEQUENCE), times in UTC.
-    fn ics(&self, inv: &Invitation) -> String {
+    /// The calendar file for recipient `to`: METHOD:REQUEST (or CANCEL, with a higher
+    /// SEQUENCE), times in UTC.
+    fn ics(&self, inv: &Invitation, to: &Recipient) -> String {
         use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
         let iv = &inv.interview;
         let mut ev = Event::new();
@@ -803,7 +808,7 @@ impl Composer {
                 .add_parameter("CN", &inv.organizer_name)
                 .done(),
         );
-        for r in &inv.recipients {
+        for r in inv.recipients.iter().filter(|x| address_visible(to, x)) {
             ev.append_multi_property(
                 Property::new("ATTENDEE", format!("mailto:{}", r.email))
                     .add_parameter("CN", &r.name)
@@ -823,6 +828,14 @@ impl Composer {
         cal.push(ev.done());
         cal.done().to_string()
     }
+}
+
+/// Whether `to` may see `x`'s email address: a participant's contact details reach only the
+/// participant and the booker, never the employer's side (candidates reach employers without
+/// contact details; the coordinator mediates).
+fn address_visible(to: &Recipient, x: &Recipient) -> bool {
+    x.kind != RecipientKind::Participant
+        || matches!(to.kind, RecipientKind::Participant | RecipientKind::Booker)
 }
 
 /// Where the ranking page sends a coordinator whose proposal was refused (no consent to share,

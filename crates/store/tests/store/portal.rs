@@ -11,6 +11,7 @@ both!(
     the_portal_shows_only_published_placements_and_searches_them,
     interest_is_stored_with_consent_and_rate_limited_per_client,
     the_inbox_is_for_coordinators_and_records_what_became_of_an_interest,
+    registering_a_participant_from_an_interest_marks_it_in_the_same_transaction,
 );
 
 fn interest(name: &str) -> brygga_domain::interest::InterestInput {
@@ -378,4 +379,105 @@ async fn the_inbox_is_for_coordinators_and_records_what_became_of_an_interest(st
             && e.actor_id == k.user_id
             && e.record_id == Some(second))
     );
+}
+
+async fn registering_a_participant_from_an_interest_marks_it_in_the_same_transaction(store: Store) {
+    let t = tree(&store).await;
+    let a = ads(&store).await;
+    let submit = async |name: &str, client: &str| match store
+        .interest_submit(a.cook, &interest(name), "sv", client)
+        .await
+        .unwrap()
+    {
+        Submission::Stored(id) => id,
+        other => panic!("{other:?}"),
+    };
+    let open = submit("Öppen Anmälan", "192.0.2.1").await;
+    let dismissed = submit("Avfärdad Anmälan", "192.0.2.2").await;
+    let k = actor(
+        &store,
+        user(
+            &store,
+            "k@example.se",
+            Role::Coordinator,
+            &[t.programme],
+            None,
+        )
+        .await,
+    )
+    .await;
+    let dismiss = InterestUpdateDraft {
+        status: "dismissed".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap();
+    store
+        .interest_update(&k, dismissed, &dismiss)
+        .await
+        .unwrap();
+
+    // From the open interest: the participant exists and the interest says which one.
+    let p = store
+        .participant_create_from(
+            &k,
+            &valid(&draft(t.programme, "Öppen", "Anmälan")),
+            Some(open),
+        )
+        .await
+        .unwrap();
+    let i = store.interest_get(&k, open).await.unwrap();
+    assert_eq!(i.status, InterestStatus::Registered);
+    assert_eq!(i.participant_id, Some(p));
+
+    // A dismissed interest stays dismissed; the participant is registered all the same.
+    let q = store
+        .participant_create_from(
+            &k,
+            &valid(&draft(t.programme, "Avfärdad", "Anmälan")),
+            Some(dismissed),
+        )
+        .await
+        .unwrap();
+    let i = store.interest_get(&k, dismissed).await.unwrap();
+    assert_eq!(i.status, InterestStatus::Dismissed);
+    assert_eq!(i.participant_id, None);
+    assert!(store.participant_get(&k, q).await.is_ok());
+
+    // A role that may not handle the inbox cannot mark one through registration either, and
+    // then nothing is saved.
+    let before = store
+        .participant_list(&sys(), &ParticipantFilter::default())
+        .await
+        .unwrap()
+        .total;
+    let third = submit("Tredje Anmälan", "192.0.2.3").await;
+    let pm = actor(
+        &store,
+        user(
+            &store,
+            "pm@example.se",
+            Role::ProgrammeManager,
+            &[t.programme],
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert!(
+        store
+            .participant_create_from(
+                &pm,
+                &valid(&draft(t.programme, "Ingen", "Alls")),
+                Some(third)
+            )
+            .await
+            .is_err()
+    );
+    let after = store
+        .participant_list(&sys(), &ParticipantFilter::default())
+        .await
+        .unwrap()
+        .total;
+    assert_eq!(after, before);
 }

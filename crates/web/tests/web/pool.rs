@@ -250,6 +250,28 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
             .any(|a| a.filename.starts_with("intervjuguide"))),
         "the guide goes with every invitation"
     );
+    // The employer's side learns the candidate's name, never her address: not in the text,
+    // not among the calendar file's attendees.
+    let booker = app.email(Role::Coordinator);
+    let employer_side: Vec<_> = new
+        .iter()
+        .filter(|m| m.to != vec!["hana@example.org".to_string()] && m.to != vec![booker.clone()])
+        .collect();
+    assert!(!employer_side.is_empty(), "{new:?}");
+    for m in employer_side {
+        assert!(m.text.contains("Hana"), "{}", m.text);
+        assert!(!m.text.contains("hana@example.org"), "{}", m.text);
+        for a in &m.attachments {
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(&a.data_base64)
+                .unwrap();
+            assert!(
+                !String::from_utf8_lossy(&bytes).contains("hana@example.org"),
+                "{}",
+                a.filename
+            );
+        }
+    }
 
     // The same time again overlaps Hana's interview: 422 beside the time, everything kept.
     let res = coordinator.submit(&book_path, &book_path, &fields).await;
