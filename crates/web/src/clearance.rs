@@ -22,6 +22,7 @@ use crate::auth::{Staff, UserInfo};
 use crate::error::{Id, WebError};
 use crate::forms::Errors;
 use crate::i18n::I18n;
+use crate::pages::save;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -159,14 +160,13 @@ async fn confirmation_create(
     Form(f): Form<ConfirmationDraft>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Clearance)?;
-    let result = match f.validate(today()) {
-        Ok(i) => s
-            .store
+    let result = save(f.validate(today()), async |i| {
+        s.store
             .eligibility_confirm(&st.actor, id, &i)
             .await
-            .map(|_| ()),
-        Err(e) => Err(StoreError::Invalid(e)),
-    };
+            .map(|_| ())
+    })
+    .await;
     after(&s, st, id, result, |errors| Typed {
         confirm: f,
         errors,
@@ -182,14 +182,13 @@ async fn decision_create(
     Form(f): Form<DecisionDraft>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Clearance)?;
-    let result = match f.validate(today()) {
-        Ok(i) => s
-            .store
+    let result = save(f.validate(today()), async |i| {
+        s.store
             .es_decision_register(&st.actor, id, &i)
             .await
-            .map(|_| ()),
-        Err(e) => Err(StoreError::Invalid(e)),
-    };
+            .map(|_| ())
+    })
+    .await;
     after(&s, st, id, result, |errors| Typed {
         decision: f,
         errors,

@@ -151,7 +151,7 @@ pub(crate) fn form_errors(e: StoreError) -> Result<Errors, WebError> {
 }
 
 /// Run a store write on validated input; invalid input becomes the same error the store gives.
-async fn save<I, T>(
+pub(crate) async fn save<I, T>(
     draft: Result<I, FieldErrors>,
     write: impl AsyncFnOnce(I) -> Result<T, StoreError>,
 ) -> Result<T, StoreError> {

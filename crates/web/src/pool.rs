@@ -26,6 +26,7 @@ use crate::error::{Id, WebError};
 use crate::forms::Errors;
 use crate::i18n::{I18n, Lang};
 use crate::mailer::MailSettings;
+use crate::pages::save;
 use crate::pages::{Lists, form_errors, form_status};
 
 pub fn router() -> Router<AppState> {
@@ -438,14 +439,12 @@ async fn interview_book(
     st.require(Action::Create, Resource::Interview)?;
     let proposal = s.store.proposal_get(&st.actor, id).await?;
     let compose = Composer::new(&s.mail, st.i18n.lang);
-    let result = match f.draft().validate(chrono::Utc::now()) {
-        Ok(input) => {
-            s.store
-                .interview_book(&st.actor, id, &input, &|i, r| compose.email(i, r))
-                .await
-        }
-        Err(e) => Err(StoreError::Invalid(e)),
-    };
+    let result = save(f.draft().validate(chrono::Utc::now()), async |input| {
+        s.store
+            .interview_book(&st.actor, id, &input, &|i, r| compose.email(i, r))
+            .await
+    })
+    .await;
     match result {
         Ok(interview) => {
             Ok(Redirect::to(&format!("/interviews/{interview}?booked=1")).into_response())

@@ -24,6 +24,7 @@ use crate::error::{Id, WebError, error_page};
 use crate::forms::Errors;
 use crate::i18n::I18n;
 use crate::pages::Lists;
+use crate::pages::save;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -361,10 +362,10 @@ async fn inbox_update(
     Form(f): Form<InterestUpdateDraft>,
 ) -> Result<Response, WebError> {
     st.require(Action::Update, Resource::Interest)?;
-    let result = match f.validate() {
-        Ok(u) => s.store.interest_update(&st.actor, id, &u).await,
-        Err(e) => Err(StoreError::Invalid(e)),
-    };
+    let result = save(f.validate(), async |u| {
+        s.store.interest_update(&st.actor, id, &u).await
+    })
+    .await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("/inbox/{id}")).into_response()),
         Err(StoreError::Invalid(e)) => inbox_page(&s, st, id, Some(f), Errors::from(e)).await,
