@@ -218,16 +218,20 @@ async fn serve(
     });
     brygga_web::serve(
         brygga_web::AppState {
-            store,
-            refdata,
-            secure_cookies,
-            files: brygga_store::files::FileStore::from_config(&cfg.files)?,
-            mail: brygga_web::mailer::MailSettings {
-                smtp_url: cfg.smtp_url.clone(),
-                from: cfg.mail_from.clone(),
-                public_url: cfg.public_url.clone(),
-                ..Default::default()
+            app: brygga_app::App {
+                store,
+                refdata,
+                files: brygga_store::files::FileStore::from_config(&cfg.files)?,
+                mail: brygga_app::MailSettings {
+                    smtp_url: cfg.smtp_url.clone(),
+                    from: cfg.mail_from.clone(),
+                    public_url: cfg.public_url.clone(),
+                    ..Default::default()
+                },
+                // The one place the typesetting engine is wired in.
+                renderer: Arc::new(brygga_reports::TypstRenderer),
             },
+            secure_cookies,
         },
         listener,
     )

@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod clearance;
+pub mod document;
 pub mod field;
 pub mod ids;
 pub mod interest;

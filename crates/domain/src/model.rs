@@ -81,6 +81,12 @@ impl OrgKind {
         }
     }
 
+    /// Whether an organisation of this kind names its municipality (by its official code): a
+    /// municipality does; the levels above and below take it from the tree.
+    pub fn has_municipality_code(self) -> bool {
+        self == OrgKind::Municipality
+    }
+
     /// The level below, if any.
     pub fn child_kind(self) -> Option<OrgKind> {
         OrgKind::ALL

@@ -2,3 +2,5 @@
 //! and no database here: callers hand in the data, this crate hands back bytes.
 
 pub mod pdf;
+
+pub use pdf::TypstRenderer;

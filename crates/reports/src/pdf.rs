@@ -82,6 +82,19 @@ pub fn agreement_pdf(doc: &AgreementDocument) -> Result<Vec<u8>, PdfError> {
     }
 }
 
+/// The typst renderer behind the domain's `Renderer` trait (what the binary wires in).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TypstRenderer;
+
+impl brygga_domain::document::Renderer for TypstRenderer {
+    fn agreement_pdf(
+        &self,
+        doc: &AgreementDocument,
+    ) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
+        agreement_pdf(doc).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
+    }
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {

@@ -1,30 +1,35 @@
 //! Brygga's web layer: server-rendered pages (Swedish/English, usable without JavaScript) and
-//! the JSON API with its OpenAPI document. Handlers are thin: extract, call store, render.
+//! the JSON API with its OpenAPI document, one folder per feature beside the HTTP foundation
+//! (`http`). Handlers are thin: extract, call one use case (`brygga_app`) or a store read, render.
 
-pub mod admin;
-pub mod agreements;
+pub mod agreement;
 pub mod api;
+pub mod audit;
 pub mod auth;
 pub mod clearance;
-pub mod error;
-pub mod forms;
-pub mod i18n;
+pub mod employer;
+pub mod file;
+pub mod home;
+pub mod http;
+pub mod inbox;
+pub mod interview;
+pub mod jobs;
 pub mod journey;
-pub mod mailer;
-pub mod match_pages;
 pub mod matching;
-pub mod pages;
+pub mod organisation;
+pub mod participant;
+pub mod placement;
 pub mod pool;
 pub mod portal;
-pub mod security;
+pub mod process;
+pub mod user;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::routing::get;
-use brygga_domain::refdata::RefData;
-use brygga_store::Store;
+use brygga_app::App;
 use brygga_store::sessions::DbSessionStore;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
@@ -32,15 +37,22 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 /// The largest request body accepted (forms and JSON); larger ones get 413.
 pub const BODY_LIMIT: usize = 256 * 1024;
 
+/// What every handler gets: the use cases' context (store, reference data, files, email,
+/// renderer) and the web layer's own settings.
 #[derive(Clone)]
 pub struct AppState {
-    pub store: Store,
-    pub refdata: Arc<RefData>,
+    pub app: App,
     /// Send cookies with `Secure` (off only for plain-HTTP local runs and tests).
     pub secure_cookies: bool,
-    /// Where uploaded and generated files are kept.
-    pub files: brygga_store::files::FileStore,
-    pub mail: mailer::MailSettings,
+}
+
+/// Handlers read the store and reference data as `s.store`, `s.refdata`, and pass `&s` where a
+/// use case takes the `App`.
+impl std::ops::Deref for AppState {
+    type Target = App;
+    fn deref(&self) -> &App {
+        &self.app
+    }
 }
 
 pub fn router(state: AppState) -> Router {
@@ -53,19 +65,29 @@ pub fn router(state: AppState) -> Router {
     let (api_router, openapi) = api::router().split_for_parts();
     let openapi = Arc::new(openapi);
     Router::new()
-        .merge(pages::router())
-        .merge(admin::router())
-        .merge(match_pages::router())
+        .merge(home::router())
+        .merge(participant::router())
+        .merge(employer::router())
+        .merge(placement::router())
+        .merge(audit::router())
+        .merge(user::router())
+        .merge(organisation::router())
+        .merge(matching::router())
+        .merge(matching::plan::router())
         .merge(journey::router())
+        .merge(process::router())
         .merge(portal::router())
+        .merge(inbox::router())
         .merge(pool::router())
+        .merge(interview::router())
         .merge(clearance::router())
-        .merge(agreements::router())
-        .merge(mailer::router())
+        .merge(agreement::router())
+        .merge(file::router())
+        .merge(jobs::router())
         .merge(auth::router())
         .route("/healthz", get(|| async { "ok" }))
         .route("/readyz", get(readyz))
-        .route("/static/{*path}", get(security::static_file))
+        .route("/static/{*path}", get(http::security::static_file))
         .nest(
             "/api/v1",
             api_router.route(
@@ -80,12 +102,12 @@ pub fn router(state: AppState) -> Router {
         // brings its own.
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
-        .merge(agreements::upload_router())
-        .fallback(error::not_found)
-        .layer(axum::middleware::from_fn(security::csrf))
+        .merge(agreement::upload_router())
+        .fallback(http::error::not_found)
+        .layer(axum::middleware::from_fn(http::security::csrf))
         .layer(sessions)
         // Outermost, so that every response gets the headers, 413s included.
-        .layer(axum::middleware::from_fn(security::headers))
+        .layer(axum::middleware::from_fn(http::security::headers))
         .with_state(state)
 }
 
@@ -107,7 +129,7 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::i
         .mail
         .smtp_url
         .is_some()
-        .then(|| mailer::spawn(state.store.clone(), state.mail.clone()));
+        .then(|| brygga_app::mail::spawn(state.store.clone(), state.mail.clone()));
     let app = router(state);
     let served = axum::serve(
         listener,

@@ -45,11 +45,11 @@ struct TestApp {
 
 /// Start Brygga on a free port against a fresh, migrated database holding the demo data.
 async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with_mail(backend, brygga_web::mailer::MailSettings::default()).await
+    spawn_app_with_mail(backend, brygga_app::MailSettings::default()).await
 }
 
 /// As `spawn_app`, sending email as `mail` says (the email stories' local SMTP server).
-async fn spawn_app_with_mail(backend: Backend, mail: brygga_web::mailer::MailSettings) -> TestApp {
+async fn spawn_app_with_mail(backend: Backend, mail: brygga_app::MailSettings) -> TestApp {
     let dir = tempfile::tempdir().expect("temp dir");
     let (url, postgres) = match backend {
         Backend::Sqlite => (dir.path().join("brygga.sqlite").display().to_string(), None),
@@ -73,11 +73,14 @@ async fn spawn_app_with_mail(backend: Backend, mail: brygga_web::mailer::MailSet
         .collect();
     let refdata = RefData::load().expect("reference data");
     let state = AppState {
-        store: store.clone(),
-        refdata: Arc::new(refdata),
+        app: brygga_app::App {
+            store: store.clone(),
+            refdata: Arc::new(refdata),
+            files: brygga_store::files::FileStore::local(dir.path().join("files")),
+            mail,
+            renderer: Arc::new(renderer::PlainPdfRenderer),
+        },
         secure_cookies: false,
-        files: brygga_store::files::FileStore::local(dir.path().join("files")),
-        mail,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -3064,3 +3067,5 @@ mod mail;
 mod pool;
 #[path = "web/portal.rs"]
 mod portal;
+#[path = "web/renderer.rs"]
+mod renderer;

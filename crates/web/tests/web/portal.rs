@@ -57,7 +57,7 @@ async fn anyone_finds_published_placements_without_logging_in_in_swedish_and_eng
     let found = v
         .page(&format!(
             "/open-placements?q={}",
-            brygga_web::auth::urlencode(word)
+            brygga_web::http::urlencode(word)
         ))
         .await;
     assert!(html::shows(&found, &ad.title), "{found}");

@@ -1,0 +1,17 @@
+//! Documents Brygga issues (agreements today; certificates and reports to come), as a trait the
+//! use cases call and the `reports` crate implements. Keeping the trait here lets the web layer
+//! and its tests stay free of the typesetting engine: only the binary wires the real renderer in.
+
+use crate::agreement::AgreementDocument;
+
+/// Why a document could not be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("the document could not be rendered: {0}")]
+pub struct RenderError(pub String);
+
+/// Turns a document's data into a file. Rendering is CPU-bound: callers run it off the async
+/// runtime.
+pub trait Renderer: Send + Sync + 'static {
+    /// Either agreement as a PDF.
+    fn agreement_pdf(&self, doc: &AgreementDocument) -> Result<Vec<u8>, RenderError>;
+}

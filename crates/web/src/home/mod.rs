@@ -1,0 +1,57 @@
+//! The overview a logged-in user lands on: counts of what their role may see.
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::State;
+use axum::routing::get;
+use brygga_domain::model::PlacementStatus;
+use brygga_store::StoreError;
+use brygga_store::employer::EmployerFilter;
+use brygga_store::participant::ParticipantFilter;
+
+use crate::AppState;
+use crate::http::{Chrome, Staff, WebError};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(home))
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "home/index.html")]
+struct HomePage {
+    chrome: Chrome,
+    participants: Option<u64>,
+    employers: Option<u64>,
+    placements_published: u64,
+}
+
+crate::http::page_chrome!(HomePage);
+
+async fn home(State(s): State<AppState>, st: Staff) -> Result<HomePage, WebError> {
+    let participants = match s
+        .store
+        .participant_list(&st.actor, &ParticipantFilter::default())
+        .await
+    {
+        Ok(p) => Some(p.total),
+        Err(StoreError::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let employers = match s
+        .store
+        .employer_list(&st.actor, &EmployerFilter::default())
+        .await
+    {
+        Ok(p) => Some(p.total),
+        Err(StoreError::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
+    let placements_published = s.store.placement_count(PlacementStatus::Published).await?;
+    Ok(HomePage {
+        chrome: st.chrome,
+        participants,
+        employers,
+        placements_published,
+    })
+}

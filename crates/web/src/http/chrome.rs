@@ -1,0 +1,72 @@
+//! What every page's layout needs: the language, the logged-in user (for the navigation) and the
+//! session's CSRF token for its forms.
+
+use brygga_domain::model::Role;
+use brygga_domain::policy::{Action, Relation, Resource};
+use brygga_i18n::I18n;
+use brygga_store::Actor;
+
+/// The page chrome, one per request; pages hold it in a field named `chrome`.
+#[derive(Debug, Clone, Default)]
+pub struct Chrome {
+    pub i18n: I18n,
+    /// `None` on pages for anyone (login, the public portal, error pages).
+    pub user: Option<UserInfo>,
+    pub csrf: String,
+}
+
+impl Chrome {
+    /// The chrome of a page shown to someone not logged in.
+    pub fn anonymous(i18n: I18n) -> Self {
+        Chrome {
+            i18n,
+            user: None,
+            csrf: String::new(),
+        }
+    }
+}
+
+/// What the layout needs to know about the logged-in user: the links the policy lets them use.
+#[derive(Debug, Clone)]
+pub struct UserInfo {
+    pub name: String,
+    pub role: Role,
+    pub sees_participants: bool,
+    pub sees_employers: bool,
+    pub sees_placements: bool,
+    pub is_admin: bool,
+    /// The participant record of a participant who is logged in.
+    pub own_participant: Option<i32>,
+    /// May rank, plan and propose (the matching pages).
+    pub matches: bool,
+    /// Sees the board of participants by stage.
+    pub board: bool,
+    /// Handles the inbox of interest from the public portal.
+    pub inbox: bool,
+    /// Sees the queue of outgoing email.
+    pub jobs: bool,
+}
+
+impl UserInfo {
+    pub fn of(a: &Actor) -> Self {
+        let lists = |r| !brygga_domain::policy::list_scope(a.role, r).is_empty();
+        UserInfo {
+            name: a.name.clone(),
+            role: a.role,
+            sees_participants: lists(Resource::Participant),
+            sees_employers: lists(Resource::Employer),
+            sees_placements: lists(Resource::Placement),
+            is_admin: a.can(Action::List, Resource::AuditLog, Relation::Unrelated),
+            own_participant: a.participant_id,
+            matches: brygga_app::matching::may_match(a),
+            board: brygga_domain::policy::list_scope(a.role, Resource::Participant)
+                .contains(&Relation::InOrgScope),
+            inbox: lists(Resource::Interest),
+            jobs: lists(Resource::Job),
+        }
+    }
+
+    pub fn role_key(&self) -> String {
+        self.role.label_key()
+    }
+}

@@ -1,0 +1,162 @@
+//! Matching pages for coordinators: ranked candidates for a placement, suggested placements for
+//! a participant, each with its explanation, and proposing a candidate from its row.
+
+pub mod api;
+pub mod plan;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use brygga_matching::{Fit, Ranked};
+use brygga_store::participant::ParticipantRecord;
+use brygga_store::placement::PlacementRecord;
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::{Chrome, Id, IdPair, Lists, Staff, WebError};
+use brygga_app::matching::{Pool, may_match};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/placements/{id}/candidates", get(candidates))
+        .route("/placements/{id}/candidates/{participant}", post(propose))
+        .route("/participants/{id}/suggestions", get(suggestions))
+}
+
+/// The matching pages read and propose for whole programmes (see `may_match`).
+pub(crate) fn require_matching(st: &Staff) -> Result<(), WebError> {
+    if may_match(&st.actor) {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+/// How many results a page shows.
+const TOP_K: usize = 20;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RankQuery {
+    /// Also show those who fail a hard constraint (with the reason).
+    failing: Option<String>,
+    /// The participant just proposed, for the confirmation.
+    proposed: Option<i32>,
+}
+
+/// One result row: who or what, and why.
+pub struct Row<T> {
+    pub record: T,
+    pub fit: Fit,
+}
+
+impl<T> Row<T> {
+    pub fn percent(&self) -> u32 {
+        (self.fit.score * 100.0).round() as u32
+    }
+    pub fn component_percent(&self, value: &f64) -> u32 {
+        (value * 100.0).round() as u32
+    }
+}
+
+fn rows<T: Clone>(ranked: Vec<Ranked>, find: impl Fn(i32) -> Option<T>) -> Vec<Row<T>> {
+    ranked
+        .into_iter()
+        .filter_map(|r| find(r.id).map(|record| Row { record, fit: r.fit }))
+        .collect()
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "matching/candidates.html")]
+struct CandidatesPage {
+    chrome: Chrome,
+    lists: Lists,
+    placement: PlacementRecord,
+    rows: Vec<Row<ParticipantRecord>>,
+    failing: bool,
+    proposed: Option<i32>,
+}
+
+crate::http::page_chrome!(CandidatesPage);
+
+async fn candidates(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Query(q): Query<RankQuery>,
+) -> Result<Response, WebError> {
+    require_matching(&st)?;
+    let placement = s.store.placement_get(&st.actor, id).await?;
+    let pool = Pool::load(&s, &st.actor, Some(placement.clone())).await?;
+    let failing = q.failing.is_some();
+    let ranked = pool.candidates(id, TOP_K, failing)?;
+    let rows = rows(ranked, |pid| pool.participants.get(&pid).cloned());
+    let lists = Lists::of(&s);
+    let page = CandidatesPage {
+        chrome: st.chrome,
+        lists,
+        placement,
+        rows,
+        failing,
+        proposed: q.proposed,
+    };
+    Ok(page.into_response())
+}
+
+async fn propose(
+    State(s): State<AppState>,
+    st: Staff,
+    IdPair(id, participant): IdPair,
+) -> Result<Response, WebError> {
+    require_matching(&st)?;
+    s.store.placement_get(&st.actor, id).await?;
+    if let Err(e) = s.store.propose_candidate(&st.actor, participant, id).await {
+        // No consent to share, or already proposed: the pool page says which.
+        return match crate::pool::refused_link(id, participant, &e) {
+            Some(link) => Ok(Redirect::to(&link).into_response()),
+            None => Err(e.into()),
+        };
+    }
+    Ok(Redirect::to(&format!(
+        "/placements/{id}/candidates?proposed={participant}"
+    ))
+    .into_response())
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "matching/suggestions.html")]
+struct SuggestionsPage {
+    chrome: Chrome,
+    lists: Lists,
+    participant: ParticipantRecord,
+    rows: Vec<Row<PlacementRecord>>,
+    failing: bool,
+}
+
+crate::http::page_chrome!(SuggestionsPage);
+
+async fn suggestions(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Query(q): Query<RankQuery>,
+) -> Result<Response, WebError> {
+    require_matching(&st)?;
+    let participant = s.store.participant_get(&st.actor, id).await?;
+    let pool = Pool::load(&s, &st.actor, None).await?;
+    let failing = q.failing.is_some();
+    let ranked = pool.suggestions(id, TOP_K, failing)?;
+    let rows = rows(ranked, |xid| pool.placements.get(&xid).cloned());
+    let lists = Lists::of(&s);
+    Ok(SuggestionsPage {
+        chrome: st.chrome,
+        lists,
+        participant,
+        rows,
+        failing,
+    }
+    .into_response())
+}

@@ -1,0 +1,86 @@
+//! Participants in the JSON API.
+
+use axum::Json;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use brygga_domain::registry::ParticipantDraft;
+use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
+
+use crate::AppState;
+use crate::api::{Created, ListOf, ListQuery, Versioned, require};
+use crate::http::{ApiActor, ApiError, ApiErrorBody, Id};
+use brygga_domain::policy::{Action, Resource};
+
+#[utoipa::path(get, path = "/participants", params(ListQuery), responses((status = 200, body = ListOf<ParticipantSummary>), (status = 401, body = ApiErrorBody), (status = 403, body = ApiErrorBody)))]
+pub(crate) async fn participant_list(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Query(q): Query<ListQuery>,
+) -> Result<Json<ListOf<ParticipantSummary>>, ApiError> {
+    let f = ParticipantFilter {
+        q: q.q,
+        municipality_code: q.municipality_code,
+        page: q.page.unwrap_or(1),
+        ..Default::default()
+    };
+    Ok(Json(s.store.participant_list(&a, &f).await?.into()))
+}
+
+#[utoipa::path(post, path = "/participants", request_body = ParticipantDraft, responses((status = 201, body = Created), (status = 422, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
+pub(crate) async fn participant_create(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    body: Result<Json<ParticipantDraft>, JsonRejection>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    require(&a, Action::Create, Resource::Participant)?;
+    let Json(d) = body?;
+    let input = d
+        .validate(&s.refdata, brygga_app::today())
+        .map_err(ApiError::Invalid)?;
+    let id = s.store.participant_create(&a, &input).await?;
+    Ok((StatusCode::CREATED, Json(Created { id })))
+}
+
+#[utoipa::path(get, path = "/participants/{id}", params(("id" = i32, Path)), responses((status = 200, body = Versioned<ParticipantDraft>), (status = 404, body = ApiErrorBody)))]
+pub(crate) async fn participant_get(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+) -> Result<Json<Versioned<ParticipantDraft>>, ApiError> {
+    let p = s.store.participant_get(&a, id).await?;
+    Ok(Json(Versioned {
+        id: Some(p.id),
+        version: p.version,
+        data: p.to_draft(),
+    }))
+}
+
+#[utoipa::path(put, path = "/participants/{id}", params(("id" = i32, Path)), request_body = Versioned<ParticipantDraft>, responses((status = 204), (status = 409, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn participant_update(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+    body: Result<Json<Versioned<ParticipantDraft>>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    require(&a, Action::Update, Resource::Participant)?;
+    let Json(v) = body?;
+    let input = v
+        .data
+        .validate(&s.refdata, brygga_app::today())
+        .map_err(ApiError::Invalid)?;
+    s.store
+        .participant_update(&a, id, v.version, &input)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[utoipa::path(delete, path = "/participants/{id}", params(("id" = i32, Path)), responses((status = 204), (status = 404, body = ApiErrorBody)))]
+pub(crate) async fn participant_delete(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+) -> Result<StatusCode, ApiError> {
+    s.store.participant_delete(&a, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,295 @@
+//! Participants: the list with search and filters, a participant's page, and the forms to
+//! register and edit one.
+
+pub mod api;
+pub mod form;
+
+use askama::Template;
+use askama_web::WebTemplate;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum_extra::extract::Form;
+use brygga_domain::model::{ConsentPurpose, EligibilityStatus};
+use brygga_store::org::Organisation;
+use brygga_store::participant::{ParticipantFilter, ParticipantRecord, ParticipantSummary};
+use brygga_store::{Page, StoreError};
+use serde::Deserialize;
+
+use crate::AppState;
+use crate::http::{Chrome, Errors, Id, Lists, Staff, WebError, form_status, save};
+use crate::participant::form::ParticipantForm;
+use brygga_domain::policy::{Action, Relation, Resource};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/participants",
+            get(participant_list).post(participant_create),
+        )
+        .route("/participants/new", get(participant_new))
+        .route(
+            "/participants/{id}",
+            get(participant_show).post(participant_update),
+        )
+        .route("/participants/{id}/edit", get(participant_edit))
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ParticipantQuery {
+    q: String,
+    municipality_code: String,
+    eligibility: String,
+    page: Option<u64>,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "participant/list.html")]
+struct ParticipantListPage {
+    chrome: Chrome,
+    lists: Lists,
+    q: String,
+    municipality_code: String,
+    eligibility: String,
+    page: Page<ParticipantSummary>,
+    pages: u64,
+    can_create: bool,
+}
+
+crate::http::page_chrome!(ParticipantListPage);
+
+impl ParticipantListPage {
+    fn base_link(&self) -> String {
+        format!(
+            "/participants?q={}&municipality_code={}&eligibility={}",
+            crate::http::urlencode(&self.q),
+            crate::http::urlencode(&self.municipality_code),
+            crate::http::urlencode(&self.eligibility)
+        )
+    }
+}
+
+async fn participant_list(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(q): Query<ParticipantQuery>,
+) -> Result<ParticipantListPage, WebError> {
+    let filter = ParticipantFilter {
+        q: q.q.clone(),
+        municipality_code: q.municipality_code.clone(),
+        programme_id: None,
+        eligibility: EligibilityStatus::parse(&q.eligibility).ok(),
+        page: q.page.unwrap_or(1),
+    };
+    let page = s.store.participant_list(&st.actor, &filter).await?;
+    let can_create = st
+        .actor
+        .can(Action::Create, Resource::Participant, Relation::InOrgScope);
+    Ok(ParticipantListPage {
+        pages: page.pages(),
+        chrome: st.chrome,
+        lists: Lists::of(&s),
+        q: q.q,
+        municipality_code: q.municipality_code,
+        eligibility: q.eligibility,
+        page,
+        can_create,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "participant/show.html")]
+struct ParticipantPage {
+    chrome: Chrome,
+    lists: Lists,
+    p: ParticipantRecord,
+    programme: String,
+    can_edit: bool,
+    can_match: bool,
+    /// The staircase (done, now, next), for those who may see the journey.
+    journey: Option<brygga_store::process::Journey>,
+}
+
+crate::http::page_chrome!(ParticipantPage);
+
+async fn participant_show(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+) -> Result<ParticipantPage, WebError> {
+    let p = s.store.participant_get(&st.actor, id).await?;
+    let programme = s
+        .store
+        .orgs()
+        .await?
+        .into_iter()
+        .find(|o| o.id == p.programme_id)
+        .map(|o| o.name)
+        .unwrap_or_default();
+    let rel = if st.actor.org_scope.contains(&p.programme_id) {
+        Relation::InOrgScope
+    } else {
+        Relation::Unrelated
+    };
+    let can_edit = st.actor.can(Action::Update, Resource::Participant, rel);
+    let can_match = brygga_app::matching::may_match(&st.actor);
+    let journey = match s.store.journey(&st.actor, id).await {
+        Ok(j) => Some(j),
+        Err(StoreError::NotFound | StoreError::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
+    Ok(ParticipantPage {
+        chrome: st.chrome,
+        lists: Lists::of(&s),
+        p,
+        programme,
+        can_edit,
+        can_match,
+        journey,
+    })
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "participant/form.html")]
+struct ParticipantFormPage {
+    chrome: Chrome,
+    lists: Lists,
+    /// `None` for a new participant.
+    id: Option<i32>,
+    form: ParticipantForm,
+    errors: Errors,
+    programmes: Vec<Organisation>,
+    cohorts: Vec<Organisation>,
+    show_special_needs: bool,
+}
+
+crate::http::page_chrome!(ParticipantFormPage);
+
+impl ParticipantFormPage {
+    fn action(&self) -> String {
+        match self.id {
+            Some(id) => format!("/participants/{id}"),
+            None => "/participants".into(),
+        }
+    }
+}
+
+async fn participant_form_page(
+    s: &AppState,
+    st: Staff,
+    id: Option<i32>,
+    form: ParticipantForm,
+    errors: Errors,
+) -> Result<Response, WebError> {
+    let (programmes, cohorts) = s
+        .store
+        .programmes_for(&st.actor)
+        .await?
+        .into_iter()
+        .partition(|o| o.kind == "programme");
+    let show_special_needs = st.actor.can(
+        Action::ReadSpecialNeeds,
+        Resource::Participant,
+        Relation::InOrgScope,
+    );
+    let status = form_status(&errors);
+    let page = ParticipantFormPage {
+        chrome: st.chrome,
+        lists: Lists::of(&s),
+        id,
+        form,
+        errors,
+        programmes,
+        cohorts,
+        show_special_needs,
+    };
+    Ok((status, page).into_response())
+}
+
+/// Optional starting values for a new participant (from an interest in the inbox).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ParticipantPrefill {
+    first_name: String,
+    last_name: String,
+    email: String,
+    phone: String,
+    interest: String,
+}
+
+async fn participant_new(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(pre): Query<ParticipantPrefill>,
+) -> Result<Response, WebError> {
+    if !st
+        .actor
+        .can(Action::Create, Resource::Participant, Relation::InOrgScope)
+    {
+        return Err(WebError::Forbidden);
+    }
+    let form = ParticipantForm {
+        consents: vec![ConsentPurpose::Registry.as_str().into()],
+        first_name: pre.first_name,
+        last_name: pre.last_name,
+        email: pre.email,
+        phone: pre.phone,
+        interest_id: pre.interest,
+        ..Default::default()
+    };
+    participant_form_page(&s, st, None, form, Errors::default()).await
+}
+
+async fn participant_create(
+    State(s): State<AppState>,
+    st: Staff,
+    Form(form): Form<ParticipantForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Create, Resource::Participant)?;
+    let draft = form.to_draft().validate(&s.refdata, brygga_app::today());
+    let interest = form.interest_id.trim().parse::<i32>().ok();
+    let result = save(draft, async |input| {
+        s.store
+            .participant_create_from(&st.actor, &input, interest)
+            .await
+    })
+    .await;
+    match crate::http::form::saved_or_errors(result, "/participants")? {
+        Ok(done) => Ok(done),
+        Err(errors) => participant_form_page(&s, st, None, form, errors).await,
+    }
+}
+
+async fn participant_edit(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+) -> Result<Response, WebError> {
+    let p = s.store.participant_get(&st.actor, id).await?;
+    let form = ParticipantForm::from_draft(&p.to_draft(), p.version);
+    participant_form_page(&s, st, Some(id), form, Errors::default()).await
+}
+
+async fn participant_update(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(form): Form<ParticipantForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::Participant)?;
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    let draft = form.to_draft().validate(&s.refdata, brygga_app::today());
+    let result = save(draft, async |input| {
+        s.store
+            .participant_update(&st.actor, id, version, &input)
+            .await
+            .map(|()| id)
+    })
+    .await;
+    match crate::http::form::saved_or_errors(result, "/participants")? {
+        Ok(done) => Ok(done),
+        Err(errors) => participant_form_page(&s, st, Some(id), form, errors).await,
+    }
+}
