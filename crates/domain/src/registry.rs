@@ -786,3 +786,6 @@ impl PlacementDraft {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
