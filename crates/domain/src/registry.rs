@@ -30,11 +30,13 @@ pub(crate) fn optional<T>(
     }
 }
 
+/// Trimmed optional text; the limit applies to what is kept, as in `parse_required`.
 pub(crate) fn free_text(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
+    let s = s.trim();
     if s.chars().count() > max {
         errs.push(FieldError::new(field, "error-too-long"));
     }
-    s.trim().to_string()
+    s.to_string()
 }
 
 /// Comma-separated free words (skills), trimmed, empty items dropped, duplicates removed.

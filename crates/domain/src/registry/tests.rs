@@ -119,6 +119,30 @@ fn free_text_is_trimmed_and_limited() {
     assert_eq!(e.0, vec![FieldError::new("notes", "error-too-long")]);
 }
 
+#[test]
+fn the_text_limit_counts_what_is_kept_not_the_padding() -> R {
+    // A pasted text at the limit, with the newline the paste brought along, is kept.
+    let mut e = FieldErrors::default();
+    let at_limit = "x".repeat(20);
+    assert_eq!(
+        free_text(&mut e, "notes", &format!("  {at_limit}\n"), 20),
+        at_limit
+    );
+    assert!(e.is_empty());
+    let mut d = employer();
+    d.notes = format!("{}\n\n", "n".repeat(5000));
+    assert_eq!(d.validate(&refdata()?, today())?.notes.len(), 5000);
+    let mut d = participant();
+    d.special_needs = format!(" {} ", "s".repeat(5000));
+    d.education_field = format!("{}\t", "f".repeat(200));
+    let i = d.validate(&refdata()?, today())?;
+    assert_eq!(
+        (i.special_needs.len(), i.education_field.len()),
+        (5000, 200)
+    );
+    Ok(())
+}
+
 // ---------------------------------------------------------------- participants
 
 /// The least a valid participant needs.
