@@ -2250,3 +2250,118 @@ proptest! {
         }
     }
 }
+
+// ---------------------------------------------------------------- half-filled rows
+
+/// A row with something typed in any of its cells is checked, never dropped unseen, and every
+/// cell's mistake is reported even when another cell of the row is wrong too.
+#[test]
+fn half_filled_experience_rows_are_flagged() -> R {
+    let r = refdata()?;
+    let row = |occupation: &str, years: &str, country: &str| Experience {
+        occupation: s(occupation),
+        years: s(years),
+        country: s(country),
+    };
+    let mut d = participant();
+    d.experience = vec![row(" ", "\t", " ")];
+    assert_eq!(d.validate(&r, today())?.experience, vec![]);
+    for (x, expected) in [
+        (
+            row("", "5", "Syrien"),
+            vec![err("experience", "error-ssyk-format")],
+        ),
+        (
+            row("", "", "Syrien"),
+            vec![
+                err("experience", "error-ssyk-format"),
+                err("experience", "error-number"),
+            ],
+        ),
+        (
+            row("5120", "2", &"c".repeat(201)),
+            vec![err("experience", "error-too-long")],
+        ),
+        (
+            row("", "", &"c".repeat(201)),
+            vec![
+                err("experience", "error-ssyk-format"),
+                err("experience", "error-number"),
+                err("experience", "error-too-long"),
+            ],
+        ),
+    ] {
+        d.experience = vec![x.clone()];
+        assert_eq!(errors(d.validate(&r, today())), expected, "{x:?}");
+    }
+    d.experience = vec![row("5120", "2", &"c".repeat(200))];
+    assert_eq!(d.validate(&r, today())?.experience[0].country.len(), 200);
+    Ok(())
+}
+
+#[test]
+fn half_filled_employer_rows_are_flagged() -> R {
+    let r = refdata()?;
+    let unit = |name: &str, address: &str, municipality: &str| UnitDraft {
+        name: s(name),
+        address: s(address),
+        municipality_code: s(municipality),
+    };
+    let contact = |name: &str, title: &str, email: &str, phone: &str| ContactDraft {
+        name: s(name),
+        title: s(title),
+        email: s(email),
+        phone: s(phone),
+    };
+    let supervisor = |name: &str, email: &str, phone: &str, training: &str| SupervisorDraft {
+        name: s(name),
+        email: s(email),
+        phone: s(phone),
+        training_status: s(training),
+    };
+    let long = "x".repeat(201);
+
+    let mut d = employer();
+    d.units = vec![unit("", &long, "")];
+    assert_eq!(
+        errors(d.validate(&r, today())),
+        vec![
+            err("units", "error-required"),
+            err("units", "error-too-long"),
+            err("units", "error-required"),
+        ]
+    );
+
+    for (c, expected) in [
+        (
+            contact("", "Kökschef", "", ""),
+            vec![err("contacts", "error-required")],
+        ),
+        (
+            contact("", "", "", "031-12 34 56"),
+            vec![err("contacts", "error-required")],
+        ),
+        (
+            contact("", &long, "", ""),
+            vec![
+                err("contacts", "error-required"),
+                err("contacts", "error-too-long"),
+            ],
+        ),
+    ] {
+        let mut d = employer();
+        d.contacts = vec![c.clone()];
+        assert_eq!(errors(d.validate(&r, today())), expected, "{c:?}");
+    }
+
+    let mut d = employer();
+    d.supervisors = vec![supervisor("", "", "070-123 45 67", "trained")];
+    assert_eq!(
+        errors(d.validate(&r, today())),
+        vec![err("supervisors", "error-required")]
+    );
+    // The training select alone is a blank row.
+    d.supervisors = vec![supervisor(" ", "", " ", "trained")];
+    assert_eq!(d.validate(&r, today())?.supervisors, vec![]);
+    Ok(())
+}
