@@ -30,11 +30,13 @@ pub(crate) fn optional<T>(
     }
 }
 
+/// Trimmed optional text; the limit applies to what is kept, as in `parse_required`.
 pub(crate) fn free_text(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
+    let s = s.trim();
     if s.chars().count() > max {
         errs.push(FieldError::new(field, "error-too-long"));
     }
-    s.trim().to_string()
+    s.to_string()
 }
 
 /// Comma-separated free words (skills), trimmed, empty items dropped, duplicates removed.
@@ -265,18 +267,19 @@ impl ParticipantDraft {
             NAME_MAX,
         );
         let mut experience = vec![];
-        for x in self
-            .experience
-            .iter()
-            .filter(|x| !x.occupation.trim().is_empty())
-        {
+        // A row with anything typed in it is checked, so that nothing typed is dropped unseen.
+        for x in self.experience.iter().filter(|x| {
+            !(x.occupation.trim().is_empty()
+                && x.years.trim().is_empty()
+                && x.country.trim().is_empty())
+        }) {
             let occupation = e.check(
                 "experience",
                 refdata.parse_occupation("experience", &x.occupation),
             );
             let years = e.check("experience", parse_int_range("experience", &x.years, 0, 60));
+            let country = free_text(&mut e, "experience", &x.country, NAME_MAX);
             if let (Some(occupation), Some(years)) = (occupation, years) {
-                let country = x.country.trim().to_string();
                 experience.push(WorkExperience {
                     occupation,
                     years: years as u8,
@@ -508,6 +511,7 @@ impl EmployerDraft {
                 && u.municipality_code.trim().is_empty())
         }) {
             let name = e.check("units", parse_required("units", &u.name, NAME_MAX));
+            let address = free_text(&mut e, "units", &u.address, NAME_MAX);
             let municipality_code = e.check(
                 "units",
                 refdata.parse_municipality("units", &u.municipality_code),
@@ -515,35 +519,36 @@ impl EmployerDraft {
             if let (Some(name), Some(municipality_code)) = (name, municipality_code) {
                 units.push(Unit {
                     name,
-                    address: free_text(&mut e, "units", &u.address, NAME_MAX),
+                    address,
                     municipality_code,
                 });
             }
         }
         let mut contacts = vec![];
-        for c in self
-            .contacts
-            .iter()
-            .filter(|c| !c.name.trim().is_empty() || !c.email.trim().is_empty())
-        {
+        for c in self.contacts.iter().filter(|c| {
+            !(c.name.trim().is_empty()
+                && c.title.trim().is_empty()
+                && c.email.trim().is_empty()
+                && c.phone.trim().is_empty())
+        }) {
             let name = e.check("contacts", parse_required("contacts", &c.name, NAME_MAX));
+            let title = free_text(&mut e, "contacts", &c.title, NAME_MAX);
             let email = opt_string(&mut e, "contacts", &c.email, Email::parse);
             let phone = opt_string(&mut e, "contacts", &c.phone, Phone::parse);
             if let Some(name) = name {
                 contacts.push(Contact {
                     name,
-                    title: free_text(&mut e, "contacts", &c.title, NAME_MAX),
+                    title,
                     email,
                     phone,
                 });
             }
         }
         let mut supervisors = vec![];
-        for s in self
-            .supervisors
-            .iter()
-            .filter(|s| !s.name.trim().is_empty() || !s.email.trim().is_empty())
-        {
+        // The training status alone does not count: the form's select always sends one.
+        for s in self.supervisors.iter().filter(|s| {
+            !(s.name.trim().is_empty() && s.email.trim().is_empty() && s.phone.trim().is_empty())
+        }) {
             let name = e.check(
                 "supervisors",
                 parse_required("supervisors", &s.name, NAME_MAX),
@@ -786,3 +791,6 @@ impl PlacementDraft {
         }
     }
 }
+
+#[cfg(test)]
+mod tests;
