@@ -2,15 +2,12 @@
 //! authentication, and an OpenAPI 3 document generated from the handlers in each feature's
 //! `api` module.
 
-use brygga_store::Actor;
-use serde::{Deserialize, Serialize};
-use utoipa::{OpenApi, ToSchema};
+use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::AppState;
-use crate::http::{ApiError, ApiErrorBody, ApiFieldError};
-use brygga_domain::policy::{Action, Resource};
+use crate::http::{ApiErrorBody, ApiFieldError};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -65,60 +62,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
-}
-
-/// Refuse a role that may never do this before looking at the input (403, not 422).
-pub(crate) fn require(a: &Actor, action: Action, resource: Resource) -> Result<(), ApiError> {
-    if a.may(action, resource) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden)
-    }
-}
-
-/// A record with its id and version: what GET returns and, less the id, what PUT takes.
-#[derive(Debug, Serialize, Deserialize, ToSchema)]
-pub struct Versioned<T> {
-    #[serde(default)]
-    pub id: Option<i32>,
-    pub version: i32,
-    #[serde(flatten)]
-    pub data: T,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct Created {
-    pub id: i32,
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct ListOf<T> {
-    pub items: Vec<T>,
-    pub page: u64,
-    pub per_page: u64,
-    pub total: u64,
-}
-
-impl<T> From<brygga_store::Page<T>> for ListOf<T> {
-    fn from(p: brygga_store::Page<T>) -> Self {
-        ListOf {
-            items: p.items,
-            page: p.page,
-            per_page: p.per_page,
-            total: p.total,
-        }
-    }
-}
-
-#[derive(Debug, Deserialize, Default, utoipa::IntoParams)]
-#[serde(default)]
-pub struct ListQuery {
-    /// Free-text search.
-    pub q: String,
-    /// Municipality code.
-    pub municipality_code: String,
-    /// 1-based page number.
-    pub page: Option<u64>,
 }
 
 #[cfg(test)]

@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
@@ -18,7 +17,7 @@ use brygga_store::clearance::{Clearance, Officer};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Id, IdPair, Staff, WebError, form_errors, save};
+use crate::http::{Chrome, Errors, Id, IdPair, Staff, WebError, form_errors, form_status, save};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -91,11 +90,7 @@ async fn page(s: &AppState, st: Staff, id: i32, typed: Typed) -> Result<Response
     } else {
         None
     };
-    let status = if typed.errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&typed.errors);
     let confirm = if typed.confirm == ConfirmationDraft::default() {
         ConfirmationDraft {
             es_confirmed_on: brygga_app::today().to_string(),

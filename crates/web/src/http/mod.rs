@@ -2,6 +2,7 @@
 //! the extractors (who is asking, record ids), the page chrome every page carries, form
 //! outcomes, pick lists, and the security middleware (headers, CSRF, static files).
 
+pub mod api;
 pub mod chrome;
 pub mod error;
 pub mod extract;

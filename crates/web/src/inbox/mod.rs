@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
@@ -17,7 +16,7 @@ use brygga_store::interest::{InterestFilter, InterestRecord, InterestSummary};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Id, Staff, WebError, save, urlencode};
+use crate::http::{Chrome, Errors, Id, Staff, WebError, form_status, save, urlencode};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -123,11 +122,7 @@ async fn inbox_page(
         },
         participant_id: i.participant_id.map(|p| p.to_string()).unwrap_or_default(),
     });
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let page = InboxShowPage {
         can_update: st.actor.may(Action::Update, Resource::Interest),
         can_register: st.actor.may(Action::Create, Resource::Participant),

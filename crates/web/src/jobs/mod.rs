@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use brygga_domain::model::JobStatus;
@@ -13,7 +12,7 @@ use brygga_store::{Page, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Staff, WebError, form_errors};
+use crate::http::{Chrome, Errors, Staff, WebError, form_errors, form_status};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -94,11 +93,7 @@ async fn jobs_page(
         page: q.page.unwrap_or(1),
     };
     let page = s.store.job_list(&st.actor, &filter).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let view = JobsPage {
         pages: page.pages(),
         own_address: st.actor.email.clone(),

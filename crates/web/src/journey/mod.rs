@@ -5,7 +5,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
@@ -16,7 +15,7 @@ use brygga_store::process::{Board, Journey, JourneyEvent};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, I18n, Id, Lang, Staff, WebError, form_errors};
+use crate::http::{Chrome, Errors, I18n, Id, Lang, Staff, WebError, form_errors, form_status};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/board", get(board)).route(
@@ -217,8 +216,9 @@ async fn journey_post(
         Ok(()) => Ok(Redirect::to(&format!("/participants/{id}/journey")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
+            let status = form_status(&errors);
             let page = journey_page(&s, st, id, form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status, page).into_response())
         }
     }
 }

@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
@@ -12,7 +11,7 @@ use brygga_domain::policy::{Action, Resource};
 use brygga_store::org::Organisation;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Lists, Staff, WebError, form_errors};
+use crate::http::{Chrome, Errors, Lists, Staff, WebError, form_errors, form_status};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/organisations", get(org_list).post(org_create))
@@ -73,11 +72,7 @@ async fn org_page(
     errors: Errors,
 ) -> Result<Response, WebError> {
     let orgs = tree(s.store.orgs().await?);
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let can_create = st.actor.may(Action::Create, Resource::Organisation);
     let lists = Lists::of(&s);
     Ok((

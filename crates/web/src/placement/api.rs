@@ -8,7 +8,7 @@ use brygga_domain::registry::PlacementDraft;
 use brygga_store::placement::{PlacementFilter, PlacementSummary};
 
 use crate::AppState;
-use crate::api::{Created, ListOf, ListQuery, Versioned, require};
+use crate::http::api::{Created, ListOf, ListQuery, Versioned, require};
 use crate::http::{ApiActor, ApiError, ApiErrorBody, Id};
 use brygga_domain::policy::{Action, Resource};
 

@@ -16,7 +16,7 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::http::error::error_page;
-use crate::http::{Chrome, Errors, I18n, Id, Lists, Visitor, WebError, urlencode};
+use crate::http::{Chrome, Errors, I18n, Id, Lists, Visitor, WebError, form_status, urlencode};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -119,11 +119,7 @@ async fn portal_page(
     errors: Errors,
 ) -> Result<Response, WebError> {
     let p = s.store.portal_placement(id).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let page = PortalShowPage {
         chrome: v.chrome,
         lists: Lists::of(&s),

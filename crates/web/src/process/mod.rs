@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
@@ -16,7 +15,7 @@ use brygga_store::process::ProcessEdit;
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Staff, WebError, form_errors};
+use crate::http::{Chrome, Errors, Staff, WebError, form_errors, form_status};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -230,8 +229,9 @@ async fn process_post(
         Ok(()) => Ok(Redirect::to(&format!("/admin/process/{id}")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
+            let status = form_status(&errors);
             let page = process_page(&s, st, id, form, errors).await?;
-            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+            Ok((status, page).into_response())
         }
     }
 }

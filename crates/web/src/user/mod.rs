@@ -4,7 +4,6 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
@@ -17,7 +16,7 @@ use brygga_store::users::{NewUser, User};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Id, Staff, WebError};
+use crate::http::{Chrome, Errors, Id, Staff, WebError, form_status};
 use crate::organisation::{OrgRow, org_name, tree};
 
 pub fn router() -> Router<AppState> {
@@ -55,11 +54,7 @@ impl UserListPage {
 async fn user_list_page(s: &AppState, st: Staff, errors: Errors) -> Result<Response, WebError> {
     let users = s.store.user_list(&st.actor).await?;
     let orgs = s.store.orgs().await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let page = UserListPage {
         me: st.actor.user_id,
         chrome: st.chrome,
@@ -113,11 +108,7 @@ async fn user_form_page(
 ) -> Result<Response, WebError> {
     let orgs = tree(s.store.orgs().await?);
     let employers = s.store.employer_names(&st.actor).await?;
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = form_status(&errors);
     let page = UserFormPage {
         chrome: st.chrome,
         form,

@@ -4,9 +4,9 @@
 use std::sync::Mutex;
 
 use base64::Engine as _;
+use brygga_app::MailSettings;
 use brygga_domain::model::JobStatus;
 use brygga_store::jobs::{Attachment, JobFilter, MAX_ATTEMPTS, OutgoingEmail};
-use brygga_app::MailSettings;
 
 use super::*;
 
