@@ -433,6 +433,58 @@ pub fn may_match(actor: &Actor) -> bool {
     actor.may(Action::Update, Resource::Participant)
 }
 
+/// A ranking: each ranked record with its fit, best first.
+pub type Ranking<T> = Vec<(T, Fit)>;
+
+/// Refuse anyone who may not match (the rankings and plans cover whole programmes).
+fn require_matching(actor: &Actor) -> Result<()> {
+    if may_match(actor) {
+        Ok(())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// The `k` best candidates for a placement among the actor's programmes (with those failing a
+/// hard constraint too if asked), and the placement itself.
+pub async fn candidates(
+    app: &App,
+    actor: &Actor,
+    placement_id: i32,
+    k: usize,
+    include_failing: bool,
+) -> Result<(PlacementRecord, Ranking<ParticipantRecord>)> {
+    require_matching(actor)?;
+    let placement = app.store.placement_get(actor, placement_id).await?;
+    // A draft placement is not in the pool of open ones: rank for it too.
+    let pool = Pool::load(app, actor, Some(placement.clone())).await?;
+    let ranked = pool.candidates(placement_id, k, include_failing)?;
+    let rows = ranked
+        .into_iter()
+        .filter_map(|r| Some((pool.participants.get(&r.id)?.clone(), r.fit)))
+        .collect();
+    Ok((placement, rows))
+}
+
+/// The `k` best placements for a participant, and the participant.
+pub async fn suggestions(
+    app: &App,
+    actor: &Actor,
+    participant_id: i32,
+    k: usize,
+    include_failing: bool,
+) -> Result<(ParticipantRecord, Ranking<PlacementRecord>)> {
+    require_matching(actor)?;
+    let participant = app.store.participant_get(actor, participant_id).await?;
+    let pool = Pool::load(app, actor, None).await?;
+    let ranked = pool.suggestions(participant_id, k, include_failing)?;
+    let rows = ranked
+        .into_iter()
+        .filter_map(|r| Some((pool.placements.get(&r.id)?.clone(), r.fit)))
+        .collect();
+    Ok((participant, rows))
+}
+
 /// One of the actor's programmes by id; any other id is unknown to them.
 pub async fn programme_of(
     app: &App,

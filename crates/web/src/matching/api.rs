@@ -2,7 +2,6 @@
 
 use axum::Json;
 use axum::extract::{Query, State};
-use brygga_store::Actor;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -33,12 +32,23 @@ fn k_of(p: &RankParams) -> usize {
     p.k.unwrap_or(20).clamp(1, 100)
 }
 
-fn require_matching(a: &Actor) -> Result<(), ApiError> {
-    if brygga_app::matching::may_match(a) {
-        Ok(())
-    } else {
-        Err(ApiError::Forbidden)
-    }
+/// A ranking as the API returns it, naming each ranked record.
+fn ranked_out<T>(
+    ranking: brygga_app::matching::Ranking<T>,
+    id: impl Fn(&T) -> (i32, String),
+) -> Vec<RankedOut> {
+    ranking
+        .into_iter()
+        .map(|(record, fit)| {
+            let (id, name) = id(&record);
+            RankedOut {
+                id,
+                name,
+                score: fit.score,
+                fit,
+            }
+        })
+        .collect()
 }
 
 #[utoipa::path(get, path = "/placements/{id}/candidates", params(("id" = i32, Path), RankParams), responses((status = 200, body = Vec<RankedOut>), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
@@ -48,25 +58,11 @@ pub(crate) async fn placement_candidates(
     Id(id): Id,
     Query(q): Query<RankParams>,
 ) -> Result<Json<Vec<RankedOut>>, ApiError> {
-    require_matching(&a)?;
-    let placement = s.store.placement_get(&a, id).await?;
-    let pool = brygga_app::matching::Pool::load(&s, &a, Some(placement)).await?;
-    let ranked = pool.candidates(id, k_of(&q), q.include_failing)?;
-    Ok(Json(
-        ranked
-            .into_iter()
-            .map(|r| RankedOut {
-                name: pool
-                    .participants
-                    .get(&r.id)
-                    .map(|p| format!("{} {}", p.first_name, p.last_name))
-                    .unwrap_or_default(),
-                id: r.id,
-                score: r.fit.score,
-                fit: r.fit,
-            })
-            .collect(),
-    ))
+    let (_, ranking) =
+        brygga_app::matching::candidates(&s, &a, id, k_of(&q), q.include_failing).await?;
+    Ok(Json(ranked_out(ranking, |p| {
+        (p.id, format!("{} {}", p.first_name, p.last_name))
+    })))
 }
 
 #[utoipa::path(get, path = "/participants/{id}/suggestions", params(("id" = i32, Path), RankParams), responses((status = 200, body = Vec<RankedOut>), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
@@ -76,23 +72,7 @@ pub(crate) async fn participant_suggestions(
     Id(id): Id,
     Query(q): Query<RankParams>,
 ) -> Result<Json<Vec<RankedOut>>, ApiError> {
-    require_matching(&a)?;
-    s.store.participant_get(&a, id).await?;
-    let pool = brygga_app::matching::Pool::load(&s, &a, None).await?;
-    let ranked = pool.suggestions(id, k_of(&q), q.include_failing)?;
-    Ok(Json(
-        ranked
-            .into_iter()
-            .map(|r| RankedOut {
-                name: pool
-                    .placements
-                    .get(&r.id)
-                    .map(|p| p.title.clone())
-                    .unwrap_or_default(),
-                id: r.id,
-                score: r.fit.score,
-                fit: r.fit,
-            })
-            .collect(),
-    ))
+    let (_, ranking) =
+        brygga_app::matching::suggestions(&s, &a, id, k_of(&q), q.include_failing).await?;
+    Ok(Json(ranked_out(ranking, |x| (x.id, x.title.clone()))))
 }

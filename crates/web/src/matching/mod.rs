@@ -10,14 +10,14 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use brygga_matching::{Fit, Ranked};
+use brygga_matching::Fit;
 use brygga_store::participant::ParticipantRecord;
 use brygga_store::placement::PlacementRecord;
 use serde::Deserialize;
 
 use crate::AppState;
 use crate::http::{Chrome, Id, IdPair, Lists, Staff, WebError};
-use brygga_app::matching::{Pool, may_match};
+use brygga_app::matching::may_match;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -62,10 +62,10 @@ impl<T> Row<T> {
     }
 }
 
-fn rows<T: Clone>(ranked: Vec<Ranked>, find: impl Fn(i32) -> Option<T>) -> Vec<Row<T>> {
-    ranked
+fn rows<T>(ranking: brygga_app::matching::Ranking<T>) -> Vec<Row<T>> {
+    ranking
         .into_iter()
-        .filter_map(|r| find(r.id).map(|record| Row { record, fit: r.fit }))
+        .map(|(record, fit)| Row { record, fit })
         .collect()
 }
 
@@ -88,18 +88,14 @@ async fn candidates(
     Id(id): Id,
     Query(q): Query<RankQuery>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
-    let placement = s.store.placement_get(&st.actor, id).await?;
-    let pool = Pool::load(&s, &st.actor, Some(placement.clone())).await?;
     let failing = q.failing.is_some();
-    let ranked = pool.candidates(id, TOP_K, failing)?;
-    let rows = rows(ranked, |pid| pool.participants.get(&pid).cloned());
-    let lists = Lists::of(&s);
+    let (placement, ranking) =
+        brygga_app::matching::candidates(&s, &st.actor, id, TOP_K, failing).await?;
     let page = CandidatesPage {
         chrome: st.chrome,
-        lists,
+        lists: Lists::of(&s),
         placement,
-        rows,
+        rows: rows(ranking),
         failing,
         proposed: q.proposed,
     };
@@ -144,18 +140,14 @@ async fn suggestions(
     Id(id): Id,
     Query(q): Query<RankQuery>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
-    let participant = s.store.participant_get(&st.actor, id).await?;
-    let pool = Pool::load(&s, &st.actor, None).await?;
     let failing = q.failing.is_some();
-    let ranked = pool.suggestions(id, TOP_K, failing)?;
-    let rows = rows(ranked, |xid| pool.placements.get(&xid).cloned());
-    let lists = Lists::of(&s);
+    let (participant, ranking) =
+        brygga_app::matching::suggestions(&s, &st.actor, id, TOP_K, failing).await?;
     Ok(SuggestionsPage {
         chrome: st.chrome,
-        lists,
+        lists: Lists::of(&s),
         participant,
-        rows,
+        rows: rows(ranking),
         failing,
     }
     .into_response())
