@@ -5,7 +5,7 @@ use serde::Serialize;
 /// A value at the edge of the system failed to parse.
 ///
 /// `field` names the input (as the form or JSON names it) and `key` is a message id in the
-/// translation files (`crates/web/i18n/*/errors.ftl`), so the web layer can show it in the
+/// translation files (`crates/i18n/locales/*/errors.ftl`), so the web layer can show it in the
 /// user's language beside the field.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
 #[error("{field}: {key}")]

@@ -474,8 +474,8 @@ mod tests {
     /// message in both languages, and the two files define the same keys.
     #[test]
     fn every_error_key_is_translated() {
-        let sv = include_str!("../../web/i18n/sv/errors.ftl");
-        let en = include_str!("../../web/i18n/en/errors.ftl");
+        let sv = include_str!("../../i18n/locales/sv/errors.ftl");
+        let en = include_str!("../../i18n/locales/en/errors.ftl");
         let defined = |ftl: &str| -> std::collections::BTreeSet<String> {
             ftl.lines()
                 .filter_map(|l| l.split_once(" = "))

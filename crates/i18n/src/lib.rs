@@ -1,5 +1,8 @@
 //! Translations (Fluent): Swedish by default, English switchable. Every user-facing string is a
-//! key in `locales/<lang>/<feature>.ftl`.
+//! key in `locales/<lang>/<feature>.ftl`, named after the web crate's feature folders; what
+//! several features share lives in `common.ftl` (navigation, actions, shared field labels,
+//! value sets) and `errors.ftl` (the `error-*` messages of the domain and the error pages). The
+//! loader reads every file of a language folder, so a file's name is for people, not the code.
 
 use fluent_templates::{Loader, static_loader};
 use unic_langid::LanguageIdentifier;
@@ -88,26 +91,34 @@ impl I18n {
 mod tests {
     use super::*;
 
+    /// The keys of every `.ftl` file of a language, by file name, in the order they are defined.
+    fn keys_by_file(lang: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("locales")
+            .join(lang);
+        let mut out = std::collections::BTreeMap::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            let mut keys = Vec::new();
+            for line in text.lines() {
+                if let Some((k, _)) = line.split_once(" =")
+                    && !k.starts_with([' ', '#'])
+                    && !k.is_empty()
+                {
+                    keys.push(k.trim().to_string());
+                }
+            }
+            out.insert(name, keys);
+        }
+        out
+    }
+
     /// Every key in the Swedish files exists in English and the other way round.
     #[test]
     fn both_languages_have_the_same_keys() {
         let keys = |lang: &str| -> std::collections::BTreeSet<String> {
-            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("locales")
-                .join(lang);
-            let mut out = std::collections::BTreeSet::new();
-            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                for line in text.lines() {
-                    if let Some((k, _)) = line.split_once(" =")
-                        && !k.starts_with([' ', '#'])
-                        && !k.is_empty()
-                    {
-                        out.insert(k.trim().to_string());
-                    }
-                }
-            }
-            out
+            keys_by_file(lang).into_values().flatten().collect()
         };
         let (sv, en) = (keys("sv"), keys("en"));
         assert!(sv.len() > 100, "{}", sv.len());
@@ -121,6 +132,88 @@ mod tests {
             Vec::<&String>::new(),
             "missing in sv"
         );
+    }
+
+    /// The two languages are mirrored: the same files (one per feature, plus `common.ftl` and
+    /// `errors.ftl`), each with the same keys in the same order.
+    #[test]
+    fn both_languages_have_the_same_files_and_keys_per_file() {
+        let (sv, en) = (keys_by_file("sv"), keys_by_file("en"));
+        assert!(
+            sv.contains_key("common.ftl") && sv.contains_key("errors.ftl"),
+            "{sv:?}"
+        );
+        assert_eq!(
+            sv.keys().collect::<Vec<_>>(),
+            en.keys().collect::<Vec<_>>(),
+            "file names"
+        );
+        for (file, keys) in &sv {
+            assert!(
+                file.ends_with(".ftl") && !keys.is_empty(),
+                "{file}: not a translation file with messages"
+            );
+            assert_eq!(
+                Some(keys),
+                en.get(file),
+                "keys of {file} (sv left, en right)"
+            );
+        }
+    }
+
+    /// No key is defined in two files (or twice in one): each message has one home.
+    #[test]
+    fn every_key_is_defined_once() {
+        for lang in ["sv", "en"] {
+            let mut seen = std::collections::BTreeMap::new();
+            let mut twice = Vec::new();
+            for (file, keys) in keys_by_file(lang) {
+                for k in keys {
+                    if let Some(first) = seen.insert(k.clone(), file.clone()) {
+                        twice.push(format!("{k} in {first} and {file}"));
+                    }
+                }
+            }
+            assert!(
+                twice.is_empty(),
+                "{lang}: defined more than once: {twice:?}"
+            );
+        }
+    }
+
+    /// Every key of every file loads and resolves in its language (a file Fluent cannot parse,
+    /// or a message it drops, shows up here). Every variable any message uses gets a value.
+    #[test]
+    fn every_key_resolves() {
+        for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("locales")
+                .join(code);
+            let mut args = std::collections::HashMap::new();
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for (at, _) in text.match_indices('$') {
+                    let name: String = text[at + 1..]
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                        .collect();
+                    args.insert(
+                        std::borrow::Cow::from(name),
+                        fluent_templates::fluent_bundle::FluentValue::from(1),
+                    );
+                }
+            }
+            for (file, keys) in keys_by_file(code) {
+                for k in keys {
+                    assert!(
+                        LOCALES
+                            .try_lookup_with_args(&lang.id(), &k, &args)
+                            .is_some(),
+                        "{code}/{file}: {k} does not resolve"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

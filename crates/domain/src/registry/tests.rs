@@ -1680,8 +1680,8 @@ fn every_registry_error_key_is_translated() {
     assert!(used.contains("error-birth-year-mismatch"), "{used:?}");
     assert!(used.contains("error-language-level"), "{used:?}");
     for ftl in [
-        include_str!("../../../web/i18n/sv/errors.ftl"),
-        include_str!("../../../web/i18n/en/errors.ftl"),
+        include_str!("../../../i18n/locales/sv/errors.ftl"),
+        include_str!("../../../i18n/locales/en/errors.ftl"),
     ] {
         for k in &used {
             assert!(

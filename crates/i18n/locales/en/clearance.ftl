@@ -1,4 +1,5 @@
 # clearance: the employment service's confirmation and decision, and sharing a case
+
 clearance-title = Clearance from the employment service
 clearance-confirmation = Eligibility confirmed
 clearance-confirmed = The employment service has confirmed that the participant is eligible.
@@ -24,6 +25,7 @@ clearance-no-officers = There are no officers to share with.
 clearance-shared = case shared
 clearance-unshare = Stop sharing
 clearance-share-button = Share the case
+
 field-es_officer_name = Officer who confirmed
 field-es_confirmed_on = Date confirmed
 field-es_confirm_note = Note
@@ -35,10 +37,12 @@ field-es_insured = Insured during the internship
 field-es_compensation = Compensation
 field-es_decision_note = Note
 field-officer_id = Officer
+
 compensation-none = No compensation
 compensation-aktivitetsstod = Activity support (aktivitetsstöd)
 compensation-utvecklingsersattning = Development allowance (utvecklingsersättning)
 compensation-etableringsersattning = Establishment allowance (etableringsersättning)
 compensation-other = Other compensation
+
 error-clearance-future = The date cannot be in the future.
 error-clearance-officer = Choose an officer from the list.

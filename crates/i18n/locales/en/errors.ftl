@@ -66,3 +66,6 @@ error-deactivate-self = You cannot deactivate your own account.
 error-title-conflict = Changed by someone else
 error-title-invalid = The details could not be saved
 error-invalid = Some details are missing or wrong. Go back and correct them.
+
+error-title-too-large = Request too large
+error-too-large = What was sent is too large. Files may be at most 10 MiB. Go back and choose a smaller file.

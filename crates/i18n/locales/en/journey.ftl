@@ -1,20 +1,25 @@
-# journey: the process map, the board, a participant's staircase, the admin's editor
+# journey: the board, a participant's staircase and moving along it
+
 journey-board-title = Board
 journey-programme = Programme
 journey-show-board = Show the board
 journey-board-empty = Nobody here right now.
 journey-board-more = … and { $count } more.
 journey-no-programmes = You have no programmes to show.
+
 journey-title = Journey
 journey-staircase = The staircase
+# journey-done, -now and -next are also used by the compact journey on the participant's page.
 journey-done = done
 journey-now = now
 journey-next = next
 journey-holds = holds
 journey-missing = missing
 journey-current = Now: { $stage }
+# The compact journey shown on the participant's page.
 journey-compact-title = Where in the journey
 journey-open = Show the whole journey
+
 journey-move = Move to another stage
 journey-field-stage = Stage
 journey-hint-stage = Moving forward needs every checkpoint up to and including the stage. A step back needs a note.
@@ -23,6 +28,7 @@ journey-hint-note = The reason, if you move back.
 journey-move-button = Move
 journey-manual = Checkpoints to confirm
 journey-confirm-button = Confirm
+
 journey-history = History
 journey-history-empty = No events yet.
 journey-col-when = When
@@ -31,27 +37,7 @@ journey-col-note = Note
 journey-col-who = Who
 journey-event-stage = Moved to { $stage }
 journey-event-checkpoint = Confirmed { $checkpoint }
-journey-process-title = Process map
-journey-process-intro = Each programme has its stages and checkpoints. Choose a programme to change its map.
-journey-process-all = All programmes
-journey-process-link = process map
-journey-field-name_sv = Name in Swedish
-journey-field-name_en = Name in English
-journey-field-label_sv = Text in Swedish
-journey-field-label_en = Text in English
-journey-field-kind = What must hold
-journey-rename = Rename
-journey-up = Move up
-journey-down = Move down
-journey-stage-up = Move the stage { $stage } up
-journey-stage-down = Move the stage { $stage } down
-journey-remove = Remove
-journey-checkpoints = Checkpoints
-journey-no-checkpoints = No checkpoints.
-journey-add-checkpoint = Add a checkpoint
-journey-hint-checkpoint = A custom checkpoint is confirmed by hand by a coordinator and needs a text. The others get a standard text if you leave it empty.
-journey-add-stage-after = Add a stage after this one
-journey-add-stage = Add stage
+
 journey-blocked-manual = Not confirmed: { $label }
 journey-blocked-profile_recorded = No profile recorded (Swedish level, languages, education or experience)
 journey-blocked-consent_share = No consent to share with employers
@@ -61,21 +47,11 @@ journey-blocked-interview_passed = No passed interview
 journey-blocked-eligibility_confirmed = Eligibility not confirmed by the employment service
 journey-blocked-es_decision = No decision from the employment service
 journey-blocked-agreement_signed = No signed internship agreement
+
 journey-error-blocked = The move cannot be made yet. This is missing:
 journey-error-same-stage = The participant is already at that stage. Choose another.
 journey-error-note-required = Write why the participant is moved back.
-journey-error-unknown-stage = The stage is not on the programme's map.
+# Also reported by the process editor (process.ftl).
 journey-error-unknown-checkpoint = The checkpoint is not on the programme's map.
-journey-error-cannot-move = It cannot move further in that direction.
-journey-error-duplicate-kind = The stage already has such a checkpoint.
 journey-error-not-manual = That checkpoint follows from the records, not from a tick by hand.
 journey-error-already-confirmed = The checkpoint is already confirmed.
-checkpoint-kind-manual = Confirmed by hand
-checkpoint-kind-profile_recorded = Profile recorded
-checkpoint-kind-consent_share = Consent to share with employers
-checkpoint-kind-proposed = Proposed for a placement
-checkpoint-kind-interview_booked = Interview booked
-checkpoint-kind-interview_passed = Interview passed
-checkpoint-kind-eligibility_confirmed = Eligibility confirmed by the employment service
-checkpoint-kind-es_decision = Decision from the employment service
-checkpoint-kind-agreement_signed = Internship agreement signed

@@ -1,4 +1,5 @@
-# portal: the public placement portal and the coordinators' inbox
+# portal: the public placement portal and its interest form
+
 portal-title = Open internships
 portal-intro = These internships are open right now. You do not need to log in. If you find one that suits you, you can express your interest on its page.
 portal-search = Search (occupation, employer)
@@ -16,10 +17,13 @@ portal-desired = Desirable
 portal-place = Place
 portal-period = Period
 portal-hours = Days and hours
+
 portal-interest-title = Express interest
 portal-interest-intro = Tell us briefly about yourself. A coordinator will contact you.
 portal-field-name = Name
 portal-contact-hint = Fill in your email, your phone or both, so that we can reach you.
+# portal-field-email, -phone, -languages and -message also label an interest in the inbox; they live
+# here, with the form that asks for them.
 portal-field-email = Email
 portal-field-phone = Phone
 portal-field-languages = Languages you speak
@@ -32,23 +36,6 @@ portal-thanks-title = Thank you for your interest
 portal-thanks-text = We have received your interest in “{ $title }”. A coordinator will contact you.
 portal-limited-title = Too many submissions
 portal-limited-text = Many submissions have been sent from your connection in the last hour. Please wait a while and try again.
+
 error-portal-contact-required = Fill in your email or phone, so that we can reach you.
 error-portal-consent-required = Tick the consent box. Without your consent we cannot keep your submission.
-error-portal-participant-required = Give the participant's id to mark the interest as registered.
-error-portal-participant-unknown = There is no participant with that id that you have access to.
-interest-status-new = New
-interest-status-handled = Handled
-interest-status-dismissed = Dismissed
-interest-status-registered = Registered as a participant
-inbox-status = Status
-inbox-received = Received
-inbox-name = Name
-inbox-placement = Internship
-inbox-back = Back to the inbox
-inbox-participant-link = Show the participant
-inbox-consent = Consent
-inbox-handled = Handled
-inbox-register = Register as a participant
-inbox-decide = Handle the interest
-inbox-participant-id = Participant id
-inbox-participant-hint = Only when the interest has been registered as a participant.

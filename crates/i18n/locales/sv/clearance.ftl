@@ -1,4 +1,5 @@
 # clearance: the employment service's confirmation and decision, and sharing a case
+
 clearance-title = Klartecken från Arbetsförmedlingen
 clearance-confirmation = Bekräftad målgrupp
 clearance-confirmed = Arbetsförmedlingen har bekräftat att deltagaren tillhör målgruppen.
@@ -24,6 +25,7 @@ clearance-no-officers = Det finns inga handläggare att dela med.
 clearance-shared = ärendet delas
 clearance-unshare = Sluta dela
 clearance-share-button = Dela ärendet
+
 field-es_officer_name = Handläggare som bekräftade
 field-es_confirmed_on = Bekräftat datum
 field-es_confirm_note = Anteckning
@@ -35,10 +37,12 @@ field-es_insured = Försäkrad under praktiken
 field-es_compensation = Ersättning
 field-es_decision_note = Anteckning
 field-officer_id = Handläggare
+
 compensation-none = Ingen ersättning
 compensation-aktivitetsstod = Aktivitetsstöd
 compensation-utvecklingsersattning = Utvecklingsersättning
 compensation-etableringsersattning = Etableringsersättning
 compensation-other = Annan ersättning
+
 error-clearance-future = Datumet kan inte ligga i framtiden.
 error-clearance-officer = Välj en handläggare i listan.

@@ -66,3 +66,6 @@ error-deactivate-self = Du kan inte inaktivera ditt eget konto.
 error-title-conflict = Ändrad av någon annan
 error-title-invalid = Uppgifterna kunde inte sparas
 error-invalid = Några uppgifter saknas eller är felaktiga. Gå tillbaka och rätta dem.
+
+error-title-too-large = För stor förfrågan
+error-too-large = Det som skickades är för stort. Filer får vara högst 10 MiB. Gå tillbaka och välj en mindre fil.

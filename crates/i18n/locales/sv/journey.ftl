@@ -1,20 +1,25 @@
-# journey: the process map, the board, a participant's staircase, the admin's editor
+# journey: the board, a participant's staircase and moving along it
+
 journey-board-title = Tavla
 journey-programme = Program
 journey-show-board = Visa tavlan
 journey-board-empty = Ingen här just nu.
 journey-board-more = … och { $count } till.
 journey-no-programmes = Du har inga program att visa.
+
 journey-title = Processen
 journey-staircase = Trappan
+# journey-done, -now and -next are also used by the compact journey on the participant's page.
 journey-done = klart
 journey-now = nu
 journey-next = kommer
 journey-holds = uppfyllt
 journey-missing = saknas
 journey-current = Nu: { $stage }
+# The compact journey shown on the participant's page.
 journey-compact-title = Var i processen
 journey-open = Visa hela processen
+
 journey-move = Flytta till ett annat steg
 journey-field-stage = Steg
 journey-hint-stage = Framåt krävs att alla kontrollpunkter fram till och med steget är uppfyllda. Ett steg bakåt kräver en anteckning.
@@ -23,6 +28,7 @@ journey-hint-note = Skälet, om du flyttar bakåt.
 journey-move-button = Flytta
 journey-manual = Kontrollpunkter att bekräfta
 journey-confirm-button = Bekräfta
+
 journey-history = Historik
 journey-history-empty = Inga händelser ännu.
 journey-col-when = När
@@ -31,27 +37,7 @@ journey-col-note = Anteckning
 journey-col-who = Vem
 journey-event-stage = Flyttad till { $stage }
 journey-event-checkpoint = Bekräftade { $checkpoint }
-journey-process-title = Processkarta
-journey-process-intro = Varje program har sina steg och kontrollpunkter. Välj ett program för att ändra dess karta.
-journey-process-all = Alla program
-journey-process-link = processkarta
-journey-field-name_sv = Namn på svenska
-journey-field-name_en = Namn på engelska
-journey-field-label_sv = Text på svenska
-journey-field-label_en = Text på engelska
-journey-field-kind = Vad som ska gälla
-journey-rename = Byt namn
-journey-up = Flytta upp
-journey-down = Flytta ned
-journey-stage-up = Flytta steget { $stage } uppåt
-journey-stage-down = Flytta steget { $stage } nedåt
-journey-remove = Ta bort
-journey-checkpoints = Kontrollpunkter
-journey-no-checkpoints = Inga kontrollpunkter.
-journey-add-checkpoint = Lägg till kontrollpunkt
-journey-hint-checkpoint = En egen kontrollpunkt bekräftas för hand av en koordinator och behöver en text. Övriga får en standardtext om du lämnar texten tom.
-journey-add-stage-after = Lägg till ett steg efter detta
-journey-add-stage = Lägg till steg
+
 journey-blocked-manual = Inte bekräftat: { $label }
 journey-blocked-profile_recorded = Saknar registrerad profil (svenskanivå, språk, utbildning eller erfarenhet)
 journey-blocked-consent_share = Saknar samtycke till delning med arbetsgivare
@@ -61,21 +47,11 @@ journey-blocked-interview_passed = Saknar godkänd intervju
 journey-blocked-eligibility_confirmed = Saknar bekräftad behörighet från Arbetsförmedlingen
 journey-blocked-es_decision = Saknar beslut från Arbetsförmedlingen
 journey-blocked-agreement_signed = Saknar undertecknat praktikavtal
+
 journey-error-blocked = Flytten går inte än. Det här saknas:
 journey-error-same-stage = Deltagaren är redan i det steget. Välj ett annat.
 journey-error-note-required = Skriv varför deltagaren flyttas bakåt.
-journey-error-unknown-stage = Steget finns inte i programmets karta.
+# Also reported by the process editor (process.ftl).
 journey-error-unknown-checkpoint = Kontrollpunkten finns inte i programmets karta.
-journey-error-cannot-move = Det går inte att flytta längre åt det hållet.
-journey-error-duplicate-kind = Steget har redan en sådan kontrollpunkt.
 journey-error-not-manual = Den kontrollpunkten bekräftas av uppgifterna i systemet, inte för hand.
 journey-error-already-confirmed = Kontrollpunkten är redan bekräftad.
-checkpoint-kind-manual = Bekräftas för hand
-checkpoint-kind-profile_recorded = Profil registrerad
-checkpoint-kind-consent_share = Samtycke till delning med arbetsgivare
-checkpoint-kind-proposed = Föreslagen till en praktikplats
-checkpoint-kind-interview_booked = Intervju bokad
-checkpoint-kind-interview_passed = Intervju godkänd
-checkpoint-kind-eligibility_confirmed = Behörighet bekräftad av Arbetsförmedlingen
-checkpoint-kind-es_decision = Beslut från Arbetsförmedlingen
-checkpoint-kind-agreement_signed = Praktikavtal undertecknat

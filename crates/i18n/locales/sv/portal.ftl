@@ -1,4 +1,5 @@
-# portal: the public placement portal and the coordinators' inbox
+# portal: the public placement portal and its interest form
+
 portal-title = Lediga praktikplatser
 portal-intro = Här finns praktikplatser som är öppna just nu. Du behöver inte logga in. Hittar du något som passar kan du anmäla intresse direkt på platsens sida.
 portal-search = Sök (yrke, arbetsgivare)
@@ -16,10 +17,13 @@ portal-desired = Meriterande
 portal-place = Plats
 portal-period = Period
 portal-hours = Dagar och tider
+
 portal-interest-title = Anmäl intresse
 portal-interest-intro = Berätta kort om dig själv. En koordinator hör av sig till dig.
 portal-field-name = Namn
 portal-contact-hint = Fyll i e-post, telefon eller båda, så att vi kan nå dig.
+# portal-field-email, -phone, -languages and -message also label an interest in the inbox; they live
+# here, with the form that asks for them.
 portal-field-email = E-post
 portal-field-phone = Telefon
 portal-field-languages = Språk du talar
@@ -32,23 +36,6 @@ portal-thanks-title = Tack för din intresseanmälan
 portal-thanks-text = Vi har tagit emot din intresseanmälan till ”{ $title }”. En koordinator hör av sig till dig.
 portal-limited-title = För många anmälningar
 portal-limited-text = Det har skickats många intresseanmälningar från din anslutning den senaste timmen. Vänta en stund och försök igen.
+
 error-portal-contact-required = Fyll i e-post eller telefon, så att vi kan nå dig.
 error-portal-consent-required = Kryssa i rutan för samtycke. Utan ditt samtycke kan vi inte spara anmälan.
-error-portal-participant-required = Ange deltagarens id för att markera anmälan som registrerad.
-error-portal-participant-unknown = Det finns ingen deltagare med det id:t som du har tillgång till.
-interest-status-new = Ny
-interest-status-handled = Hanterad
-interest-status-dismissed = Avvisad
-interest-status-registered = Registrerad som deltagare
-inbox-status = Status
-inbox-received = Inkommen
-inbox-name = Namn
-inbox-placement = Praktikplats
-inbox-back = Tillbaka till inkorgen
-inbox-participant-link = Visa deltagaren
-inbox-consent = Samtycke
-inbox-handled = Hanterad
-inbox-register = Registrera som deltagare
-inbox-decide = Hantera anmälan
-inbox-participant-id = Deltagarens id
-inbox-participant-hint = Bara när anmälan har registrerats som deltagare.

@@ -1,0 +1,4 @@
+# home: the overview page
+
+home-title = Overview
+home-published-placements = published placements

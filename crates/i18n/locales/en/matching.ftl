@@ -1,0 +1,57 @@
+# matching: candidates and suggestions, the matching plan, the matching meeting, the weights
+
+# match-candidates and match-suggestions also name the links from a placement's and a participant's
+# page.
+match-candidates = Candidates
+match-suggestions = Suggested placements
+match-include-failing = Also show those who do not meet every requirement
+match-none = No results.
+match-propose = Propose
+match-proposed = The candidate has been proposed to the employer.
+match-flag-eligibility = Employment-service status not confirmed
+
+plan-title = Matching plan
+plan-intro = The best possible allocation for the whole programme: each participant to at most one placement, places respected, and the total fit as high as possible. Nothing changes until you accept the plan; then every pair becomes a candidate proposal.
+plan-solve = Solve again
+field-min_score = Minimum fit (0–1)
+plan-assigned = participants get a place
+plan-total = total fit (optimum)
+plan-stable = total with stable matching
+plan-blocking = { $count } blocking pairs
+plan-accept = Accept the plan as candidate proposals
+plan-accepted = { $count } new candidate proposals were created.
+plan-error = The plan cannot be computed:
+plan-placement = Placement
+plan-why = Why
+plan-actions = Change
+plan-lock = Lock
+plan-exclude = Rule out
+plan-locked = locked
+plan-excluded = ruled out
+plan-clear = Remove
+plan-rules = Locked and ruled-out pairs
+plan-unassigned = No place in the plan
+
+meeting-title = Matching meeting
+meeting-intro = A schedule for a matching meeting: each participant meets the employers that fit best, no one is booked twice at the same time, and each employer's table has its number of seats. Print the page to hand out the schedule.
+field-slots = Number of time slots
+field-meetings = Meetings per participant
+field-tables = Seats at each employer's table
+meeting-summary = { $count } meetings booked.
+meeting-per-participant = Per participant
+meeting-per-employer = Per employer
+meeting-slot = Slot
+plan-meeting = Matching-meeting schedule
+
+settings-title = Matching weights
+settings-intro = How much each part counts in this programme's matching. Only the ratios between the weights matter.
+field-occupation = Occupation (experience and wishes in SSYK)
+field-language = Languages
+field-wishes = The participant's wishes
+field-commute = Commuting distance
+field-eligibility-rule = Employment-service status not confirmed
+eligibility-rule-flag = Show with a flag
+eligibility-rule-exclude = Left out of matching
+plan-settings = Weights
+error-weight = Enter a number of 0 or more, for example 0.3.
+error-weights-all-zero = At least one weight must be above 0.

@@ -1,0 +1,4 @@
+# home: the overview page
+
+home-title = Översikt
+home-published-placements = publicerade praktikplatser

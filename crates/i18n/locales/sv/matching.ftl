@@ -1,0 +1,57 @@
+# matching: candidates and suggestions, the matching plan, the matching meeting, the weights
+
+# match-candidates and match-suggestions also name the links from a placement's and a participant's
+# page.
+match-candidates = Kandidater
+match-suggestions = Förslag på praktikplatser
+match-include-failing = Visa även de som inte uppfyller alla krav
+match-none = Inga träffar.
+match-propose = Föreslå
+match-proposed = Kandidaten är föreslagen till arbetsgivaren.
+match-flag-eligibility = Status hos Arbetsförmedlingen är inte bekräftad
+
+plan-title = Matchningsplan
+plan-intro = Bästa möjliga fördelning för hela programmet: varje deltagare till högst en praktikplats, platsernas antal hålls, och den sammanlagda matchningen blir så hög som möjligt. Inget ändras förrän du accepterar planen; då blir varje par ett kandidatförslag.
+plan-solve = Beräkna igen
+field-min_score = Lägsta matchning (0–1)
+plan-assigned = deltagare får en plats
+plan-total = total matchning (optimum)
+plan-stable = total med stabil matchning
+plan-blocking = { $count } blockerande par
+plan-accept = Acceptera planen som kandidatförslag
+plan-accepted = { $count } nya kandidatförslag skapades.
+plan-error = Planen kan inte beräknas:
+plan-placement = Praktikplats
+plan-why = Varför
+plan-actions = Ändra
+plan-lock = Lås
+plan-exclude = Uteslut
+plan-locked = låst
+plan-excluded = utesluten
+plan-clear = Ta bort
+plan-rules = Låsta och uteslutna par
+plan-unassigned = Ingen plats i planen
+
+meeting-title = Matchningsträff
+meeting-intro = Schema för en matchningsträff: varje deltagare träffar de arbetsgivare som passar bäst, ingen är bokad två gånger samma tid och varje arbetsgivares bord har sitt antal platser. Skriv ut sidan för att dela ut schemat.
+field-slots = Antal tider
+field-meetings = Möten per deltagare
+field-tables = Platser vid varje arbetsgivares bord
+meeting-summary = { $count } möten bokade.
+meeting-per-participant = Per deltagare
+meeting-per-employer = Per arbetsgivare
+meeting-slot = Tid
+plan-meeting = Schema för matchningsträff
+
+settings-title = Matchningens vikter
+settings-intro = Hur mycket varje del väger i matchningen för programmet. Bara förhållandet mellan vikterna spelar roll.
+field-occupation = Yrke (erfarenhet och önskemål i SSYK)
+field-language = Språk
+field-wishes = Deltagarens önskemål
+field-commute = Pendlingsavstånd
+field-eligibility-rule = Ej bekräftad status hos Arbetsförmedlingen
+eligibility-rule-flag = Visa med en markering
+eligibility-rule-exclude = Utesluts ur matchningen
+plan-settings = Vikter
+error-weight = Skriv ett tal som är 0 eller större, till exempel 0,3.
+error-weights-all-zero = Minst en vikt måste vara större än 0.
