@@ -239,7 +239,10 @@ impl Store {
         };
         let file = |id: Option<i32>| async move {
             match id {
-                Some(id) => stored_file::Entity::find_by_id(id).one(&self.db).await,
+                Some(id) => stored_file::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await
+                    .map(|f| f.map(StoredFile::from)),
                 None => Ok(None),
             }
         };
@@ -247,8 +250,8 @@ impl Store {
         Ok(AgreementRecord {
             id: a.id,
             version: a.version,
-            kind: AgreementKind::parse(&a.kind).unwrap_or(AgreementKind::Collaboration),
-            status: AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft),
+            kind: a.kind.get(),
+            status: a.status.get(),
             employer_id: a.employer_id,
             employer_name,
             participant_id: a.participant_id,
@@ -435,9 +438,9 @@ impl Store {
     ) -> agreement::ActiveModel {
         let now = crate::now();
         agreement::ActiveModel {
-            kind: Set(kind.as_str().to_string()),
+            kind: Set(kind.into()),
             employer_id: Set(employer_id),
-            status: Set(AgreementStatus::Draft.as_str().to_string()),
+            status: Set(AgreementStatus::Draft.into()),
             created_by: Set(actor.user_id),
             created_at: Set(now),
             updated_at: Set(now),
@@ -562,7 +565,7 @@ impl Store {
     /// still a draft. Reading the participant's data for it is audited.
     pub async fn agreement_document(&self, actor: &Actor, id: i32) -> Result<AgreementDocument> {
         let (a, _) = self.agreement_checked(actor, id, Action::Create).await?;
-        let status = AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft);
+        let status = a.status.get();
         next_status(
             status,
             AgreementStep::Generate,
@@ -704,7 +707,7 @@ impl Store {
             AgreementStep::End => Action::Delete,
         };
         let (a, _) = self.agreement_checked(actor, id, action).await?;
-        let status = AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft);
+        let status = a.status.get();
         let new_status = next_status(status, step, a.generated_file_id.is_some())
             .map_err(|e| StoreError::Invalid(FieldErrors(vec![e])))?;
         if a.version != version {
@@ -727,7 +730,7 @@ impl Store {
             am.signed_on = Set(Some(signed_on));
             fields.extend(["signed_file_id", "signed_on"]);
             saved = Some((files, f.object_key));
-            if a.kind == AgreementKind::Collaboration.as_str() {
+            if a.kind.get() == AgreementKind::Collaboration {
                 set_employer_agreement(
                     &tx,
                     actor,
@@ -739,11 +742,11 @@ impl Store {
             }
         }
         // The employer's record follows its collaboration agreement.
-        let collaboration = a.kind == AgreementKind::Collaboration.as_str();
+        let collaboration = a.kind.get() == AgreementKind::Collaboration;
         if collaboration && step == AgreementStep::End && status == AgreementStatus::Signed {
             set_employer_agreement(&tx, actor, a.employer_id, AgreementStatus::Ended, None).await?;
         }
-        am.status = Set(new_status.as_str().to_string());
+        am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
         am.version = Set(version.saturating_add(1));
         let res = agreement::Entity::update_many()

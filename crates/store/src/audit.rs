@@ -15,6 +15,40 @@ use brygga_domain::policy::{Action, Relation, Resource, decide};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// One entry of the log as the audit page shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AuditEntry {
+    pub id: i32,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub actor_id: Option<i32>,
+    /// The actor's label at the time.
+    pub actor: String,
+    pub action: String,
+    pub resource: String,
+    pub record_id: Option<i32>,
+    /// The names of the fields touched (JSON list), never their values.
+    pub fields: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<audit_entry::Model> for AuditEntry {
+    fn from(m: audit_entry::Model) -> Self {
+        AuditEntry {
+            id: m.id,
+            at: m.at,
+            actor_id: m.actor_id,
+            actor: m.actor,
+            action: m.action,
+            resource: m.resource,
+            record_id: m.record_id,
+            fields: m.fields,
+            prev_hash: m.prev_hash,
+            hash: m.hash,
+        }
+    }
+}
+
 /// What was done, as written to the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
@@ -167,11 +201,7 @@ impl Store {
         Ok(())
     }
 
-    pub async fn audit_list(
-        &self,
-        actor: &Actor,
-        f: &AuditFilter,
-    ) -> Result<Page<audit_entry::Model>> {
+    pub async fn audit_list(&self, actor: &Actor, f: &AuditFilter) -> Result<Page<AuditEntry>> {
         if !decide(
             actor.role,
             Action::List,
@@ -199,7 +229,12 @@ impl Store {
         let pager = q.paginate(&self.db, per_page);
         let total = pager.num_items().await?;
         let page = crate::page_number(f.page);
-        let items = pager.fetch_page(page - 1).await?;
+        let items = pager
+            .fetch_page(page - 1)
+            .await?
+            .into_iter()
+            .map(AuditEntry::from)
+            .collect();
         Ok(Page {
             items,
             page,

@@ -210,8 +210,7 @@ impl Store {
         Ok(Clearance {
             participant_id,
             participant_name: format!("{} {}", p.first_name, p.last_name),
-            eligibility: EligibilityStatus::parse(&p.eligibility)
-                .unwrap_or(EligibilityStatus::Unknown),
+            eligibility: p.eligibility.get(),
             confirmations: confirmations
                 .into_iter()
                 .map(|c| Confirmation {
@@ -236,8 +235,7 @@ impl Store {
                     period_start: d.period_start,
                     period_end: d.period_end,
                     insured: d.insured,
-                    compensation: Compensation::parse(&d.compensation)
-                        .unwrap_or(Compensation::Other),
+                    compensation: d.compensation.get(),
                     note: d.note,
                     recorded_at: d.recorded_at,
                     withdrawn_at: d.withdrawn_at,
@@ -366,7 +364,7 @@ impl Store {
             period_start: Set(i.period_start),
             period_end: Set(i.period_end),
             insured: Set(i.insured),
-            compensation: Set(i.compensation.as_str().to_string()),
+            compensation: Set(i.compensation.into()),
             note: Set(i.note.clone()),
             recorded_by: Set(actor.user_id),
             recorded_at: Set(now),

@@ -1,6 +1,6 @@
 //! Employers with their units (workplaces), contact persons and supervisors.
 
-use brygga_domain::model::{AgreementStatus, Sector};
+use brygga_domain::model::{AgreementStatus, Sector, TrainingStatus};
 use brygga_domain::policy::{Action, Relation, Resource, list_scope};
 use brygga_domain::registry::{
     ContactDraft, EmployerDraft, EmployerInput, SupervisorDraft, UnitDraft,
@@ -16,9 +16,80 @@ use crate::audit::{AuditAction, record};
 use crate::entities::{employer, employer_contact, employer_unit, supervisor};
 use crate::{Actor, Page, Result, Store, StoreError};
 
-pub use employer_contact::Model as Contact;
-pub use employer_unit::Model as Unit;
-pub use supervisor::Model as Supervisor;
+/// A workplace of an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unit {
+    pub id: i32,
+    pub employer_id: i32,
+    pub name: String,
+    pub address: String,
+    pub municipality_code: String,
+}
+
+/// A contact person at an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contact {
+    pub id: i32,
+    pub employer_id: i32,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A supervisor (handledare) at an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Supervisor {
+    pub id: i32,
+    pub employer_id: i32,
+    pub unit_id: Option<i32>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub training_status: TrainingStatus,
+    /// The supervisor's own login, when they have one.
+    pub user_id: Option<i32>,
+}
+
+impl From<employer_unit::Model> for Unit {
+    fn from(m: employer_unit::Model) -> Self {
+        Unit {
+            id: m.id,
+            employer_id: m.employer_id,
+            name: m.name,
+            address: m.address,
+            municipality_code: m.municipality_code,
+        }
+    }
+}
+
+impl From<employer_contact::Model> for Contact {
+    fn from(m: employer_contact::Model) -> Self {
+        Contact {
+            id: m.id,
+            employer_id: m.employer_id,
+            name: m.name,
+            title: m.title,
+            email: m.email,
+            phone: m.phone,
+        }
+    }
+}
+
+impl From<supervisor::Model> for Supervisor {
+    fn from(m: supervisor::Model) -> Self {
+        Supervisor {
+            id: m.id,
+            employer_id: m.employer_id,
+            unit_id: m.unit_id,
+            name: m.name,
+            email: m.email,
+            phone: m.phone,
+            training_status: m.training_status.get(),
+            user_id: m.user_id,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct EmployerFilter {
@@ -89,7 +160,7 @@ impl EmployerRecord {
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),
-                    training_status: s.training_status.clone(),
+                    training_status: s.training_status.as_str().to_string(),
                 })
                 .collect(),
         }
@@ -189,7 +260,7 @@ async fn sync_children(
         am.name = Set(n.name.clone());
         am.email = Set(n.email.clone());
         am.phone = Set(n.phone.clone());
-        am.training_status = Set(n.training_status.as_str().to_string());
+        am.training_status = Set(n.training_status.into());
         am.save(db).await?;
     }
     Ok(())
@@ -198,8 +269,8 @@ async fn sync_children(
 fn apply(m: &mut employer::ActiveModel, i: &EmployerInput) {
     m.name = Set(i.name.clone());
     m.org_number = Set(i.org_number.as_str().to_string());
-    m.sector = Set(i.sector.as_str().to_string());
-    m.agreement_status = Set(i.agreement_status.as_str().to_string());
+    m.sector = Set(i.sector.into());
+    m.agreement_status = Set(i.agreement_status.into());
     m.agreement_date = Set(i.agreement_date);
     m.notes = Set(i.notes.clone());
     m.search_text = Set(crate::search_text(&[&i.name, i.org_number.as_str()]));
@@ -241,8 +312,8 @@ impl Store {
                 id: m.id,
                 name: m.name,
                 org_number: m.org_number,
-                sector: m.sector,
-                agreement_status: m.agreement_status,
+                sector: m.sector.get().as_str().to_string(),
+                agreement_status: m.agreement_status.get().as_str().to_string(),
             })
             .collect();
         Ok(Page {
@@ -284,14 +355,13 @@ impl Store {
             version: m.version,
             name: m.name,
             org_number: m.org_number,
-            sector: Sector::parse(&m.sector).unwrap_or(Sector::Private),
-            agreement_status: AgreementStatus::parse(&m.agreement_status)
-                .unwrap_or(AgreementStatus::None),
+            sector: m.sector.get(),
+            agreement_status: m.agreement_status.get(),
             agreement_date: m.agreement_date,
             notes: m.notes,
-            units,
-            contacts,
-            supervisors,
+            units: units.into_iter().map(Unit::from).collect(),
+            contacts: contacts.into_iter().map(Contact::from).collect(),
+            supervisors: supervisors.into_iter().map(Supervisor::from).collect(),
         })
     }
 
@@ -489,10 +559,21 @@ impl Store {
         Ok(())
     }
 
-    pub async fn supervisors_of(&self, employer_id: i32) -> Result<Vec<Supervisor>> {
+    /// An employer's supervisors, for whoever may read the employer.
+    pub async fn supervisors_of(&self, actor: &Actor, employer_id: i32) -> Result<Vec<Supervisor>> {
+        enforce(decide_any(
+            actor,
+            Action::Read,
+            Resource::Employer,
+            &[relation(actor, employer_id)],
+        ))?;
         Ok(supervisor::Entity::find()
             .filter(supervisor::Column::EmployerId.eq(employer_id))
+            .order_by_asc(supervisor::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(Supervisor::from)
+            .collect())
     }
 }

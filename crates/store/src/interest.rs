@@ -6,7 +6,6 @@ use brygga_domain::interest::{CONSENT_VERSION, InterestInput, InterestUpdate};
 use brygga_domain::model::{InterestStatus, PlacementStatus, Role};
 use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::registry::LanguageLevel;
-use brygga_domain::values::Cefr;
 use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -91,9 +90,7 @@ impl PortalPlacement {
             tasks: m.tasks,
             required_skills: from_json(&m.required_skills),
             desired_skills: from_json(&m.desired_skills),
-            min_swedish: Cefr::parse(&m.min_swedish)
-                .map(|c| c.as_str().to_string())
-                .unwrap_or_default(),
+            min_swedish: m.min_swedish.get().as_str().to_string(),
             other_languages: from_json(&m.other_languages),
             municipality_code: m.municipality_code,
             address: m.address,
@@ -148,10 +145,6 @@ pub struct InterestRecord {
     pub handled_by: Option<i32>,
     pub handled_at: Option<chrono::DateTime<chrono::Utc>>,
     pub created_at: chrono::DateTime<chrono::Utc>,
-}
-
-fn status_of(s: &str) -> InterestStatus {
-    InterestStatus::parse(s).unwrap_or(InterestStatus::New)
 }
 
 impl Store {
@@ -265,7 +258,7 @@ impl Store {
             consent_at: Set(now),
             consent_version: Set(CONSENT_VERSION.to_string()),
             client_hash: Set(hash),
-            status: Set(InterestStatus::New.as_str().to_string()),
+            status: Set(InterestStatus::New.into()),
             participant_id: Set(None),
             handled_by: Set(None),
             handled_at: Set(None),
@@ -392,7 +385,7 @@ impl Store {
                     .unwrap_or_default(),
                 name: m.name,
                 placement_id: m.placement_id,
-                status: status_of(&m.status),
+                status: m.status.get(),
                 created_at: m.created_at,
             })
             .collect();
@@ -434,7 +427,7 @@ impl Store {
             lang: m.lang,
             consent_at: m.consent_at,
             consent_version: m.consent_version,
-            status: status_of(&m.status),
+            status: m.status.get(),
             participant_id: m.participant_id,
             handled_by: m.handled_by,
             handled_at: m.handled_at,
@@ -468,7 +461,7 @@ impl Store {
         let tx = crate::begin_write(&self.db).await?;
         interest::ActiveModel {
             id: Set(id),
-            status: Set(u.status.as_str().to_string()),
+            status: Set(u.status.into()),
             participant_id: Set(u.participant_id),
             handled_by: Set(actor.user_id),
             handled_at: Set(Some(crate::now())),

@@ -109,7 +109,7 @@ fn record_of(
         meeting_link: m.meeting_link,
         attendees: from_json(&m.attendees),
         notes: m.notes,
-        outcome: InterviewOutcome::parse(&m.outcome).unwrap_or(InterviewOutcome::Pending),
+        outcome: m.outcome.get(),
         outcome_note: m.outcome_note,
         created_at: m.created_at,
     }
@@ -268,7 +268,7 @@ impl Store {
                 Action::Create,
             )
             .await?;
-        let status = ProposalStatus::parse(&l.proposal.status).unwrap_or(ProposalStatus::Proposed);
+        let status = l.proposal.status.get();
         if !bookable(status) {
             return Err(invalid("starts_at", "pool-error-not-bookable"));
         }
@@ -314,7 +314,7 @@ impl Store {
             meeting_link: Set(input.meeting_link.clone()),
             attendees: Set(to_json(&input.attendees)),
             notes: Set(input.notes.clone()),
-            outcome: Set(InterviewOutcome::Pending.as_str().to_string()),
+            outcome: Set(InterviewOutcome::Pending.into()),
             outcome_note: Set(String::new()),
             outcome_at: Set(None),
             created_by: Set(actor.user_id),
@@ -414,7 +414,7 @@ impl Store {
         compose: Compose<'_>,
     ) -> Result<()> {
         let (m, p, pl) = self.interview_load(actor, id, Action::Update).await?;
-        let outcome = InterviewOutcome::parse(&m.outcome).unwrap_or(InterviewOutcome::Pending);
+        let outcome = m.outcome.get();
         if outcome != InterviewOutcome::Pending {
             return Err(invalid("outcome", "pool-error-not-pending"));
         }
@@ -451,7 +451,7 @@ impl Store {
         let proposal = candidate_proposal::Entity::find_by_id(m.proposal_id)
             .one(&tx)
             .await?;
-        if proposal.is_some_and(|pr| pr.status == ProposalStatus::Interviewing.as_str()) {
+        if proposal.is_some_and(|pr| pr.status.get() == ProposalStatus::Interviewing) {
             set_proposal_status(
                 &tx,
                 actor,
@@ -490,7 +490,7 @@ impl Store {
         if !is_result(outcome) {
             return Err(invalid("outcome", "pool-error-outcome"));
         }
-        if m.outcome == InterviewOutcome::Cancelled.as_str() {
+        if m.outcome.get() == InterviewOutcome::Cancelled {
             return Err(invalid("outcome", "pool-error-cancelled"));
         }
         let tx = crate::begin_write(&self.db).await?;

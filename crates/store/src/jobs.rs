@@ -54,7 +54,7 @@ pub(crate) async fn enqueue_email(db: &impl ConnectionTrait, email: &OutgoingEma
     let m = job::ActiveModel {
         kind: Set(KIND_EMAIL.to_string()),
         payload: Set(crate::to_json(email)),
-        status: Set("queued".to_string()),
+        status: Set(JobStatus::Queued.into()),
         attempts: Set(0),
         max_attempts: Set(MAX_ATTEMPTS),
         run_at: Set(now),
@@ -107,7 +107,7 @@ impl From<job::Model> for Job {
         Job {
             id: m.id,
             // An unknown status reads as failed: visible to the admin, never run.
-            status: JobStatus::parse(&m.status).unwrap_or(JobStatus::Failed),
+            status: m.status.get(),
             kind: m.kind,
             attempts: m.attempts,
             max_attempts: m.max_attempts,

@@ -5,9 +5,8 @@ pub mod actor;
 pub mod agreement;
 pub mod audit;
 pub mod clearance;
-pub mod demo;
 pub mod employer;
-pub mod entities;
+pub(crate) mod entities;
 pub mod files;
 pub mod interest;
 pub mod interview;
@@ -20,6 +19,7 @@ pub mod placement;
 pub mod pool;
 pub mod process;
 pub mod sessions;
+mod stored;
 pub mod users;
 
 use std::time::Duration;

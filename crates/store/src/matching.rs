@@ -17,7 +17,31 @@ use crate::participant::ParticipantRecord;
 use crate::placement::PlacementRecord;
 use crate::{Actor, Result, Store, StoreError};
 
-pub use match_rule::Model as MatchRule;
+/// A coordinator's lock or exclusion of one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchRule {
+    pub id: i32,
+    pub programme_id: i32,
+    pub participant_id: i32,
+    pub placement_id: i32,
+    pub kind: RuleKind,
+    pub created_by: Option<i32>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<match_rule::Model> for MatchRule {
+    fn from(m: match_rule::Model) -> Self {
+        MatchRule {
+            id: m.id,
+            programme_id: m.programme_id,
+            participant_id: m.participant_id,
+            placement_id: m.placement_id,
+            kind: m.kind.get(),
+            created_by: m.created_by,
+            created_at: m.created_at,
+        }
+    }
+}
 
 /// A coordinator's rule about one pair in a programme's plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,7 +218,10 @@ impl Store {
             .filter(match_rule::Column::ProgrammeId.eq(programme_id))
             .order_by_asc(match_rule::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(MatchRule::from)
+            .collect())
     }
 
     /// Lock in, rule out, or (with `None`) clear the rule for one pair.
@@ -230,7 +257,7 @@ impl Store {
                     programme_id: Set(programme_id),
                     participant_id: Set(participant_id),
                     placement_id: Set(placement_id),
-                    kind: Set(kind.as_str().to_string()),
+                    kind: Set(kind.into()),
                     created_by: Set(actor.user_id),
                     created_at: Set(crate::now()),
                     ..Default::default()

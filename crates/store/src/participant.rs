@@ -24,6 +24,7 @@ use crate::audit::{AuditAction, record};
 use crate::entities::{
     candidate_proposal, case_share, internship, organisation, participant, placement,
 };
+use crate::stored::Stored;
 use crate::{Actor, Page, Result, Store, StoreError, from_json, to_json};
 
 #[derive(Debug, Clone, Default)]
@@ -97,16 +98,12 @@ impl ParticipantRecord {
             email: m.email,
             phone: m.phone,
             municipality_code: m.municipality_code,
-            gender: Gender::parse(&m.gender).unwrap_or(Gender::Unspecified),
+            gender: m.gender.get(),
             birth_year: m.birth_year,
-            swedish_level: m.swedish_level.as_deref().and_then(|s| Cefr::parse(s).ok()),
+            swedish_level: m.swedish_level.map(Stored::get),
             languages: from_json(&m.languages),
-            sfi_level: m
-                .sfi_level
-                .as_deref()
-                .and_then(|s| SfiCourse::parse(s).ok()),
-            education_level: EducationLevel::parse(&m.education_level)
-                .unwrap_or(EducationLevel::None),
+            sfi_level: m.sfi_level.map(Stored::get),
+            education_level: m.education_level.get(),
             education_field: m.education_field,
             education_country: m.education_country,
             experience: from_json(&m.experience),
@@ -114,12 +111,10 @@ impl ParticipantRecord {
             wished_occupations: from_json(&m.wished_occupations),
             available_days: from_json(&m.available_days),
             max_commute_km: m.max_commute_km,
-            driving_licence: DrivingLicence::parse(&m.driving_licence)
-                .unwrap_or(DrivingLicence::None),
+            driving_licence: m.driving_licence.get(),
             needed_accommodations: show_special_needs.then(|| from_json(&m.needed_accommodations)),
             special_needs: show_special_needs.then_some(m.special_needs),
-            eligibility: EligibilityStatus::parse(&m.eligibility)
-                .unwrap_or(EligibilityStatus::Unknown),
+            eligibility: m.eligibility.get(),
             consents: from_json(&m.consents),
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -252,12 +247,12 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
         .map(|p| p.as_str().to_string())
         .unwrap_or_default());
     m.municipality_code = Set(i.municipality_code.clone());
-    m.gender = Set(i.gender.as_str().to_string());
+    m.gender = Set(i.gender.into());
     m.birth_year = Set(i.birth_year);
-    m.swedish_level = Set(i.swedish_level.map(|c| c.as_str().to_string()));
+    m.swedish_level = Set(i.swedish_level.map(Stored));
     m.languages = Set(to_json(&i.languages));
-    m.sfi_level = Set(i.sfi_level.map(|s| s.as_str().to_string()));
-    m.education_level = Set(i.education_level.as_str().to_string());
+    m.sfi_level = Set(i.sfi_level.map(Stored));
+    m.education_level = Set(i.education_level.into());
     m.education_field = Set(i.education_field.clone());
     m.education_country = Set(i.education_country.clone());
     m.experience = Set(to_json(&i.experience));
@@ -265,10 +260,10 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
     m.wished_occupations = Set(to_json(&i.wished_occupations));
     m.available_days = Set(to_json(&i.available_days));
     m.max_commute_km = Set(i.max_commute_km);
-    m.driving_licence = Set(i.driving_licence.as_str().to_string());
+    m.driving_licence = Set(i.driving_licence.into());
     m.special_needs = Set(i.special_needs.clone());
     m.needed_accommodations = Set(to_json(&i.needed_accommodations));
-    m.eligibility = Set(i.eligibility.as_str().to_string());
+    m.eligibility = Set(i.eligibility.into());
     m.consents = Set(to_json(&consents));
     m.search_text = Set(crate::search_text(&[
         &i.first_name,
@@ -464,8 +459,8 @@ impl Store {
                 municipality_code: m.municipality_code,
                 programme_id: m.programme_id,
                 birth_year: m.birth_year,
-                swedish_level: m.swedish_level,
-                eligibility: m.eligibility,
+                swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
+                eligibility: m.eligibility.get().as_str().to_string(),
             })
             .collect();
         Ok(Page {
@@ -524,13 +519,13 @@ impl Store {
         let programme = organisation::Entity::find_by_id(i.programme_id)
             .one(&self.db)
             .await?;
-        if programme.is_none_or(|o| o.kind != OrgKind::Programme.as_str()) {
+        if programme.is_none_or(|o| o.kind.get() != OrgKind::Programme) {
             return Err(invalid("programme_id"));
         }
         if let Some(c) = i.cohort_id {
             let cohort = organisation::Entity::find_by_id(c).one(&self.db).await?;
             if cohort.is_none_or(|o| {
-                o.kind != OrgKind::Cohort.as_str() || o.parent_id != Some(i.programme_id)
+                o.kind.get() != OrgKind::Cohort || o.parent_id != Some(i.programme_id)
             }) {
                 return Err(invalid("cohort_id"));
             }

@@ -92,7 +92,7 @@ impl UserListPage {
 
 async fn user_list_page(s: &AppState, st: Staff, errors: Errors) -> Result<Response, WebError> {
     let users = s.store.user_list(&st.actor).await?;
-    let orgs = s.store.orgs().await?;
+    let orgs = s.store.orgs(&st.actor).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -100,7 +100,7 @@ async fn user_list_page(s: &AppState, st: Staff, errors: Errors) -> Result<Respo
     };
     let page = UserListPage {
         i18n: st.i18n,
-        me: st.actor.user_id,
+        me: st.actor.user_id(),
         user: Some(st.info),
         csrf: st.csrf,
         users,
@@ -151,7 +151,7 @@ async fn user_form_page(
     form: UserForm,
     errors: Errors,
 ) -> Result<Response, WebError> {
-    let orgs = tree(s.store.orgs().await?);
+    let orgs = tree(s.store.orgs(&st.actor).await?);
     let employers = s.store.employer_names(&st.actor).await?;
     let status = if errors.is_empty() {
         StatusCode::OK
@@ -299,7 +299,7 @@ async fn org_page(
     form: OrgForm,
     errors: Errors,
 ) -> Result<Response, WebError> {
-    let orgs = tree(s.store.orgs().await?);
+    let orgs = tree(s.store.orgs(&st.actor).await?);
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -336,7 +336,7 @@ async fn org_create(
     Form(form): Form<OrgForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Organisation)?;
-    let orgs = s.store.orgs().await?;
+    let orgs = s.store.orgs(&st.actor).await?;
     let parent = form
         .parent_id
         .trim()
@@ -345,7 +345,7 @@ async fn org_create(
         .and_then(|p| orgs.into_iter().find(|o| o.id == p));
     let kind = match &parent {
         None => Some(OrgKind::Region),
-        Some(p) => OrgKind::parse(&p.kind).ok().and_then(OrgKind::child_kind),
+        Some(p) => p.kind.child_kind(),
     };
     let result = match kind {
         None => Err(StoreError::Invalid(FieldErrors(vec![FieldError::new(
@@ -390,12 +390,11 @@ mod tests {
     fn org(id: i32, parent: Option<i32>) -> Organisation {
         Organisation {
             id,
-            kind: "x".into(),
+            kind: OrgKind::Region,
             name: format!("o{id}"),
             parent_id: parent,
             municipality_code: None,
             created_at: chrono::Utc::now(),
-            matching_settings: None,
         }
     }
 

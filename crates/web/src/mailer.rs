@@ -288,7 +288,7 @@ async fn jobs_page(
     let view = JobsPage {
         pages: page.pages(),
         i18n: st.i18n,
-        own_address: st.actor.email.clone(),
+        own_address: st.actor.email().to_string(),
         user: Some(st.info),
         csrf: st.csrf,
         status: filter
@@ -326,7 +326,7 @@ async fn job_retry(
 async fn job_test(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
     let i18n = st.i18n;
     let email = OutgoingEmail {
-        to: vec![st.actor.email.clone()],
+        to: vec![st.actor.email().to_string()],
         subject: i18n.t("mail-test-subject"),
         text: i18n.t1("mail-test-body", "url", &s.mail.public_url),
         attachments: vec![],

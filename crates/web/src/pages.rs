@@ -214,7 +214,15 @@ async fn home(State(s): State<AppState>, st: Staff) -> Result<HomePage, WebError
         Err(StoreError::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
-    let placements_published = s.store.placement_count(PlacementStatus::Published).await?;
+    let placements_published = match s
+        .store
+        .placement_count(&st.actor, PlacementStatus::Published)
+        .await
+    {
+        Ok(n) => n,
+        Err(StoreError::Forbidden) => 0,
+        Err(e) => return Err(e.into()),
+    };
     Ok(HomePage {
         i18n: st.i18n,
         user: Some(st.info),
@@ -315,13 +323,13 @@ async fn participant_show(
     let p = s.store.participant_get(&st.actor, id).await?;
     let programme = s
         .store
-        .orgs()
+        .orgs(&st.actor)
         .await?
         .into_iter()
         .find(|o| o.id == p.programme_id)
         .map(|o| o.name)
         .unwrap_or_default();
-    let rel = if st.actor.org_scope.contains(&p.programme_id) {
+    let rel = if st.actor.in_org_scope(p.programme_id) {
         Relation::InOrgScope
     } else {
         Relation::Unrelated
@@ -383,7 +391,7 @@ async fn participant_form_page(
         .programmes_for(&st.actor)
         .await?
         .into_iter()
-        .partition(|o| o.kind == "programme");
+        .partition(|o| o.kind == brygga_domain::model::OrgKind::Programme);
     let show_special_needs = st.actor.can(
         Action::ReadSpecialNeeds,
         Resource::Participant,
@@ -592,7 +600,7 @@ async fn employer_show(
         Err(StoreError::Forbidden) => vec![],
         Err(e) => return Err(e.into()),
     };
-    let rel = if st.actor.employer_id == Some(id) {
+    let rel = if st.actor.employer_id() == Some(id) {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated
@@ -770,7 +778,7 @@ async fn placement_list(
         page: q.page.unwrap_or(1),
     };
     let page = s.store.placement_list(&st.actor, &filter).await?;
-    let rel = if st.actor.employer_id.is_some() {
+    let rel = if st.actor.employer_id().is_some() {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated
@@ -808,7 +816,7 @@ async fn placement_show(
     Id(id): Id,
 ) -> Result<PlacementPage, WebError> {
     let p = s.store.placement_get(&st.actor, id).await?;
-    let rel = if st.actor.employer_id == Some(p.employer_id) {
+    let rel = if st.actor.employer_id() == Some(p.employer_id) {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated
@@ -877,7 +885,7 @@ async fn placement_new(State(s): State<AppState>, st: Staff) -> Result<Response,
     let form = PlacementForm {
         employer_id: st
             .actor
-            .employer_id
+            .employer_id()
             .map(|e| e.to_string())
             .unwrap_or_default(),
         min_swedish: "A2".into(),
@@ -960,7 +968,7 @@ struct AuditPage {
     resource: String,
     record_id: String,
     actor_id: String,
-    page: Page<brygga_store::entities::audit_entry::Model>,
+    page: Page<brygga_store::audit::AuditEntry>,
     pages: u64,
 }
 
