@@ -273,8 +273,7 @@ impl Store {
     pub async fn agreement_get(&self, actor: &Actor, id: i32) -> Result<AgreementRecord> {
         let (a, rels) = self.agreement_checked(actor, id, Action::Read).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
         self.agreement_record(actor, a, &rels).await
     }
 
@@ -341,8 +340,8 @@ impl Store {
             )
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -350,7 +349,6 @@ impl Store {
             &["agreements"],
         )
         .await?;
-        tx.commit().await?;
         Ok(list)
     }
 
@@ -412,8 +410,8 @@ impl Store {
     async fn agreement_insert(&self, actor: &Actor, am: agreement::ActiveModel) -> Result<i32> {
         let tx = crate::begin_write(&self.db).await?;
         let a = am.insert(&tx).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "agreement",
@@ -427,7 +425,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(a.id)
     }
 
@@ -631,8 +628,8 @@ impl Store {
             });
         let (programme, organisation) = self.org_names(p.programme_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -640,7 +637,6 @@ impl Store {
             &["agreement_document"],
         )
         .await?;
-        tx.commit().await?;
         Ok(AgreementDocument::Internship(InternshipAgreement {
             programme,
             organisation,
@@ -748,26 +744,21 @@ impl Store {
         }
         am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
-        let res = agreement::Entity::update_many()
-            .set(am)
-            .filter(agreement::Column::Id.eq(id))
-            .filter(agreement::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        let outcome = if res.rows_affected == 0 {
-            Err(StoreError::Conflict)
-        } else {
-            record(
-                &tx,
-                actor,
-                AuditAction::Update,
-                "agreement",
-                Some(id),
-                &fields,
-            )
-            .await?;
-            tx.commit().await.map_err(StoreError::from)
+        let update = agreement::Entity::update_many().set(am);
+        let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
+        {
+            Ok(()) => {
+                crate::commit_audited(
+                    tx,
+                    actor,
+                    AuditAction::Update,
+                    "agreement",
+                    Some(id),
+                    &fields,
+                )
+                .await
+            }
+            Err(e) => Err(e),
         };
         if outcome.is_err()
             && let Some((files, key)) = saved

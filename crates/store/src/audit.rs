@@ -196,8 +196,7 @@ impl Store {
         fields: &[&str],
     ) -> Result<()> {
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, action, resource, record_id, fields).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, action, resource, record_id, fields).await?;
         Ok(())
     }
 
@@ -225,22 +224,9 @@ impl Store {
         if let Some(r) = f.record_id {
             q = q.filter(audit_entry::Column::RecordId.eq(r));
         }
-        let per_page = 50;
-        let pager = q.paginate(&self.db, per_page);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
+        Ok(crate::paged(&self.db, q, f.page, 50)
             .await?
-            .into_iter()
-            .map(AuditEntry::from)
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page,
-            total,
-        })
+            .map(AuditEntry::from))
     }
 
     /// Recompute the whole chain. Reads in batches so a long log does not fill memory.

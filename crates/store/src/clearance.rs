@@ -197,8 +197,8 @@ impl Store {
             id.and_then(|i| names.get(&i).cloned()).unwrap_or_default()
         };
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "clearance",
@@ -206,7 +206,6 @@ impl Store {
             &[],
         )
         .await?;
-        tx.commit().await?;
         Ok(Clearance {
             participant_id,
             participant_name: format!("{} {}", p.first_name, p.last_name),
@@ -374,8 +373,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "es_decision",
@@ -392,7 +391,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -560,8 +558,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "case_share",
@@ -569,7 +567,6 @@ impl Store {
             &["participant_id", "user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -6,13 +6,13 @@ use brygga_domain::registry::{
     ContactDraft, EmployerDraft, EmployerInput, SupervisorDraft, UnitDraft,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{employer, employer_contact, employer_unit, supervisor};
 use crate::{Actor, Page, Result, Store, StoreError};
 
@@ -298,30 +298,17 @@ impl Store {
         if let Some(s) = f.sector {
             q = q.filter(employer::Column::Sector.eq(s.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_asc(employer::Column::Name)
-            .order_by_asc(employer::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| EmployerSummary {
-                id: m.id,
-                name: m.name,
-                org_number: m.org_number,
-                sector: m.sector.get().as_str().to_string(),
-                agreement_status: m.agreement_status.get().as_str().to_string(),
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(employer::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| EmployerSummary {
+            id: m.id,
+            name: m.name,
+            org_number: m.org_number,
+            sector: m.sector.get().as_str().to_string(),
+            agreement_status: m.agreement_status.get().as_str().to_string(),
+        }))
     }
 
     pub async fn employer_get(&self, actor: &Actor, id: i32) -> Result<EmployerRecord> {
@@ -417,8 +404,8 @@ impl Store {
         );
         let mut fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         fields.extend(["units", "contacts", "supervisors"]);
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "employer",
@@ -426,7 +413,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -451,18 +437,15 @@ impl Store {
         let mut am: employer::ActiveModel = old.clone().into();
         apply(&mut am, i);
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = employer::Entity::update_many()
-            .set(am)
-            .filter(employer::Column::Id.eq(id))
-            .filter(employer::Column::Version.eq(version))
-            .exec(&tx)
-            .await
-            .map_err(dup_org)?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            employer::Entity::update_many().set(am),
+            id,
+            version,
+            dup_org,
+        )
+        .await?;
         sync_children(&tx, id, i).await?;
         let new = employer::Entity::find_by_id(id)
             .one(&tx)
@@ -512,8 +495,8 @@ impl Store {
             fields.push("supervisors".into());
         }
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "employer",
@@ -521,7 +504,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -546,8 +528,8 @@ impl Store {
         let mut am: supervisor::ActiveModel = s.into();
         am.user_id = Set(Some(user_id));
         am.update(&tx).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "supervisor",
@@ -555,7 +537,6 @@ impl Store {
             &["user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -629,3 +629,25 @@ pub mod job {
     }
     no_relations!();
 }
+
+macro_rules! versioned {
+    ($($m:ident),+) => {$(
+        impl crate::Versioned for $m::Entity {
+            fn id_column() -> $m::Column {
+                $m::Column::Id
+            }
+            fn version_column() -> $m::Column {
+                $m::Column::Version
+            }
+        }
+    )+};
+}
+
+versioned!(
+    employer,
+    placement,
+    participant,
+    candidate_proposal,
+    interview,
+    agreement
+);

@@ -292,8 +292,7 @@ impl Store {
         }
         let bytes = files.get(&f.object_key).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
         Ok((f.into(), bytes))
     }
 }

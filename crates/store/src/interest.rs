@@ -162,14 +162,11 @@ impl Store {
         if !occupation.is_empty() {
             q = q.filter(placement::Column::SsykCode.starts_with(&occupation));
         }
-        let pager = q
+        let q = q
             .order_by_asc(placement::Column::PeriodStart)
-            .order_by_asc(placement::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let models = pager.fetch_page(page - 1).await?;
-        let employer_ids: Vec<i32> = models.iter().map(|m| m.employer_id).collect();
+            .order_by_asc(placement::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        let employer_ids: Vec<i32> = page.items.iter().map(|m| m.employer_id).collect();
         let names: std::collections::HashMap<i32, String> = employer::Entity::find()
             .filter(employer::Column::Id.is_in(employer_ids))
             .all(&self.db)
@@ -177,19 +174,10 @@ impl Store {
             .into_iter()
             .map(|e| (e.id, e.name))
             .collect();
-        let items = models
-            .into_iter()
-            .map(|m| {
-                let name = names.get(&m.employer_id).cloned().unwrap_or_default();
-                PortalPlacement::from_model(m, name)
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+        Ok(page.map(|m| {
+            let name = names.get(&m.employer_id).cloned().unwrap_or_default();
+            PortalPlacement::from_model(m, name)
+        }))
     }
 
     /// One published placement; anything else is not found.
@@ -267,8 +255,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             &portal_actor(),
             AuditAction::Create,
             "interest",
@@ -285,7 +273,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(Submission::Stored(m.id))
     }
 
@@ -365,36 +352,24 @@ impl Store {
         if let Some(s) = f.status {
             q = q.filter(interest::Column::Status.eq(s.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_desc(interest::Column::CreatedAt)
-            .order_by_desc(interest::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let models = pager.fetch_page(page - 1).await?;
+            .order_by_desc(interest::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
         let titles = self
-            .placement_titles(models.iter().filter_map(|m| m.placement_id).collect())
+            .placement_titles(page.items.iter().filter_map(|m| m.placement_id).collect())
             .await?;
-        let items = models
-            .into_iter()
-            .map(|m| InterestSummary {
-                id: m.id,
-                placement_title: m
-                    .placement_id
-                    .and_then(|p| titles.get(&p).cloned())
-                    .unwrap_or_default(),
-                name: m.name,
-                placement_id: m.placement_id,
-                status: m.status.get(),
-                created_at: m.created_at,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+        Ok(page.map(|m| InterestSummary {
+            id: m.id,
+            placement_title: m
+                .placement_id
+                .and_then(|p| titles.get(&p).cloned())
+                .unwrap_or_default(),
+            name: m.name,
+            placement_id: m.placement_id,
+            status: m.status.get(),
+            created_at: m.created_at,
+        }))
     }
 
     /// One interest, with the candidate's contact details: the read is audited.
@@ -405,8 +380,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
         let placement_title = match m.placement_id {
             Some(p) => self
                 .placement_titles(vec![p])
@@ -469,8 +443,8 @@ impl Store {
         }
         .update(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "interest",
@@ -478,7 +452,6 @@ impl Store {
             &["status", "participant_id", "handled_by", "handled_at"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -359,8 +359,7 @@ impl Store {
         let (m, p, pl) = self.interview_load(actor, id, Action::Read).await?;
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
         Ok(record_of(m, &p, &pl, name))
     }
 
@@ -421,24 +420,14 @@ impl Store {
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
-        let res = interview::Entity::update_many()
+        let update = interview::Entity::update_many()
             .col_expr(
                 interview::Column::Outcome,
                 Expr::value(InterviewOutcome::Cancelled.as_str()),
             )
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
-            .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                interview::Column::Version,
-                Expr::value(version.saturating_add(1)),
-            )
-            .filter(interview::Column::Id.eq(id))
-            .filter(interview::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+            .col_expr(interview::Column::UpdatedAt, Expr::value(now));
+        crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
         record(
             &tx,
             actor,
@@ -495,24 +484,14 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
-        let res = interview::Entity::update_many()
+        let update = interview::Entity::update_many()
             .col_expr(interview::Column::Outcome, Expr::value(outcome.as_str()))
             .col_expr(interview::Column::OutcomeNote, Expr::value(note.trim()))
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
-            .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                interview::Column::Version,
-                Expr::value(version.saturating_add(1)),
-            )
-            .filter(interview::Column::Id.eq(id))
-            .filter(interview::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
-        record(
-            &tx,
+            .col_expr(interview::Column::UpdatedAt, Expr::value(now));
+        crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "interview",
@@ -520,7 +499,6 @@ impl Store {
             &["outcome", "outcome_note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -12,13 +12,13 @@ use brygga_domain::{FieldError, FieldErrors};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::job;
 use crate::{Actor, Page, Result, Store, StoreError};
 
@@ -280,22 +280,9 @@ impl Store {
         if let Some(s) = f.status {
             q = q.filter(job::Column::Status.eq(s.as_str()));
         }
-        let per_page = crate::PER_PAGE;
-        let pager = q.paginate(&self.db, per_page);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
+        Ok(crate::paged(&self.db, q, f.page, crate::PER_PAGE)
             .await?
-            .into_iter()
-            .map(Job::from)
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page,
-            total,
-        })
+            .map(Job::from))
     }
 
     /// One job with its message (addresses and text: the read is audited).
@@ -306,8 +293,7 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        record(&tx, actor, AuditAction::Read, "job", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "job", Some(id), &[]).await?;
         Ok(m.into())
     }
 
@@ -335,8 +321,8 @@ impl Store {
                 StoreError::NotFound
             });
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "job",
@@ -344,7 +330,6 @@ impl Store {
             &["status", "attempts", "run_at"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -364,8 +349,7 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         let id = enqueue_email(&tx, email).await?;
-        record(&tx, actor, AuditAction::Create, "job", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Create, "job", Some(id), &[]).await?;
         Ok(id)
     }
 }

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use std::collections::HashMap;
 
 use crate::entities::{employer, internship, match_rule, organisation, participant, placement};
@@ -107,8 +107,8 @@ impl Store {
             .all(&self.db)
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant_profiles",
@@ -116,7 +116,6 @@ impl Store {
             &["matching_profile"],
         )
         .await?;
-        tx.commit().await?;
         // Needs (accommodations) are read for the hard constraint; they are shown to no one here.
         Ok(models
             .into_iter()
@@ -199,8 +198,8 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "organisation",
@@ -208,7 +207,6 @@ impl Store {
             &["matching_settings"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -268,8 +266,8 @@ impl Store {
             ),
             None => None,
         };
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "match_rule",
@@ -277,7 +275,6 @@ impl Store {
             &["participant_id", "placement_id", "kind"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -4,6 +4,7 @@ use brygga_domain::model::OrgKind;
 use brygga_domain::policy::{Action, Relation, Resource};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::audit::AuditAction;
 use crate::entities::organisation;
 use crate::{Actor, Result, Store, StoreError};
 use brygga_domain::{FieldError, FieldErrors};
@@ -76,16 +77,15 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::audit::record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
-            crate::audit::AuditAction::Create,
+            AuditAction::Create,
             "organisation",
             Some(m.id),
             &["kind", "name", "parent_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 

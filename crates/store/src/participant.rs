@@ -441,34 +441,21 @@ impl Store {
         if let Some(e) = f.eligibility {
             q = q.filter(participant::Column::Eligibility.eq(e.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_asc(participant::Column::LastName)
             .order_by_asc(participant::Column::FirstName)
-            .order_by_asc(participant::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| ParticipantSummary {
-                id: m.id,
-                first_name: m.first_name,
-                last_name: m.last_name,
-                municipality_code: m.municipality_code,
-                programme_id: m.programme_id,
-                birth_year: m.birth_year,
-                swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
-                eligibility: m.eligibility.get().as_str().to_string(),
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(participant::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| ParticipantSummary {
+            id: m.id,
+            first_name: m.first_name,
+            last_name: m.last_name,
+            municipality_code: m.municipality_code,
+            programme_id: m.programme_id,
+            birth_year: m.birth_year,
+            swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
+            eligibility: m.eligibility.get().as_str().to_string(),
+        }))
     }
 
     /// Read one participant's record. The read is audited; so, separately, is the read of
@@ -636,26 +623,23 @@ impl Store {
         let mut am: participant::ActiveModel = old.clone().into();
         apply(&mut am, &input, &consents);
         am.updated_at = Set(now);
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = participant::Entity::update_many()
-            .set(am)
-            .filter(participant::Column::Id.eq(id))
-            .filter(participant::Column::Version.eq(version))
-            .exec(&tx)
-            .await
-            .map_err(dup_pnr)?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            participant::Entity::update_many().set(am),
+            id,
+            version,
+            dup_pnr,
+        )
+        .await?;
         let new = participant::Entity::find_by_id(id)
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "participant",
@@ -663,7 +647,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -671,16 +654,7 @@ impl Store {
         self.participant_checked(actor, id, Action::Delete).await?;
         let tx = crate::begin_write(&self.db).await?;
         participant::Entity::delete_by_id(id).exec(&tx).await?;
-        record(
-            &tx,
-            actor,
-            AuditAction::Delete,
-            "participant",
-            Some(id),
-            &[],
-        )
-        .await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Delete, "participant", Some(id), &[]).await?;
         Ok(())
     }
 
@@ -707,8 +681,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "internship",
@@ -722,7 +696,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -741,8 +714,8 @@ impl Store {
             .filter(participant::Column::Id.eq(participant_id))
             .exec(&tx)
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "participant",
@@ -750,7 +723,6 @@ impl Store {
             &["user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

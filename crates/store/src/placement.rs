@@ -11,7 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{employer, placement};
 use crate::{Actor, Page, Result, Store, StoreError, from_json, to_json};
 
@@ -201,33 +201,20 @@ impl Store {
         if let Some(e) = f.employer_id {
             q = q.filter(placement::Column::EmployerId.eq(e));
         }
-        let pager = q
+        let q = q
             .order_by_desc(placement::Column::PeriodStart)
-            .order_by_asc(placement::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| PlacementSummary {
-                id: m.id,
-                title: m.title,
-                employer_id: m.employer_id,
-                ssyk_code: m.ssyk_code,
-                municipality_code: m.municipality_code,
-                status: m.status.get().as_str().to_string(),
-                places: m.places,
-                period_start: m.period_start,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(placement::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| PlacementSummary {
+            id: m.id,
+            title: m.title,
+            employer_id: m.employer_id,
+            ssyk_code: m.ssyk_code,
+            municipality_code: m.municipality_code,
+            status: m.status.get().as_str().to_string(),
+            places: m.places,
+            period_start: m.period_start,
+        }))
     }
 
     pub async fn placement_get(&self, actor: &Actor, id: i32) -> Result<PlacementRecord> {
@@ -284,8 +271,8 @@ impl Store {
             &serde_json::to_value(&m).unwrap_or_default(),
         );
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "placement",
@@ -293,7 +280,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -331,25 +317,23 @@ impl Store {
         let mut am: placement::ActiveModel = old.clone().into();
         apply(&mut am, i, &name);
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = placement::Entity::update_many()
-            .set(am)
-            .filter(placement::Column::Id.eq(id))
-            .filter(placement::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            placement::Entity::update_many().set(am),
+            id,
+            version,
+            StoreError::Db,
+        )
+        .await?;
         let new = placement::Entity::find_by_id(id)
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "placement",
@@ -357,7 +341,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -374,8 +357,7 @@ impl Store {
         ))?;
         let tx = crate::begin_write(&self.db).await?;
         placement::Entity::delete_by_id(id).exec(&tx).await?;
-        record(&tx, actor, AuditAction::Delete, "placement", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Delete, "placement", Some(id), &[]).await?;
         Ok(())
     }
 

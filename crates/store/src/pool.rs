@@ -387,10 +387,6 @@ impl Store {
                 sea_orm::sea_query::Expr::value(status.as_str()),
             )
             .col_expr(
-                candidate_proposal::Column::Version,
-                sea_orm::sea_query::Expr::value(version.saturating_add(1)),
-            )
-            .col_expr(
                 candidate_proposal::Column::UpdatedAt,
                 sea_orm::sea_query::Expr::value(crate::now()),
             );
@@ -401,16 +397,9 @@ impl Store {
             );
             fields.push("note");
         }
-        let res = q
-            .filter(candidate_proposal::Column::Id.eq(proposal_id))
-            .filter(candidate_proposal::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
-        record(
-            &tx,
+        crate::update_versioned(&tx, q, proposal_id, version, StoreError::Db).await?;
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "candidate_proposal",
@@ -418,7 +407,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -669,8 +669,8 @@ impl Store {
                 &["checkpoints"]
             }
         };
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "process_map",
@@ -678,7 +678,6 @@ impl Store {
             fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -713,8 +712,8 @@ impl Store {
             })
             .collect();
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -722,7 +721,6 @@ impl Store {
             &["journey"],
         )
         .await?;
-        tx.commit().await?;
         Ok(Journey {
             participant_id: p.id,
             first_name: p.first_name,
@@ -771,8 +769,8 @@ impl Store {
                 note,
             )
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "participant_event",
@@ -780,7 +778,6 @@ impl Store {
             &["participant_id", "stage_id", "note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -825,8 +822,8 @@ impl Store {
                 note,
             )
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "participant_event",
@@ -834,7 +831,6 @@ impl Store {
             &["participant_id", "checkpoint_id", "note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{api_token, employer, login_attempt, membership, organisation, user};
 use crate::{Actor, Result, Store, StoreError};
 
@@ -170,8 +170,8 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "user",
@@ -179,7 +179,6 @@ impl Store {
             &["email", "name", "role", "memberships"],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -250,8 +249,8 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "user",
@@ -259,7 +258,6 @@ impl Store {
             &["active"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -354,8 +352,8 @@ impl Store {
             .filter(user::Column::Id.eq(user_id))
             .exec(&tx)
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::PasswordChanged,
             "user",
@@ -363,7 +361,6 @@ impl Store {
             &["password_hash"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -390,8 +387,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::TokenCreated,
             "api_token",
@@ -399,7 +396,6 @@ impl Store {
             &["user_id", "name"],
         )
         .await?;
-        tx.commit().await?;
         Ok(token)
     }
 
