@@ -192,78 +192,66 @@ async fn sync_children(
         .filter(employer_unit::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for u in &units {
-        if !i.units.iter().any(|n| key(&n.name) == key(&u.name)) {
-            employer_unit::Entity::delete_by_id(u.id).exec(db).await?;
-        }
-    }
-    for n in &i.units {
-        let mut am: employer_unit::ActiveModel =
-            match units.iter().find(|u| key(&u.name) == key(&n.name)) {
-                Some(u) => u.clone().into(),
-                None => employer_unit::ActiveModel {
-                    employer_id: Set(employer_id),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.address = Set(n.address.clone());
-        am.municipality_code = Set(n.municipality_code.clone());
-        am.save(db).await?;
-    }
+    crate::sync_rows(
+        db,
+        units,
+        &i.units,
+        |u: &employer_unit::Model, n| key(&u.name) == key(&n.name),
+        || employer_unit::ActiveModel {
+            employer_id: Set(employer_id),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.address = Set(n.address.clone());
+            am.municipality_code = Set(n.municipality_code.clone());
+        },
+    )
+    .await?;
     let contacts = employer_contact::Entity::find()
         .filter(employer_contact::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for c in &contacts {
-        if !i.contacts.iter().any(|n| key(&n.name) == key(&c.name)) {
-            employer_contact::Entity::delete_by_id(c.id)
-                .exec(db)
-                .await?;
-        }
-    }
-    for n in &i.contacts {
-        let mut am: employer_contact::ActiveModel =
-            match contacts.iter().find(|c| key(&c.name) == key(&n.name)) {
-                Some(c) => c.clone().into(),
-                None => employer_contact::ActiveModel {
-                    employer_id: Set(employer_id),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.title = Set(n.title.clone());
-        am.email = Set(n.email.clone());
-        am.phone = Set(n.phone.clone());
-        am.save(db).await?;
-    }
+    crate::sync_rows(
+        db,
+        contacts,
+        &i.contacts,
+        |c: &employer_contact::Model, n| key(&c.name) == key(&n.name),
+        || employer_contact::ActiveModel {
+            employer_id: Set(employer_id),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.title = Set(n.title.clone());
+            am.email = Set(n.email.clone());
+            am.phone = Set(n.phone.clone());
+        },
+    )
+    .await?;
     let sups = supervisor::Entity::find()
         .filter(supervisor::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for s in &sups {
-        if !i.supervisors.iter().any(|n| key(&n.name) == key(&s.name)) {
-            supervisor::Entity::delete_by_id(s.id).exec(db).await?;
-        }
-    }
-    for n in &i.supervisors {
-        let mut am: supervisor::ActiveModel =
-            match sups.iter().find(|s| key(&s.name) == key(&n.name)) {
-                Some(s) => s.clone().into(),
-                None => supervisor::ActiveModel {
-                    employer_id: Set(employer_id),
-                    unit_id: Set(None),
-                    user_id: Set(None),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.email = Set(n.email.clone());
-        am.phone = Set(n.phone.clone());
-        am.training_status = Set(n.training_status.into());
-        am.save(db).await?;
-    }
-    Ok(())
+    crate::sync_rows(
+        db,
+        sups,
+        &i.supervisors,
+        |s: &supervisor::Model, n| key(&s.name) == key(&n.name),
+        || supervisor::ActiveModel {
+            employer_id: Set(employer_id),
+            unit_id: Set(None),
+            user_id: Set(None),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.email = Set(n.email.clone());
+            am.phone = Set(n.phone.clone());
+            am.training_status = Set(n.training_status.into());
+        },
+    )
+    .await
 }
 
 fn apply(m: &mut employer::ActiveModel, i: &EmployerInput) {

@@ -145,6 +145,39 @@ pub(crate) async fn update_versioned<E: Versioned>(
     Ok(())
 }
 
+/// Bring a record's child rows (`existing`) in line with what the input wants. A row and an
+/// input item that are `same` are one child, updated in place so that it keeps the id other
+/// records point at; rows no longer wanted are deleted; new items become rows made by `new`.
+/// `fill` writes an item's values.
+pub(crate) async fn sync_rows<A, W>(
+    db: &impl sea_orm::ConnectionTrait,
+    existing: Vec<<A::Entity as sea_orm::EntityTrait>::Model>,
+    wanted: &[W],
+    same: impl Fn(&<A::Entity as sea_orm::EntityTrait>::Model, &W) -> bool,
+    new: impl Fn() -> A,
+    fill: impl Fn(&mut A, &W),
+) -> Result<()>
+where
+    A: sea_orm::ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A> + Clone,
+{
+    use sea_orm::IntoActiveModel;
+    for row in &existing {
+        if !wanted.iter().any(|w| same(row, w)) {
+            row.clone().into_active_model().delete(db).await?;
+        }
+    }
+    for w in wanted {
+        let mut am = match existing.iter().find(|row| same(row, w)) {
+            Some(row) => row.clone().into_active_model(),
+            None => new(),
+        };
+        fill(&mut am, w);
+        am.save(db).await?;
+    }
+    Ok(())
+}
+
 /// Append the audit entry for a write and commit its transaction: the last step of every
 /// write (`begin_write` is the first).
 pub(crate) async fn commit_audited(
