@@ -193,7 +193,7 @@ pub fn message(from: &str, email: &OutgoingEmail) -> Result<Message, String> {
 /// an address is a form error (`jobs-test-no-address`).
 pub async fn send_test(app: &App, actor: &Actor, i18n: I18n) -> Result<i32> {
     let email = OutgoingEmail {
-        to: vec![actor.email.clone()],
+        to: vec![actor.email().to_string()],
         subject: i18n.t("mail-test-subject"),
         text: i18n.t1("mail-test-body", "url", &app.mail.public_url),
         attachments: vec![],

@@ -192,7 +192,7 @@ pub async fn programmes(app: &App, actor: &Actor) -> Result<Vec<brygga_store::or
         .programmes_for(actor)
         .await?
         .into_iter()
-        .filter(|o| o.kind == OrgKind::Programme.as_str())
+        .filter(|o| o.kind == OrgKind::Programme)
         .collect())
 }
 
@@ -250,7 +250,7 @@ impl Plan {
         let of_kind = |k: RuleKind| -> Vec<(i32, i32)> {
             rules
                 .iter()
-                .filter(|r| r.kind == k.as_str())
+                .filter(|r| r.kind == k)
                 .map(|r| (r.participant_id, r.placement_id))
                 .collect()
         };
@@ -269,12 +269,12 @@ impl Plan {
             min_score,
             locked: rules
                 .iter()
-                .filter(|r| r.kind == RuleKind::Lock.as_str())
+                .filter(|r| r.kind == RuleKind::Lock)
                 .filter_map(pair)
                 .collect(),
             excluded: rules
                 .iter()
-                .filter(|r| r.kind == RuleKind::Exclude.as_str())
+                .filter(|r| r.kind == RuleKind::Exclude)
                 .filter_map(pair)
                 .collect(),
         };

@@ -32,7 +32,7 @@ pub async fn create(app: &App, actor: &Actor, draft: &OrgDraft) -> Result<i32> {
                 .map_err(|_| invalid("parent_id", "error-org-parent"))?;
             let parent = app
                 .store
-                .orgs()
+                .orgs(actor)
                 .await?
                 .into_iter()
                 .find(|o| o.id == id)
@@ -42,9 +42,9 @@ pub async fn create(app: &App, actor: &Actor, draft: &OrgDraft) -> Result<i32> {
     };
     let kind = match &parent {
         None => OrgKind::Region,
-        Some(p) => OrgKind::parse(&p.kind)
-            .ok()
-            .and_then(OrgKind::child_kind)
+        Some(p) => p
+            .kind
+            .child_kind()
             .ok_or_else(|| invalid("parent_id", "error-org-parent"))?,
     };
     let municipality = if kind.has_municipality_code() {

@@ -359,7 +359,7 @@ async fn main() -> anyhow::Result<()> {
             let database = cli.database.unwrap_or_else(|| "brygga-demo.sqlite".into());
             let store = open(&database).await?;
             let today = chrono::Local::now().date_naive();
-            let demo = brygga_store::demo::load(&store, today).await?;
+            let demo = brygga_demo::load(&store, today).await?;
             let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!(
                 "Brygga demo ({}) on http://{addr}",
@@ -394,7 +394,7 @@ async fn main() -> anyhow::Result<()> {
             let store = open(&database).await?;
             let id = store
                 .user_create(
-                    &Actor::system(),
+                    &Actor::system_for("cli"),
                     NewUser {
                         email: &email,
                         name: &name,
@@ -413,10 +413,15 @@ async fn main() -> anyhow::Result<()> {
             command: TokenCommand::Create { email, name },
         } => {
             let store = open(&database).await?;
-            let Some(u) = store.user_by_email(&email).await? else {
+            let Some(u) = store
+                .user_by_email(&Actor::system_for("cli"), &email)
+                .await?
+            else {
                 bail!("no user {email}")
             };
-            let token = store.token_create(&Actor::system(), u.id, &name).await?;
+            let token = store
+                .token_create(&Actor::system_for("cli"), u.id, &name)
+                .await?;
             println!("{token}");
             Ok(())
         }

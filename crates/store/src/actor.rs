@@ -9,23 +9,33 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 use crate::entities::{membership, organisation, participant, supervisor, user};
 use crate::{Result, Store, StoreError};
 
+/// Who is asking. Made only by authentication (`Store::actor`, a session or an API token, which
+/// load the user's role and scope from the database) or, explicitly, as the system itself
+/// (`Actor::system_for`); no other crate can put together an actor with chosen fields.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Actor {
-    /// `None` for the system itself (CLI, demo loader).
-    pub user_id: Option<i32>,
-    pub name: String,
-    pub email: String,
-    pub role: Role,
+    /// `None` for the system itself (CLI, demo loader, background jobs).
+    pub(crate) user_id: Option<i32>,
+    pub(crate) name: String,
+    pub(crate) email: String,
+    pub(crate) role: Role,
     /// The organisations the user is a member of, and every organisation below them.
-    pub org_scope: BTreeSet<i32>,
-    pub employer_id: Option<i32>,
-    pub supervisor_ids: Vec<i32>,
-    pub participant_id: Option<i32>,
+    pub(crate) org_scope: BTreeSet<i32>,
+    pub(crate) employer_id: Option<i32>,
+    pub(crate) supervisor_ids: Vec<i32>,
+    pub(crate) participant_id: Option<i32>,
 }
 
 impl Actor {
-    /// The system acting on its own (migrations, demo data, CLI administration).
-    pub fn system() -> Actor {
+    /// The system acting on its own, with every right: the CLI's administration commands, the
+    /// demo loader and background jobs. `purpose` says which (it is not recorded; the audit log
+    /// names the actor "system", as it always has). Never use it for a request a user made.
+    pub fn system_for(purpose: &'static str) -> Actor {
+        let _ = purpose;
+        Actor::system()
+    }
+
+    pub(crate) fn system() -> Actor {
         Actor {
             user_id: None,
             name: "system".into(),
@@ -36,6 +46,48 @@ impl Actor {
             supervisor_ids: vec![],
             participant_id: None,
         }
+    }
+
+    /// The user behind the actor; `None` for the system.
+    pub fn user_id(&self) -> Option<i32> {
+        self.user_id
+    }
+
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    pub fn email(&self) -> &str {
+        &self.email
+    }
+
+    pub fn role(&self) -> Role {
+        self.role
+    }
+
+    /// The employer an employer contact works for.
+    pub fn employer_id(&self) -> Option<i32> {
+        self.employer_id
+    }
+
+    /// The participant record of a participant's own account.
+    pub fn participant_id(&self) -> Option<i32> {
+        self.participant_id
+    }
+
+    /// The supervisor records linked to the user.
+    pub fn supervisor_ids(&self) -> &[i32] {
+        &self.supervisor_ids
+    }
+
+    /// The organisations the user is a member of, and every organisation below them.
+    pub fn org_scope(&self) -> &BTreeSet<i32> {
+        &self.org_scope
+    }
+
+    /// Whether `org_id` is one of the actor's organisations or below one of them.
+    pub fn in_org_scope(&self, org_id: i32) -> bool {
+        self.org_scope.contains(&org_id)
     }
 
     pub fn label(&self) -> String {
@@ -90,9 +142,7 @@ impl Store {
         if !u.active {
             return Ok(None);
         }
-        let Ok(role) = Role::parse(&u.role) else {
-            return Ok(None);
-        };
+        let role = u.role.get();
         let direct: Vec<i32> = membership::Entity::find()
             .filter(membership::Column::UserId.eq(user_id))
             .select_only()

@@ -239,7 +239,10 @@ impl Store {
         };
         let file = |id: Option<i32>| async move {
             match id {
-                Some(id) => stored_file::Entity::find_by_id(id).one(&self.db).await,
+                Some(id) => stored_file::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await
+                    .map(|f| f.map(StoredFile::from)),
                 None => Ok(None),
             }
         };
@@ -247,8 +250,8 @@ impl Store {
         Ok(AgreementRecord {
             id: a.id,
             version: a.version,
-            kind: AgreementKind::parse(&a.kind).unwrap_or(AgreementKind::Collaboration),
-            status: AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft),
+            kind: a.kind.get(),
+            status: a.status.get(),
             employer_id: a.employer_id,
             employer_name,
             participant_id: a.participant_id,
@@ -270,8 +273,7 @@ impl Store {
     pub async fn agreement_get(&self, actor: &Actor, id: i32) -> Result<AgreementRecord> {
         let (a, rels) = self.agreement_checked(actor, id, Action::Read).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
         self.agreement_record(actor, a, &rels).await
     }
 
@@ -338,8 +340,8 @@ impl Store {
             )
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -347,7 +349,6 @@ impl Store {
             &["agreements"],
         )
         .await?;
-        tx.commit().await?;
         Ok(list)
     }
 
@@ -409,8 +410,8 @@ impl Store {
     async fn agreement_insert(&self, actor: &Actor, am: agreement::ActiveModel) -> Result<i32> {
         let tx = crate::begin_write(&self.db).await?;
         let a = am.insert(&tx).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "agreement",
@@ -424,7 +425,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(a.id)
     }
 
@@ -435,9 +435,9 @@ impl Store {
     ) -> agreement::ActiveModel {
         let now = crate::now();
         agreement::ActiveModel {
-            kind: Set(kind.as_str().to_string()),
+            kind: Set(kind.into()),
             employer_id: Set(employer_id),
-            status: Set(AgreementStatus::Draft.as_str().to_string()),
+            status: Set(AgreementStatus::Draft.into()),
             created_by: Set(actor.user_id),
             created_at: Set(now),
             updated_at: Set(now),
@@ -562,7 +562,7 @@ impl Store {
     /// still a draft. Reading the participant's data for it is audited.
     pub async fn agreement_document(&self, actor: &Actor, id: i32) -> Result<AgreementDocument> {
         let (a, _) = self.agreement_checked(actor, id, Action::Create).await?;
-        let status = AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft);
+        let status = a.status.get();
         next_status(
             status,
             AgreementStep::Generate,
@@ -628,8 +628,8 @@ impl Store {
             });
         let (programme, organisation) = self.org_names(p.programme_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -637,7 +637,6 @@ impl Store {
             &["agreement_document"],
         )
         .await?;
-        tx.commit().await?;
         Ok(AgreementDocument::Internship(InternshipAgreement {
             programme,
             organisation,
@@ -704,7 +703,7 @@ impl Store {
             AgreementStep::End => Action::Delete,
         };
         let (a, _) = self.agreement_checked(actor, id, action).await?;
-        let status = AgreementStatus::parse(&a.status).unwrap_or(AgreementStatus::Draft);
+        let status = a.status.get();
         let new_status = next_status(status, step, a.generated_file_id.is_some())
             .map_err(|e| StoreError::Invalid(FieldErrors(vec![e])))?;
         if a.version != version {
@@ -727,7 +726,7 @@ impl Store {
             am.signed_on = Set(Some(signed_on));
             fields.extend(["signed_file_id", "signed_on"]);
             saved = Some((files, f.object_key));
-            if a.kind == AgreementKind::Collaboration.as_str() {
+            if a.kind.get() == AgreementKind::Collaboration {
                 set_employer_agreement(
                     &tx,
                     actor,
@@ -739,32 +738,27 @@ impl Store {
             }
         }
         // The employer's record follows its collaboration agreement.
-        let collaboration = a.kind == AgreementKind::Collaboration.as_str();
+        let collaboration = a.kind.get() == AgreementKind::Collaboration;
         if collaboration && step == AgreementStep::End && status == AgreementStatus::Signed {
             set_employer_agreement(&tx, actor, a.employer_id, AgreementStatus::Ended, None).await?;
         }
-        am.status = Set(new_status.as_str().to_string());
+        am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
-        let res = agreement::Entity::update_many()
-            .set(am)
-            .filter(agreement::Column::Id.eq(id))
-            .filter(agreement::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        let outcome = if res.rows_affected == 0 {
-            Err(StoreError::Conflict)
-        } else {
-            record(
-                &tx,
-                actor,
-                AuditAction::Update,
-                "agreement",
-                Some(id),
-                &fields,
-            )
-            .await?;
-            tx.commit().await.map_err(StoreError::from)
+        let update = agreement::Entity::update_many().set(am);
+        let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
+        {
+            Ok(()) => {
+                crate::commit_audited(
+                    tx,
+                    actor,
+                    AuditAction::Update,
+                    "agreement",
+                    Some(id),
+                    &fields,
+                )
+                .await
+            }
+            Err(e) => Err(e),
         };
         if outcome.is_err()
             && let Some((files, key)) = saved

@@ -15,6 +15,40 @@ use brygga_domain::policy::{Action, Relation, Resource, decide};
 
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
+/// One entry of the log as the audit page shows it.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct AuditEntry {
+    pub id: i32,
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub actor_id: Option<i32>,
+    /// The actor's label at the time.
+    pub actor: String,
+    pub action: String,
+    pub resource: String,
+    pub record_id: Option<i32>,
+    /// The names of the fields touched (JSON list), never their values.
+    pub fields: String,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+impl From<audit_entry::Model> for AuditEntry {
+    fn from(m: audit_entry::Model) -> Self {
+        AuditEntry {
+            id: m.id,
+            at: m.at,
+            actor_id: m.actor_id,
+            actor: m.actor,
+            action: m.action,
+            resource: m.resource,
+            record_id: m.record_id,
+            fields: m.fields,
+            prev_hash: m.prev_hash,
+            hash: m.hash,
+        }
+    }
+}
+
 /// What was done, as written to the log.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
@@ -162,16 +196,11 @@ impl Store {
         fields: &[&str],
     ) -> Result<()> {
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, action, resource, record_id, fields).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, action, resource, record_id, fields).await?;
         Ok(())
     }
 
-    pub async fn audit_list(
-        &self,
-        actor: &Actor,
-        f: &AuditFilter,
-    ) -> Result<Page<audit_entry::Model>> {
+    pub async fn audit_list(&self, actor: &Actor, f: &AuditFilter) -> Result<Page<AuditEntry>> {
         if !decide(
             actor.role,
             Action::List,
@@ -195,17 +224,9 @@ impl Store {
         if let Some(r) = f.record_id {
             q = q.filter(audit_entry::Column::RecordId.eq(r));
         }
-        let per_page = 50;
-        let pager = q.paginate(&self.db, per_page);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager.fetch_page(page - 1).await?;
-        Ok(Page {
-            items,
-            page,
-            per_page,
-            total,
-        })
+        Ok(crate::paged(&self.db, q, f.page, 50)
+            .await?
+            .map(AuditEntry::from))
     }
 
     /// Recompute the whole chain. Reads in batches so a long log does not fill memory.

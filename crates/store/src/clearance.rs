@@ -197,8 +197,8 @@ impl Store {
             id.and_then(|i| names.get(&i).cloned()).unwrap_or_default()
         };
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "clearance",
@@ -206,12 +206,10 @@ impl Store {
             &[],
         )
         .await?;
-        tx.commit().await?;
         Ok(Clearance {
             participant_id,
             participant_name: format!("{} {}", p.first_name, p.last_name),
-            eligibility: EligibilityStatus::parse(&p.eligibility)
-                .unwrap_or(EligibilityStatus::Unknown),
+            eligibility: p.eligibility.get(),
             confirmations: confirmations
                 .into_iter()
                 .map(|c| Confirmation {
@@ -236,8 +234,7 @@ impl Store {
                     period_start: d.period_start,
                     period_end: d.period_end,
                     insured: d.insured,
-                    compensation: Compensation::parse(&d.compensation)
-                        .unwrap_or(Compensation::Other),
+                    compensation: d.compensation.get(),
                     note: d.note,
                     recorded_at: d.recorded_at,
                     withdrawn_at: d.withdrawn_at,
@@ -366,7 +363,7 @@ impl Store {
             period_start: Set(i.period_start),
             period_end: Set(i.period_end),
             insured: Set(i.insured),
-            compensation: Set(i.compensation.as_str().to_string()),
+            compensation: Set(i.compensation.into()),
             note: Set(i.note.clone()),
             recorded_by: Set(actor.user_id),
             recorded_at: Set(now),
@@ -376,8 +373,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "es_decision",
@@ -394,7 +391,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -562,8 +558,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "case_share",
@@ -571,7 +567,6 @@ impl Store {
             &["participant_id", "user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

@@ -1,24 +1,95 @@
 //! Employers with their units (workplaces), contact persons and supervisors.
 
-use brygga_domain::model::{AgreementStatus, Sector};
+use brygga_domain::model::{AgreementStatus, Sector, TrainingStatus};
 use brygga_domain::policy::{Action, Relation, Resource, list_scope};
 use brygga_domain::registry::{
     ContactDraft, EmployerDraft, EmployerInput, SupervisorDraft, UnitDraft,
 };
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, Set,
 };
 use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{employer, employer_contact, employer_unit, supervisor};
 use crate::{Actor, Page, Result, Store, StoreError};
 
-pub use employer_contact::Model as Contact;
-pub use employer_unit::Model as Unit;
-pub use supervisor::Model as Supervisor;
+/// A workplace of an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Unit {
+    pub id: i32,
+    pub employer_id: i32,
+    pub name: String,
+    pub address: String,
+    pub municipality_code: String,
+}
+
+/// A contact person at an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Contact {
+    pub id: i32,
+    pub employer_id: i32,
+    pub name: String,
+    pub title: String,
+    pub email: String,
+    pub phone: String,
+}
+
+/// A supervisor (handledare) at an employer.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Supervisor {
+    pub id: i32,
+    pub employer_id: i32,
+    pub unit_id: Option<i32>,
+    pub name: String,
+    pub email: String,
+    pub phone: String,
+    pub training_status: TrainingStatus,
+    /// The supervisor's own login, when they have one.
+    pub user_id: Option<i32>,
+}
+
+impl From<employer_unit::Model> for Unit {
+    fn from(m: employer_unit::Model) -> Self {
+        Unit {
+            id: m.id,
+            employer_id: m.employer_id,
+            name: m.name,
+            address: m.address,
+            municipality_code: m.municipality_code,
+        }
+    }
+}
+
+impl From<employer_contact::Model> for Contact {
+    fn from(m: employer_contact::Model) -> Self {
+        Contact {
+            id: m.id,
+            employer_id: m.employer_id,
+            name: m.name,
+            title: m.title,
+            email: m.email,
+            phone: m.phone,
+        }
+    }
+}
+
+impl From<supervisor::Model> for Supervisor {
+    fn from(m: supervisor::Model) -> Self {
+        Supervisor {
+            id: m.id,
+            employer_id: m.employer_id,
+            unit_id: m.unit_id,
+            name: m.name,
+            email: m.email,
+            phone: m.phone,
+            training_status: m.training_status.get(),
+            user_id: m.user_id,
+        }
+    }
+}
 
 #[derive(Debug, Clone, Default)]
 pub struct EmployerFilter {
@@ -89,7 +160,7 @@ impl EmployerRecord {
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),
-                    training_status: s.training_status.clone(),
+                    training_status: s.training_status.as_str().to_string(),
                 })
                 .collect(),
         }
@@ -121,85 +192,73 @@ async fn sync_children(
         .filter(employer_unit::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for u in &units {
-        if !i.units.iter().any(|n| key(&n.name) == key(&u.name)) {
-            employer_unit::Entity::delete_by_id(u.id).exec(db).await?;
-        }
-    }
-    for n in &i.units {
-        let mut am: employer_unit::ActiveModel =
-            match units.iter().find(|u| key(&u.name) == key(&n.name)) {
-                Some(u) => u.clone().into(),
-                None => employer_unit::ActiveModel {
-                    employer_id: Set(employer_id),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.address = Set(n.address.clone());
-        am.municipality_code = Set(n.municipality_code.clone());
-        am.save(db).await?;
-    }
+    crate::sync_rows(
+        db,
+        units,
+        &i.units,
+        |u: &employer_unit::Model, n| key(&u.name) == key(&n.name),
+        || employer_unit::ActiveModel {
+            employer_id: Set(employer_id),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.address = Set(n.address.clone());
+            am.municipality_code = Set(n.municipality_code.clone());
+        },
+    )
+    .await?;
     let contacts = employer_contact::Entity::find()
         .filter(employer_contact::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for c in &contacts {
-        if !i.contacts.iter().any(|n| key(&n.name) == key(&c.name)) {
-            employer_contact::Entity::delete_by_id(c.id)
-                .exec(db)
-                .await?;
-        }
-    }
-    for n in &i.contacts {
-        let mut am: employer_contact::ActiveModel =
-            match contacts.iter().find(|c| key(&c.name) == key(&n.name)) {
-                Some(c) => c.clone().into(),
-                None => employer_contact::ActiveModel {
-                    employer_id: Set(employer_id),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.title = Set(n.title.clone());
-        am.email = Set(n.email.clone());
-        am.phone = Set(n.phone.clone());
-        am.save(db).await?;
-    }
+    crate::sync_rows(
+        db,
+        contacts,
+        &i.contacts,
+        |c: &employer_contact::Model, n| key(&c.name) == key(&n.name),
+        || employer_contact::ActiveModel {
+            employer_id: Set(employer_id),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.title = Set(n.title.clone());
+            am.email = Set(n.email.clone());
+            am.phone = Set(n.phone.clone());
+        },
+    )
+    .await?;
     let sups = supervisor::Entity::find()
         .filter(supervisor::Column::EmployerId.eq(employer_id))
         .all(db)
         .await?;
-    for s in &sups {
-        if !i.supervisors.iter().any(|n| key(&n.name) == key(&s.name)) {
-            supervisor::Entity::delete_by_id(s.id).exec(db).await?;
-        }
-    }
-    for n in &i.supervisors {
-        let mut am: supervisor::ActiveModel =
-            match sups.iter().find(|s| key(&s.name) == key(&n.name)) {
-                Some(s) => s.clone().into(),
-                None => supervisor::ActiveModel {
-                    employer_id: Set(employer_id),
-                    unit_id: Set(None),
-                    user_id: Set(None),
-                    ..Default::default()
-                },
-            };
-        am.name = Set(n.name.clone());
-        am.email = Set(n.email.clone());
-        am.phone = Set(n.phone.clone());
-        am.training_status = Set(n.training_status.as_str().to_string());
-        am.save(db).await?;
-    }
-    Ok(())
+    crate::sync_rows(
+        db,
+        sups,
+        &i.supervisors,
+        |s: &supervisor::Model, n| key(&s.name) == key(&n.name),
+        || supervisor::ActiveModel {
+            employer_id: Set(employer_id),
+            unit_id: Set(None),
+            user_id: Set(None),
+            ..Default::default()
+        },
+        |am, n| {
+            am.name = Set(n.name.clone());
+            am.email = Set(n.email.clone());
+            am.phone = Set(n.phone.clone());
+            am.training_status = Set(n.training_status.into());
+        },
+    )
+    .await
 }
 
 fn apply(m: &mut employer::ActiveModel, i: &EmployerInput) {
     m.name = Set(i.name.clone());
     m.org_number = Set(i.org_number.as_str().to_string());
-    m.sector = Set(i.sector.as_str().to_string());
-    m.agreement_status = Set(i.agreement_status.as_str().to_string());
+    m.sector = Set(i.sector.into());
+    m.agreement_status = Set(i.agreement_status.into());
     m.agreement_date = Set(i.agreement_date);
     m.notes = Set(i.notes.clone());
     m.search_text = Set(crate::search_text(&[&i.name, i.org_number.as_str()]));
@@ -227,30 +286,17 @@ impl Store {
         if let Some(s) = f.sector {
             q = q.filter(employer::Column::Sector.eq(s.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_asc(employer::Column::Name)
-            .order_by_asc(employer::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| EmployerSummary {
-                id: m.id,
-                name: m.name,
-                org_number: m.org_number,
-                sector: m.sector,
-                agreement_status: m.agreement_status,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(employer::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| EmployerSummary {
+            id: m.id,
+            name: m.name,
+            org_number: m.org_number,
+            sector: m.sector.get().as_str().to_string(),
+            agreement_status: m.agreement_status.get().as_str().to_string(),
+        }))
     }
 
     pub async fn employer_get(&self, actor: &Actor, id: i32) -> Result<EmployerRecord> {
@@ -284,14 +330,13 @@ impl Store {
             version: m.version,
             name: m.name,
             org_number: m.org_number,
-            sector: Sector::parse(&m.sector).unwrap_or(Sector::Private),
-            agreement_status: AgreementStatus::parse(&m.agreement_status)
-                .unwrap_or(AgreementStatus::None),
+            sector: m.sector.get(),
+            agreement_status: m.agreement_status.get(),
             agreement_date: m.agreement_date,
             notes: m.notes,
-            units,
-            contacts,
-            supervisors,
+            units: units.into_iter().map(Unit::from).collect(),
+            contacts: contacts.into_iter().map(Contact::from).collect(),
+            supervisors: supervisors.into_iter().map(Supervisor::from).collect(),
         })
     }
 
@@ -347,8 +392,8 @@ impl Store {
         );
         let mut fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         fields.extend(["units", "contacts", "supervisors"]);
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "employer",
@@ -356,7 +401,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -381,18 +425,15 @@ impl Store {
         let mut am: employer::ActiveModel = old.clone().into();
         apply(&mut am, i);
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = employer::Entity::update_many()
-            .set(am)
-            .filter(employer::Column::Id.eq(id))
-            .filter(employer::Column::Version.eq(version))
-            .exec(&tx)
-            .await
-            .map_err(dup_org)?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            employer::Entity::update_many().set(am),
+            id,
+            version,
+            dup_org,
+        )
+        .await?;
         sync_children(&tx, id, i).await?;
         let new = employer::Entity::find_by_id(id)
             .one(&tx)
@@ -442,8 +483,8 @@ impl Store {
             fields.push("supervisors".into());
         }
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "employer",
@@ -451,7 +492,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -476,8 +516,8 @@ impl Store {
         let mut am: supervisor::ActiveModel = s.into();
         am.user_id = Set(Some(user_id));
         am.update(&tx).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "supervisor",
@@ -485,14 +525,24 @@ impl Store {
             &["user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
-    pub async fn supervisors_of(&self, employer_id: i32) -> Result<Vec<Supervisor>> {
+    /// An employer's supervisors, for whoever may read the employer.
+    pub async fn supervisors_of(&self, actor: &Actor, employer_id: i32) -> Result<Vec<Supervisor>> {
+        enforce(decide_any(
+            actor,
+            Action::Read,
+            Resource::Employer,
+            &[relation(actor, employer_id)],
+        ))?;
         Ok(supervisor::Entity::find()
             .filter(supervisor::Column::EmployerId.eq(employer_id))
+            .order_by_asc(supervisor::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(Supervisor::from)
+            .collect())
     }
 }

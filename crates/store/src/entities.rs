@@ -10,13 +10,16 @@ macro_rules! no_relations {
 }
 
 pub mod organisation {
+    use crate::stored::Stored;
+    use brygga_domain::model::OrgKind;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "organisations")]
     pub struct Model {
         #[sea_orm(primary_key)]
         pub id: i32,
-        pub kind: String,
+        pub kind: Stored<OrgKind>,
         pub name: String,
         pub parent_id: Option<i32>,
         pub municipality_code: Option<String>,
@@ -28,7 +31,10 @@ pub mod organisation {
 }
 
 pub mod user {
+    use crate::stored::Stored;
+    use brygga_domain::model::Role;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "users")]
     pub struct Model {
@@ -37,7 +43,7 @@ pub mod user {
         #[sea_orm(unique)]
         pub email: String,
         pub name: String,
-        pub role: String,
+        pub role: Stored<Role>,
         pub password_hash: String,
         pub employer_id: Option<i32>,
         pub active: bool,
@@ -125,7 +131,11 @@ pub mod audit_entry {
 }
 
 pub mod employer {
+    use crate::stored::Stored;
+    use brygga_domain::model::AgreementStatus;
+    use brygga_domain::model::Sector;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "employers")]
     pub struct Model {
@@ -134,8 +144,8 @@ pub mod employer {
         pub name: String,
         #[sea_orm(unique)]
         pub org_number: String,
-        pub sector: String,
-        pub agreement_status: String,
+        pub sector: Stored<Sector>,
+        pub agreement_status: Stored<AgreementStatus>,
         pub agreement_date: Option<Date>,
         pub notes: String,
         pub search_text: String,
@@ -178,7 +188,10 @@ pub mod employer_contact {
 }
 
 pub mod supervisor {
+    use crate::stored::Stored;
+    use brygga_domain::model::TrainingStatus;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "supervisors")]
     pub struct Model {
@@ -189,14 +202,20 @@ pub mod supervisor {
         pub name: String,
         pub email: String,
         pub phone: String,
-        pub training_status: String,
+        pub training_status: Stored<TrainingStatus>,
         pub user_id: Option<i32>,
     }
     no_relations!();
 }
 
 pub mod placement {
+    use crate::stored::Stored;
+    use brygga_domain::model::DrivingLicence;
+    use brygga_domain::model::EducationLevel;
+    use brygga_domain::model::PlacementStatus;
+    use brygga_domain::values::Cefr;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "placements")]
     pub struct Model {
@@ -209,10 +228,10 @@ pub mod placement {
         pub tasks: String,
         pub required_skills: String,
         pub desired_skills: String,
-        pub min_swedish: String,
+        pub min_swedish: Stored<Cefr>,
         pub other_languages: String,
-        pub education_level: String,
-        pub driving_licence: String,
+        pub education_level: Stored<EducationLevel>,
+        pub driving_licence: Stored<DrivingLicence>,
         pub days_per_week: i32,
         pub hours_per_week: i32,
         pub municipality_code: String,
@@ -221,7 +240,7 @@ pub mod placement {
         pub period_end: Date,
         pub places: i32,
         pub accommodations: String,
-        pub status: String,
+        pub status: Stored<PlacementStatus>,
         pub search_text: String,
         pub created_at: DateTimeUtc,
         pub updated_at: DateTimeUtc,
@@ -231,7 +250,15 @@ pub mod placement {
 }
 
 pub mod participant {
+    use crate::stored::Stored;
+    use brygga_domain::model::DrivingLicence;
+    use brygga_domain::model::EducationLevel;
+    use brygga_domain::model::EligibilityStatus;
+    use brygga_domain::values::Cefr;
+    use brygga_domain::values::Gender;
+    use brygga_domain::values::SfiCourse;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "participants")]
     pub struct Model {
@@ -246,12 +273,12 @@ pub mod participant {
         pub email: String,
         pub phone: String,
         pub municipality_code: String,
-        pub gender: String,
+        pub gender: Stored<Gender>,
         pub birth_year: i32,
-        pub swedish_level: Option<String>,
+        pub swedish_level: Option<Stored<Cefr>>,
         pub languages: String,
-        pub sfi_level: Option<String>,
-        pub education_level: String,
+        pub sfi_level: Option<Stored<SfiCourse>>,
+        pub education_level: Stored<EducationLevel>,
         pub education_field: String,
         pub education_country: String,
         pub experience: String,
@@ -259,10 +286,10 @@ pub mod participant {
         pub wished_occupations: String,
         pub available_days: String,
         pub max_commute_km: i32,
-        pub driving_licence: String,
+        pub driving_licence: Stored<DrivingLicence>,
         pub special_needs: String,
         pub needed_accommodations: String,
-        pub eligibility: String,
+        pub eligibility: Stored<EligibilityStatus>,
         pub consents: String,
         pub user_id: Option<i32>,
         pub search_text: String,
@@ -290,7 +317,10 @@ pub mod internship {
 }
 
 pub mod candidate_proposal {
+    use crate::stored::Stored;
+    use brygga_domain::model::ProposalStatus;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "candidate_proposals")]
     pub struct Model {
@@ -300,7 +330,7 @@ pub mod candidate_proposal {
         pub placement_id: i32,
         pub created_at: DateTimeUtc,
         /// The candidate pool's status (`brygga_domain::journey::ProposalStatus`).
-        pub status: String,
+        pub status: Stored<ProposalStatus>,
         pub note: String,
         pub proposed_by: Option<i32>,
         pub updated_at: Option<DateTimeUtc>,
@@ -337,7 +367,10 @@ pub mod audit_head {
 }
 
 pub mod match_rule {
+    use crate::matching::RuleKind;
+    use crate::stored::Stored;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "match_rules")]
     pub struct Model {
@@ -347,7 +380,7 @@ pub mod match_rule {
         pub participant_id: i32,
         pub placement_id: i32,
         /// "lock" or "exclude".
-        pub kind: String,
+        pub kind: Stored<RuleKind>,
         pub created_by: Option<i32>,
         pub created_at: DateTimeUtc,
     }
@@ -373,7 +406,10 @@ pub mod process_stage {
 }
 
 pub mod process_checkpoint {
+    use crate::stored::Stored;
+    use brygga_domain::journey::CheckpointKind;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "process_checkpoints")]
     pub struct Model {
@@ -382,7 +418,7 @@ pub mod process_checkpoint {
         pub stage_id: i32,
         pub position: i32,
         /// What must hold (`brygga_domain::journey::CheckpointKind`); "manual" is ticked by hand.
-        pub kind: String,
+        pub kind: Stored<CheckpointKind>,
         pub label_sv: String,
         pub label_en: String,
     }
@@ -410,7 +446,10 @@ pub mod participant_event {
 }
 
 pub mod interest {
+    use crate::stored::Stored;
+    use brygga_domain::model::InterestStatus;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "interests")]
     pub struct Model {
@@ -427,7 +466,7 @@ pub mod interest {
         pub consent_version: String,
         /// A keyed hash of the client address, for the rate limit (the address is not kept).
         pub client_hash: String,
-        pub status: String,
+        pub status: Stored<InterestStatus>,
         pub participant_id: Option<i32>,
         pub handled_by: Option<i32>,
         pub handled_at: Option<DateTimeUtc>,
@@ -437,7 +476,10 @@ pub mod interest {
 }
 
 pub mod interview {
+    use crate::stored::Stored;
+    use brygga_domain::model::InterviewOutcome;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "interviews")]
     pub struct Model {
@@ -453,7 +495,7 @@ pub mod interview {
         /// JSON list of attendees (name, email, role).
         pub attendees: String,
         pub notes: String,
-        pub outcome: String,
+        pub outcome: Stored<InterviewOutcome>,
         pub outcome_note: String,
         pub outcome_at: Option<DateTimeUtc>,
         pub created_by: Option<i32>,
@@ -484,7 +526,10 @@ pub mod es_confirmation {
 }
 
 pub mod es_decision {
+    use crate::stored::Stored;
+    use brygga_domain::model::Compensation;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "es_decisions")]
     pub struct Model {
@@ -496,7 +541,7 @@ pub mod es_decision {
         pub period_start: Date,
         pub period_end: Date,
         pub insured: bool,
-        pub compensation: String,
+        pub compensation: Stored<Compensation>,
         pub note: String,
         pub recorded_by: Option<i32>,
         pub recorded_at: DateTimeUtc,
@@ -529,20 +574,24 @@ pub mod stored_file {
 }
 
 pub mod agreement {
+    use crate::stored::Stored;
+    use brygga_domain::model::AgreementKind;
+    use brygga_domain::model::AgreementStatus;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "agreements")]
     pub struct Model {
         #[sea_orm(primary_key)]
         pub id: i32,
         /// "collaboration" (employer level) or "internship" (per intern).
-        pub kind: String,
+        pub kind: Stored<AgreementKind>,
         pub employer_id: i32,
         pub participant_id: Option<i32>,
         pub placement_id: Option<i32>,
         /// The intern's supervisor (internship agreements).
         pub supervisor_id: Option<i32>,
-        pub status: String,
+        pub status: Stored<AgreementStatus>,
         pub generated_file_id: Option<i32>,
         pub signed_file_id: Option<i32>,
         pub signed_on: Option<Date>,
@@ -555,7 +604,10 @@ pub mod agreement {
 }
 
 pub mod job {
+    use crate::stored::Stored;
+    use brygga_domain::model::JobStatus;
     use sea_orm::entity::prelude::*;
+
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
     #[sea_orm(table_name = "jobs")]
     pub struct Model {
@@ -564,7 +616,7 @@ pub mod job {
         pub kind: String,
         pub payload: String,
         /// "queued", "running", "done" or "failed" (gave up after `max_attempts`).
-        pub status: String,
+        pub status: Stored<JobStatus>,
         pub attempts: i32,
         pub max_attempts: i32,
         pub run_at: DateTimeUtc,
@@ -577,3 +629,25 @@ pub mod job {
     }
     no_relations!();
 }
+
+macro_rules! versioned {
+    ($($m:ident),+) => {$(
+        impl crate::Versioned for $m::Entity {
+            fn id_column() -> $m::Column {
+                $m::Column::Id
+            }
+            fn version_column() -> $m::Column {
+                $m::Column::Version
+            }
+        }
+    )+};
+}
+
+versioned!(
+    employer,
+    placement,
+    participant,
+    candidate_proposal,
+    interview,
+    agreement
+);

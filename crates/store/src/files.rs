@@ -17,7 +17,38 @@ use crate::audit::{AuditAction, record};
 use crate::entities::stored_file;
 use crate::{Actor, Result, Store, StoreError};
 
-pub use stored_file::Model as StoredFile;
+/// A stored file's metadata.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct StoredFile {
+    pub id: i32,
+    pub object_key: String,
+    pub filename: String,
+    pub content_type: String,
+    pub size: i64,
+    pub sha256: String,
+    /// The record the file belongs to ("agreement"), whose access rules it shares.
+    pub owner_kind: String,
+    pub owner_id: i32,
+    pub uploaded_by: Option<i32>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<stored_file::Model> for StoredFile {
+    fn from(m: stored_file::Model) -> Self {
+        StoredFile {
+            id: m.id,
+            object_key: m.object_key,
+            filename: m.filename,
+            content_type: m.content_type,
+            size: m.size,
+            sha256: m.sha256,
+            owner_kind: m.owner_kind,
+            owner_id: m.owner_id,
+            uploaded_by: m.uploaded_by,
+            created_at: m.created_at,
+        }
+    }
+}
 
 /// The largest file accepted: 10 MiB.
 pub const MAX_FILE_BYTES: usize = 10 * 1024 * 1024;
@@ -235,7 +266,7 @@ pub(crate) async fn save(
         &["owner_kind", "owner_id", "content_type", "size"],
     )
     .await?;
-    Ok(file)
+    Ok(file.into())
 }
 
 impl Store {
@@ -261,8 +292,7 @@ impl Store {
         }
         let bytes = files.get(&f.object_key).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
-        tx.commit().await?;
-        Ok((f, bytes))
+        crate::commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
+        Ok((f.into(), bytes))
     }
 }

@@ -6,7 +6,6 @@ use brygga_domain::interest::{CONSENT_VERSION, InterestInput, InterestUpdate};
 use brygga_domain::model::{InterestStatus, PlacementStatus, Role};
 use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::registry::LanguageLevel;
-use brygga_domain::values::Cefr;
 use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -91,9 +90,7 @@ impl PortalPlacement {
             tasks: m.tasks,
             required_skills: from_json(&m.required_skills),
             desired_skills: from_json(&m.desired_skills),
-            min_swedish: Cefr::parse(&m.min_swedish)
-                .map(|c| c.as_str().to_string())
-                .unwrap_or_default(),
+            min_swedish: m.min_swedish.get().as_str().to_string(),
             other_languages: from_json(&m.other_languages),
             municipality_code: m.municipality_code,
             address: m.address,
@@ -150,10 +147,6 @@ pub struct InterestRecord {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-fn status_of(s: &str) -> InterestStatus {
-    InterestStatus::parse(s).unwrap_or(InterestStatus::New)
-}
-
 impl Store {
     /// Published placements, searchable, one page counted in the database.
     pub async fn portal_placements(&self, f: &PortalFilter) -> Result<Page<PortalPlacement>> {
@@ -169,14 +162,11 @@ impl Store {
         if !occupation.is_empty() {
             q = q.filter(placement::Column::SsykCode.starts_with(&occupation));
         }
-        let pager = q
+        let q = q
             .order_by_asc(placement::Column::PeriodStart)
-            .order_by_asc(placement::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let models = pager.fetch_page(page - 1).await?;
-        let employer_ids: Vec<i32> = models.iter().map(|m| m.employer_id).collect();
+            .order_by_asc(placement::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        let employer_ids: Vec<i32> = page.items.iter().map(|m| m.employer_id).collect();
         let names: std::collections::HashMap<i32, String> = employer::Entity::find()
             .filter(employer::Column::Id.is_in(employer_ids))
             .all(&self.db)
@@ -184,19 +174,10 @@ impl Store {
             .into_iter()
             .map(|e| (e.id, e.name))
             .collect();
-        let items = models
-            .into_iter()
-            .map(|m| {
-                let name = names.get(&m.employer_id).cloned().unwrap_or_default();
-                PortalPlacement::from_model(m, name)
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+        Ok(page.map(|m| {
+            let name = names.get(&m.employer_id).cloned().unwrap_or_default();
+            PortalPlacement::from_model(m, name)
+        }))
     }
 
     /// One published placement; anything else is not found.
@@ -265,7 +246,7 @@ impl Store {
             consent_at: Set(now),
             consent_version: Set(CONSENT_VERSION.to_string()),
             client_hash: Set(hash),
-            status: Set(InterestStatus::New.as_str().to_string()),
+            status: Set(InterestStatus::New.into()),
             participant_id: Set(None),
             handled_by: Set(None),
             handled_at: Set(None),
@@ -274,8 +255,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             &portal_actor(),
             AuditAction::Create,
             "interest",
@@ -292,7 +273,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(Submission::Stored(m.id))
     }
 
@@ -372,36 +352,24 @@ impl Store {
         if let Some(s) = f.status {
             q = q.filter(interest::Column::Status.eq(s.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_desc(interest::Column::CreatedAt)
-            .order_by_desc(interest::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let models = pager.fetch_page(page - 1).await?;
+            .order_by_desc(interest::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
         let titles = self
-            .placement_titles(models.iter().filter_map(|m| m.placement_id).collect())
+            .placement_titles(page.items.iter().filter_map(|m| m.placement_id).collect())
             .await?;
-        let items = models
-            .into_iter()
-            .map(|m| InterestSummary {
-                id: m.id,
-                placement_title: m
-                    .placement_id
-                    .and_then(|p| titles.get(&p).cloned())
-                    .unwrap_or_default(),
-                name: m.name,
-                placement_id: m.placement_id,
-                status: status_of(&m.status),
-                created_at: m.created_at,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+        Ok(page.map(|m| InterestSummary {
+            id: m.id,
+            placement_title: m
+                .placement_id
+                .and_then(|p| titles.get(&p).cloned())
+                .unwrap_or_default(),
+            name: m.name,
+            placement_id: m.placement_id,
+            status: m.status.get(),
+            created_at: m.created_at,
+        }))
     }
 
     /// One interest, with the candidate's contact details: the read is audited.
@@ -412,8 +380,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
         let placement_title = match m.placement_id {
             Some(p) => self
                 .placement_titles(vec![p])
@@ -434,7 +401,7 @@ impl Store {
             lang: m.lang,
             consent_at: m.consent_at,
             consent_version: m.consent_version,
-            status: status_of(&m.status),
+            status: m.status.get(),
             participant_id: m.participant_id,
             handled_by: m.handled_by,
             handled_at: m.handled_at,
@@ -468,7 +435,7 @@ impl Store {
         let tx = crate::begin_write(&self.db).await?;
         interest::ActiveModel {
             id: Set(id),
-            status: Set(u.status.as_str().to_string()),
+            status: Set(u.status.into()),
             participant_id: Set(u.participant_id),
             handled_by: Set(actor.user_id),
             handled_at: Set(Some(crate::now())),
@@ -476,8 +443,8 @@ impl Store {
         }
         .update(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "interest",
@@ -485,7 +452,6 @@ impl Store {
             &["status", "participant_id", "handled_by", "handled_at"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

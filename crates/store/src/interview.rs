@@ -109,7 +109,7 @@ fn record_of(
         meeting_link: m.meeting_link,
         attendees: from_json(&m.attendees),
         notes: m.notes,
-        outcome: InterviewOutcome::parse(&m.outcome).unwrap_or(InterviewOutcome::Pending),
+        outcome: m.outcome.get(),
         outcome_note: m.outcome_note,
         created_at: m.created_at,
     }
@@ -268,7 +268,7 @@ impl Store {
                 Action::Create,
             )
             .await?;
-        let status = ProposalStatus::parse(&l.proposal.status).unwrap_or(ProposalStatus::Proposed);
+        let status = l.proposal.status.get();
         if !bookable(status) {
             return Err(invalid("starts_at", "pool-error-not-bookable"));
         }
@@ -314,7 +314,7 @@ impl Store {
             meeting_link: Set(input.meeting_link.clone()),
             attendees: Set(to_json(&input.attendees)),
             notes: Set(input.notes.clone()),
-            outcome: Set(InterviewOutcome::Pending.as_str().to_string()),
+            outcome: Set(InterviewOutcome::Pending.into()),
             outcome_note: Set(String::new()),
             outcome_at: Set(None),
             created_by: Set(actor.user_id),
@@ -359,8 +359,7 @@ impl Store {
         let (m, p, pl) = self.interview_load(actor, id, Action::Read).await?;
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
         Ok(record_of(m, &p, &pl, name))
     }
 
@@ -414,31 +413,21 @@ impl Store {
         compose: Compose<'_>,
     ) -> Result<()> {
         let (m, p, pl) = self.interview_load(actor, id, Action::Update).await?;
-        let outcome = InterviewOutcome::parse(&m.outcome).unwrap_or(InterviewOutcome::Pending);
+        let outcome = m.outcome.get();
         if outcome != InterviewOutcome::Pending {
             return Err(invalid("outcome", "pool-error-not-pending"));
         }
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
-        let res = interview::Entity::update_many()
+        let update = interview::Entity::update_many()
             .col_expr(
                 interview::Column::Outcome,
                 Expr::value(InterviewOutcome::Cancelled.as_str()),
             )
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
-            .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                interview::Column::Version,
-                Expr::value(version.saturating_add(1)),
-            )
-            .filter(interview::Column::Id.eq(id))
-            .filter(interview::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+            .col_expr(interview::Column::UpdatedAt, Expr::value(now));
+        crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
         record(
             &tx,
             actor,
@@ -451,7 +440,7 @@ impl Store {
         let proposal = candidate_proposal::Entity::find_by_id(m.proposal_id)
             .one(&tx)
             .await?;
-        if proposal.is_some_and(|pr| pr.status == ProposalStatus::Interviewing.as_str()) {
+        if proposal.is_some_and(|pr| pr.status.get() == ProposalStatus::Interviewing) {
             set_proposal_status(
                 &tx,
                 actor,
@@ -490,29 +479,19 @@ impl Store {
         if !is_result(outcome) {
             return Err(invalid("outcome", "pool-error-outcome"));
         }
-        if m.outcome == InterviewOutcome::Cancelled.as_str() {
+        if m.outcome.get() == InterviewOutcome::Cancelled {
             return Err(invalid("outcome", "pool-error-cancelled"));
         }
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
-        let res = interview::Entity::update_many()
+        let update = interview::Entity::update_many()
             .col_expr(interview::Column::Outcome, Expr::value(outcome.as_str()))
             .col_expr(interview::Column::OutcomeNote, Expr::value(note.trim()))
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
-            .col_expr(interview::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                interview::Column::Version,
-                Expr::value(version.saturating_add(1)),
-            )
-            .filter(interview::Column::Id.eq(id))
-            .filter(interview::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
-        record(
-            &tx,
+            .col_expr(interview::Column::UpdatedAt, Expr::value(now));
+        crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "interview",
@@ -520,7 +499,6 @@ impl Store {
             &["outcome", "outcome_note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -12,13 +12,13 @@ use brygga_domain::{FieldError, FieldErrors};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::job;
 use crate::{Actor, Page, Result, Store, StoreError};
 
@@ -54,7 +54,7 @@ pub(crate) async fn enqueue_email(db: &impl ConnectionTrait, email: &OutgoingEma
     let m = job::ActiveModel {
         kind: Set(KIND_EMAIL.to_string()),
         payload: Set(crate::to_json(email)),
-        status: Set("queued".to_string()),
+        status: Set(JobStatus::Queued.into()),
         attempts: Set(0),
         max_attempts: Set(MAX_ATTEMPTS),
         run_at: Set(now),
@@ -107,7 +107,7 @@ impl From<job::Model> for Job {
         Job {
             id: m.id,
             // An unknown status reads as failed: visible to the admin, never run.
-            status: JobStatus::parse(&m.status).unwrap_or(JobStatus::Failed),
+            status: m.status.get(),
             kind: m.kind,
             attempts: m.attempts,
             max_attempts: m.max_attempts,
@@ -280,22 +280,9 @@ impl Store {
         if let Some(s) = f.status {
             q = q.filter(job::Column::Status.eq(s.as_str()));
         }
-        let per_page = crate::PER_PAGE;
-        let pager = q.paginate(&self.db, per_page);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
+        Ok(crate::paged(&self.db, q, f.page, crate::PER_PAGE)
             .await?
-            .into_iter()
-            .map(Job::from)
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page,
-            total,
-        })
+            .map(Job::from))
     }
 
     /// One job with its message (addresses and text: the read is audited).
@@ -306,8 +293,7 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        record(&tx, actor, AuditAction::Read, "job", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Read, "job", Some(id), &[]).await?;
         Ok(m.into())
     }
 
@@ -335,8 +321,8 @@ impl Store {
                 StoreError::NotFound
             });
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "job",
@@ -344,7 +330,6 @@ impl Store {
             &["status", "attempts", "run_at"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -364,8 +349,7 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         let id = enqueue_email(&tx, email).await?;
-        record(&tx, actor, AuditAction::Create, "job", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Create, "job", Some(id), &[]).await?;
         Ok(id)
     }
 }

@@ -5,9 +5,8 @@ pub mod actor;
 pub mod agreement;
 pub mod audit;
 pub mod clearance;
-pub mod demo;
 pub mod employer;
-pub mod entities;
+pub(crate) mod entities;
 pub mod files;
 pub mod interest;
 pub mod interview;
@@ -20,6 +19,7 @@ pub mod placement;
 pub mod pool;
 pub mod process;
 pub mod sessions;
+mod stored;
 pub mod users;
 
 use std::time::Duration;
@@ -78,6 +78,119 @@ impl<T> Page<T> {
     pub fn pages(&self) -> u64 {
         self.total.div_ceil(self.per_page.max(1)).max(1)
     }
+
+    /// The same page with each item turned into something else.
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            page: self.page,
+            per_page: self.per_page,
+            total: self.total,
+        }
+    }
+}
+
+/// One page of a query's rows: the total counted in the database, then the requested page
+/// (bounded by `page_number`) fetched.
+pub(crate) async fn paged<E>(
+    db: &DatabaseConnection,
+    q: sea_orm::Select<E>,
+    requested: u64,
+    per_page: u64,
+) -> Result<Page<E::Model>>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Sync,
+{
+    use sea_orm::PaginatorTrait;
+    let pager = q.paginate(db, per_page);
+    let total = pager.num_items().await?;
+    let page = page_number(requested);
+    let items = pager.fetch_page(page - 1).await?;
+    Ok(Page {
+        items,
+        page,
+        per_page,
+        total,
+    })
+}
+
+/// A table whose rows carry a version that every update raises (optimistic locking).
+pub(crate) trait Versioned: sea_orm::EntityTrait {
+    fn id_column() -> Self::Column;
+    fn version_column() -> Self::Column;
+}
+
+/// Apply `update` to row `id` only if the row is still at `version` (the one the caller read),
+/// raising the version; someone else's save in between is a `Conflict`. A database error goes
+/// through `on_err` (a unique violation may be a field error).
+pub(crate) async fn update_versioned<E: Versioned>(
+    tx: &impl sea_orm::ConnectionTrait,
+    update: sea_orm::UpdateMany<E>,
+    id: i32,
+    version: i32,
+    on_err: impl FnOnce(DbErr) -> StoreError,
+) -> Result<()> {
+    use sea_orm::{ColumnTrait, QueryFilter, sea_query::Expr};
+    let res = update
+        .col_expr(E::version_column(), Expr::value(version.saturating_add(1)))
+        .filter(E::id_column().eq(id))
+        .filter(E::version_column().eq(version))
+        .exec(tx)
+        .await
+        .map_err(on_err)?;
+    if res.rows_affected == 0 {
+        return Err(StoreError::Conflict);
+    }
+    Ok(())
+}
+
+/// Bring a record's child rows (`existing`) in line with what the input wants. A row and an
+/// input item that are `same` are one child, updated in place so that it keeps the id other
+/// records point at; rows no longer wanted are deleted; new items become rows made by `new`.
+/// `fill` writes an item's values.
+pub(crate) async fn sync_rows<A, W>(
+    db: &impl sea_orm::ConnectionTrait,
+    existing: Vec<<A::Entity as sea_orm::EntityTrait>::Model>,
+    wanted: &[W],
+    same: impl Fn(&<A::Entity as sea_orm::EntityTrait>::Model, &W) -> bool,
+    new: impl Fn() -> A,
+    fill: impl Fn(&mut A, &W),
+) -> Result<()>
+where
+    A: sea_orm::ActiveModelTrait + sea_orm::ActiveModelBehavior + Send,
+    <A::Entity as sea_orm::EntityTrait>::Model: sea_orm::IntoActiveModel<A> + Clone,
+{
+    use sea_orm::IntoActiveModel;
+    for row in &existing {
+        if !wanted.iter().any(|w| same(row, w)) {
+            row.clone().into_active_model().delete(db).await?;
+        }
+    }
+    for w in wanted {
+        let mut am = match existing.iter().find(|row| same(row, w)) {
+            Some(row) => row.clone().into_active_model(),
+            None => new(),
+        };
+        fill(&mut am, w);
+        am.save(db).await?;
+    }
+    Ok(())
+}
+
+/// Append the audit entry for a write and commit its transaction: the last step of every
+/// write (`begin_write` is the first).
+pub(crate) async fn commit_audited(
+    tx: sea_orm::DatabaseTransaction,
+    actor: &Actor,
+    action: audit::AuditAction,
+    resource: &str,
+    record_id: Option<i32>,
+    fields: &[&str],
+) -> Result<()> {
+    audit::record(&tx, actor, action, resource, record_id, fields).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 pub const PER_PAGE: u64 = 25;

@@ -9,7 +9,7 @@ use sea_orm::{
 };
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use std::collections::HashMap;
 
 use crate::entities::{employer, internship, match_rule, organisation, participant, placement};
@@ -17,7 +17,31 @@ use crate::participant::ParticipantRecord;
 use crate::placement::PlacementRecord;
 use crate::{Actor, Result, Store, StoreError};
 
-pub use match_rule::Model as MatchRule;
+/// A coordinator's lock or exclusion of one pair.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MatchRule {
+    pub id: i32,
+    pub programme_id: i32,
+    pub participant_id: i32,
+    pub placement_id: i32,
+    pub kind: RuleKind,
+    pub created_by: Option<i32>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<match_rule::Model> for MatchRule {
+    fn from(m: match_rule::Model) -> Self {
+        MatchRule {
+            id: m.id,
+            programme_id: m.programme_id,
+            participant_id: m.participant_id,
+            placement_id: m.placement_id,
+            kind: m.kind.get(),
+            created_by: m.created_by,
+            created_at: m.created_at,
+        }
+    }
+}
 
 /// A coordinator's rule about one pair in a programme's plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,8 +107,8 @@ impl Store {
             .all(&self.db)
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant_profiles",
@@ -92,7 +116,6 @@ impl Store {
             &["matching_profile"],
         )
         .await?;
-        tx.commit().await?;
         // Needs (accommodations) are read for the hard constraint; they are shown to no one here.
         Ok(models
             .into_iter()
@@ -175,8 +198,8 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "organisation",
@@ -184,7 +207,6 @@ impl Store {
             &["matching_settings"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -194,7 +216,10 @@ impl Store {
             .filter(match_rule::Column::ProgrammeId.eq(programme_id))
             .order_by_asc(match_rule::Column::Id)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(MatchRule::from)
+            .collect())
     }
 
     /// Lock in, rule out, or (with `None`) clear the rule for one pair.
@@ -230,7 +255,7 @@ impl Store {
                     programme_id: Set(programme_id),
                     participant_id: Set(participant_id),
                     placement_id: Set(placement_id),
-                    kind: Set(kind.as_str().to_string()),
+                    kind: Set(kind.into()),
                     created_by: Set(actor.user_id),
                     created_at: Set(crate::now()),
                     ..Default::default()
@@ -241,8 +266,8 @@ impl Store {
             ),
             None => None,
         };
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "match_rule",
@@ -250,7 +275,6 @@ impl Store {
             &["participant_id", "placement_id", "kind"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 

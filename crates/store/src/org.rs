@@ -4,11 +4,38 @@ use brygga_domain::model::OrgKind;
 use brygga_domain::policy::{Action, Relation, Resource};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 
+use crate::audit::AuditAction;
 use crate::entities::organisation;
 use crate::{Actor, Result, Store, StoreError};
 use brygga_domain::{FieldError, FieldErrors};
 
-pub use organisation::Model as Organisation;
+/// One organisation in the tree.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct Organisation {
+    pub id: i32,
+    pub kind: OrgKind,
+    pub name: String,
+    pub parent_id: Option<i32>,
+    pub municipality_code: Option<String>,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<organisation::Model> for Organisation {
+    fn from(m: organisation::Model) -> Self {
+        Organisation {
+            id: m.id,
+            kind: m.kind.get(),
+            name: m.name,
+            parent_id: m.parent_id,
+            municipality_code: m.municipality_code,
+            created_at: m.created_at,
+        }
+    }
+}
+
+fn records(ms: Vec<organisation::Model>) -> Vec<Organisation> {
+    ms.into_iter().map(Organisation::from).collect()
+}
 
 impl Store {
     pub async fn org_create(
@@ -32,7 +59,7 @@ impl Store {
             Some(p) => organisation::Entity::find_by_id(p)
                 .one(&self.db)
                 .await?
-                .and_then(|o| OrgKind::parse(&o.kind).ok()),
+                .map(|o| o.kind.get()),
             None => None,
         };
         if parent_kind != kind.parent_kind() {
@@ -40,7 +67,7 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         let m = organisation::ActiveModel {
-            kind: Set(kind.as_str().to_string()),
+            kind: Set(kind.into()),
             name: Set(name),
             parent_id: Set(parent_id),
             municipality_code: Set(municipality_code.map(str::to_string)),
@@ -50,32 +77,46 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::audit::record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
-            crate::audit::AuditAction::Create,
+            AuditAction::Create,
             "organisation",
             Some(m.id),
             &["kind", "name", "parent_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
-    pub async fn orgs(&self) -> Result<Vec<Organisation>> {
-        Ok(organisation::Entity::find()
-            .order_by_asc(organisation::Column::Id)
-            .all(&self.db)
-            .await?)
+    /// The whole tree, for everyone who may list organisations.
+    pub async fn orgs(&self, actor: &Actor) -> Result<Vec<Organisation>> {
+        if !actor.can(Action::List, Resource::Organisation, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(records(
+            organisation::Entity::find()
+                .order_by_asc(organisation::Column::Id)
+                .all(&self.db)
+                .await?,
+        ))
     }
 
-    pub async fn org_find(&self, kind: OrgKind, name: &str) -> Result<Option<Organisation>> {
+    pub async fn org_find(
+        &self,
+        actor: &Actor,
+        kind: OrgKind,
+        name: &str,
+    ) -> Result<Option<Organisation>> {
+        if !actor.can(Action::Read, Resource::Organisation, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
         Ok(organisation::Entity::find()
             .filter(organisation::Column::Kind.eq(kind.as_str()))
             .filter(organisation::Column::Name.eq(name))
             .one(&self.db)
-            .await?)
+            .await?
+            .map(Organisation::from))
     }
 
     /// Programmes the actor may register participants in (all for admins).
@@ -88,7 +129,7 @@ impl Store {
             .order_by_asc(organisation::Column::Name)
             .all(&self.db)
             .await?;
-        Ok(all
+        Ok(records(all)
             .into_iter()
             .filter(|o| {
                 actor.user_id.is_none()

@@ -24,6 +24,7 @@ use crate::audit::{AuditAction, record};
 use crate::entities::{
     candidate_proposal, case_share, internship, organisation, participant, placement,
 };
+use crate::stored::Stored;
 use crate::{Actor, Page, Result, Store, StoreError, from_json, to_json};
 
 #[derive(Debug, Clone, Default)]
@@ -97,16 +98,12 @@ impl ParticipantRecord {
             email: m.email,
             phone: m.phone,
             municipality_code: m.municipality_code,
-            gender: Gender::parse(&m.gender).unwrap_or(Gender::Unspecified),
+            gender: m.gender.get(),
             birth_year: m.birth_year,
-            swedish_level: m.swedish_level.as_deref().and_then(|s| Cefr::parse(s).ok()),
+            swedish_level: m.swedish_level.map(Stored::get),
             languages: from_json(&m.languages),
-            sfi_level: m
-                .sfi_level
-                .as_deref()
-                .and_then(|s| SfiCourse::parse(s).ok()),
-            education_level: EducationLevel::parse(&m.education_level)
-                .unwrap_or(EducationLevel::None),
+            sfi_level: m.sfi_level.map(Stored::get),
+            education_level: m.education_level.get(),
             education_field: m.education_field,
             education_country: m.education_country,
             experience: from_json(&m.experience),
@@ -114,12 +111,10 @@ impl ParticipantRecord {
             wished_occupations: from_json(&m.wished_occupations),
             available_days: from_json(&m.available_days),
             max_commute_km: m.max_commute_km,
-            driving_licence: DrivingLicence::parse(&m.driving_licence)
-                .unwrap_or(DrivingLicence::None),
+            driving_licence: m.driving_licence.get(),
             needed_accommodations: show_special_needs.then(|| from_json(&m.needed_accommodations)),
             special_needs: show_special_needs.then_some(m.special_needs),
-            eligibility: EligibilityStatus::parse(&m.eligibility)
-                .unwrap_or(EligibilityStatus::Unknown),
+            eligibility: m.eligibility.get(),
             consents: from_json(&m.consents),
             created_at: m.created_at,
             updated_at: m.updated_at,
@@ -252,12 +247,12 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
         .map(|p| p.as_str().to_string())
         .unwrap_or_default());
     m.municipality_code = Set(i.municipality_code.clone());
-    m.gender = Set(i.gender.as_str().to_string());
+    m.gender = Set(i.gender.into());
     m.birth_year = Set(i.birth_year);
-    m.swedish_level = Set(i.swedish_level.map(|c| c.as_str().to_string()));
+    m.swedish_level = Set(i.swedish_level.map(Stored));
     m.languages = Set(to_json(&i.languages));
-    m.sfi_level = Set(i.sfi_level.map(|s| s.as_str().to_string()));
-    m.education_level = Set(i.education_level.as_str().to_string());
+    m.sfi_level = Set(i.sfi_level.map(Stored));
+    m.education_level = Set(i.education_level.into());
     m.education_field = Set(i.education_field.clone());
     m.education_country = Set(i.education_country.clone());
     m.experience = Set(to_json(&i.experience));
@@ -265,10 +260,10 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
     m.wished_occupations = Set(to_json(&i.wished_occupations));
     m.available_days = Set(to_json(&i.available_days));
     m.max_commute_km = Set(i.max_commute_km);
-    m.driving_licence = Set(i.driving_licence.as_str().to_string());
+    m.driving_licence = Set(i.driving_licence.into());
     m.special_needs = Set(i.special_needs.clone());
     m.needed_accommodations = Set(to_json(&i.needed_accommodations));
-    m.eligibility = Set(i.eligibility.as_str().to_string());
+    m.eligibility = Set(i.eligibility.into());
     m.consents = Set(to_json(&consents));
     m.search_text = Set(crate::search_text(&[
         &i.first_name,
@@ -446,34 +441,21 @@ impl Store {
         if let Some(e) = f.eligibility {
             q = q.filter(participant::Column::Eligibility.eq(e.as_str()));
         }
-        let pager = q
+        let q = q
             .order_by_asc(participant::Column::LastName)
             .order_by_asc(participant::Column::FirstName)
-            .order_by_asc(participant::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| ParticipantSummary {
-                id: m.id,
-                first_name: m.first_name,
-                last_name: m.last_name,
-                municipality_code: m.municipality_code,
-                programme_id: m.programme_id,
-                birth_year: m.birth_year,
-                swedish_level: m.swedish_level,
-                eligibility: m.eligibility,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(participant::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| ParticipantSummary {
+            id: m.id,
+            first_name: m.first_name,
+            last_name: m.last_name,
+            municipality_code: m.municipality_code,
+            programme_id: m.programme_id,
+            birth_year: m.birth_year,
+            swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
+            eligibility: m.eligibility.get().as_str().to_string(),
+        }))
     }
 
     /// Read one participant's record. The read is audited; so, separately, is the read of
@@ -524,13 +506,13 @@ impl Store {
         let programme = organisation::Entity::find_by_id(i.programme_id)
             .one(&self.db)
             .await?;
-        if programme.is_none_or(|o| o.kind != OrgKind::Programme.as_str()) {
+        if programme.is_none_or(|o| o.kind.get() != OrgKind::Programme) {
             return Err(invalid("programme_id"));
         }
         if let Some(c) = i.cohort_id {
             let cohort = organisation::Entity::find_by_id(c).one(&self.db).await?;
             if cohort.is_none_or(|o| {
-                o.kind != OrgKind::Cohort.as_str() || o.parent_id != Some(i.programme_id)
+                o.kind.get() != OrgKind::Cohort || o.parent_id != Some(i.programme_id)
             }) {
                 return Err(invalid("cohort_id"));
             }
@@ -641,26 +623,23 @@ impl Store {
         let mut am: participant::ActiveModel = old.clone().into();
         apply(&mut am, &input, &consents);
         am.updated_at = Set(now);
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = participant::Entity::update_many()
-            .set(am)
-            .filter(participant::Column::Id.eq(id))
-            .filter(participant::Column::Version.eq(version))
-            .exec(&tx)
-            .await
-            .map_err(dup_pnr)?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            participant::Entity::update_many().set(am),
+            id,
+            version,
+            dup_pnr,
+        )
+        .await?;
         let new = participant::Entity::find_by_id(id)
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "participant",
@@ -668,7 +647,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -676,16 +654,7 @@ impl Store {
         self.participant_checked(actor, id, Action::Delete).await?;
         let tx = crate::begin_write(&self.db).await?;
         participant::Entity::delete_by_id(id).exec(&tx).await?;
-        record(
-            &tx,
-            actor,
-            AuditAction::Delete,
-            "participant",
-            Some(id),
-            &[],
-        )
-        .await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Delete, "participant", Some(id), &[]).await?;
         Ok(())
     }
 
@@ -712,8 +681,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "internship",
@@ -727,7 +696,6 @@ impl Store {
             ],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -746,8 +714,8 @@ impl Store {
             .filter(participant::Column::Id.eq(participant_id))
             .exec(&tx)
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "participant",
@@ -755,7 +723,6 @@ impl Store {
             &["user_id"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }

@@ -11,7 +11,7 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{employer, placement};
 use crate::{Actor, Page, Result, Store, StoreError, from_json, to_json};
 
@@ -74,12 +74,10 @@ impl PlacementRecord {
             tasks: m.tasks,
             required_skills: from_json(&m.required_skills),
             desired_skills: from_json(&m.desired_skills),
-            min_swedish: Cefr::parse(&m.min_swedish).unwrap_or(Cefr::A1),
+            min_swedish: m.min_swedish.get(),
             other_languages: from_json(&m.other_languages),
-            education_level: EducationLevel::parse(&m.education_level)
-                .unwrap_or(EducationLevel::None),
-            driving_licence: DrivingLicence::parse(&m.driving_licence)
-                .unwrap_or(DrivingLicence::None),
+            education_level: m.education_level.get(),
+            driving_licence: m.driving_licence.get(),
             days_per_week: m.days_per_week,
             hours_per_week: m.hours_per_week,
             municipality_code: m.municipality_code,
@@ -88,7 +86,7 @@ impl PlacementRecord {
             period_end: m.period_end,
             places: m.places,
             accommodations: from_json(&m.accommodations),
-            status: PlacementStatus::parse(&m.status).unwrap_or(PlacementStatus::Draft),
+            status: m.status.get(),
         }
     }
 
@@ -142,6 +140,25 @@ fn relations(actor: &Actor, employer_id: i32, status: &str) -> Vec<Relation> {
     r
 }
 
+/// The placements the actor may list, as a condition (forbidden if none).
+fn scope(actor: &Actor) -> Result<Condition> {
+    let rels = list_scope(actor.role, Resource::Placement);
+    if rels.is_empty() {
+        return Err(StoreError::Forbidden);
+    }
+    if rels.contains(&Relation::Unrelated) {
+        return Ok(Condition::all());
+    }
+    let mut any = Condition::any();
+    if rels.contains(&Relation::OwnEmployer) {
+        any = any.add(placement::Column::EmployerId.eq(actor.employer_id.unwrap_or(-1)));
+    }
+    if rels.contains(&Relation::Public) {
+        any = any.add(placement::Column::Status.eq(PlacementStatus::Published.as_str()));
+    }
+    Ok(any)
+}
+
 fn apply(m: &mut placement::ActiveModel, i: &PlacementInput, employer_name: &str) {
     m.employer_id = Set(i.employer_id);
     m.title = Set(i.title.clone());
@@ -149,10 +166,10 @@ fn apply(m: &mut placement::ActiveModel, i: &PlacementInput, employer_name: &str
     m.tasks = Set(i.tasks.clone());
     m.required_skills = Set(to_json(&i.required_skills));
     m.desired_skills = Set(to_json(&i.desired_skills));
-    m.min_swedish = Set(i.min_swedish.as_str().into());
+    m.min_swedish = Set(i.min_swedish.into());
     m.other_languages = Set(to_json(&i.other_languages));
-    m.education_level = Set(i.education_level.as_str().into());
-    m.driving_licence = Set(i.driving_licence.as_str().into());
+    m.education_level = Set(i.education_level.into());
+    m.driving_licence = Set(i.driving_licence.into());
     m.days_per_week = Set(i.days_per_week);
     m.hours_per_week = Set(i.hours_per_week);
     m.municipality_code = Set(i.municipality_code.clone());
@@ -161,7 +178,7 @@ fn apply(m: &mut placement::ActiveModel, i: &PlacementInput, employer_name: &str
     m.period_end = Set(i.period_end);
     m.places = Set(i.places);
     m.accommodations = Set(to_json(&i.accommodations));
-    m.status = Set(i.status.as_str().into());
+    m.status = Set(i.status.into());
     m.search_text = Set(crate::search_text(&[&i.title, employer_name, &i.ssyk_code]));
 }
 
@@ -171,21 +188,7 @@ impl Store {
         actor: &Actor,
         f: &PlacementFilter,
     ) -> Result<Page<PlacementSummary>> {
-        let rels = list_scope(actor.role, Resource::Placement);
-        if rels.is_empty() {
-            return Err(StoreError::Forbidden);
-        }
-        let mut q = placement::Entity::find();
-        if !rels.contains(&Relation::Unrelated) {
-            let mut any = Condition::any();
-            if rels.contains(&Relation::OwnEmployer) {
-                any = any.add(placement::Column::EmployerId.eq(actor.employer_id.unwrap_or(-1)));
-            }
-            if rels.contains(&Relation::Public) {
-                any = any.add(placement::Column::Status.eq(PlacementStatus::Published.as_str()));
-            }
-            q = q.filter(any);
-        }
+        let mut q = placement::Entity::find().filter(scope(actor)?);
         if !f.q.trim().is_empty() {
             q = q.filter(placement::Column::SearchText.like(crate::like_pattern(&f.q)));
         }
@@ -198,33 +201,20 @@ impl Store {
         if let Some(e) = f.employer_id {
             q = q.filter(placement::Column::EmployerId.eq(e));
         }
-        let pager = q
+        let q = q
             .order_by_desc(placement::Column::PeriodStart)
-            .order_by_asc(placement::Column::Id)
-            .paginate(&self.db, crate::PER_PAGE);
-        let total = pager.num_items().await?;
-        let page = crate::page_number(f.page);
-        let items = pager
-            .fetch_page(page - 1)
-            .await?
-            .into_iter()
-            .map(|m| PlacementSummary {
-                id: m.id,
-                title: m.title,
-                employer_id: m.employer_id,
-                ssyk_code: m.ssyk_code,
-                municipality_code: m.municipality_code,
-                status: m.status,
-                places: m.places,
-                period_start: m.period_start,
-            })
-            .collect();
-        Ok(Page {
-            items,
-            page,
-            per_page: crate::PER_PAGE,
-            total,
-        })
+            .order_by_asc(placement::Column::Id);
+        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        Ok(page.map(|m| PlacementSummary {
+            id: m.id,
+            title: m.title,
+            employer_id: m.employer_id,
+            ssyk_code: m.ssyk_code,
+            municipality_code: m.municipality_code,
+            status: m.status.get().as_str().to_string(),
+            places: m.places,
+            period_start: m.period_start,
+        }))
     }
 
     pub async fn placement_get(&self, actor: &Actor, id: i32) -> Result<PlacementRecord> {
@@ -236,7 +226,7 @@ impl Store {
             actor,
             Action::Read,
             Resource::Placement,
-            &relations(actor, m.employer_id, &m.status),
+            &relations(actor, m.employer_id, m.status.get().as_str()),
         ))?;
         let employer_name = employer::Entity::find_by_id(m.employer_id)
             .one(&self.db)
@@ -281,8 +271,8 @@ impl Store {
             &serde_json::to_value(&m).unwrap_or_default(),
         );
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "placement",
@@ -290,7 +280,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
@@ -309,7 +298,7 @@ impl Store {
             actor,
             Action::Update,
             Resource::Placement,
-            &relations(actor, old.employer_id, &old.status),
+            &relations(actor, old.employer_id, old.status.get().as_str()),
         ))?;
         // Moving the placement to another employer needs the right to that employer too.
         enforce(decide_any(
@@ -318,7 +307,7 @@ impl Store {
             Resource::Placement,
             &relations(actor, i.employer_id, ""),
         ))?;
-        let old_status = PlacementStatus::parse(&old.status).unwrap_or(PlacementStatus::Draft);
+        let old_status = old.status.get();
         if !old_status.can_move_to(i.status) {
             return Err(StoreError::Invalid(brygga_domain::FieldErrors(vec![
                 brygga_domain::FieldError::new("status", "error-status-transition"),
@@ -328,25 +317,23 @@ impl Store {
         let mut am: placement::ActiveModel = old.clone().into();
         apply(&mut am, i, &name);
         am.updated_at = Set(crate::now());
-        am.version = Set(version.saturating_add(1));
         let tx = crate::begin_write(&self.db).await?;
-        let res = placement::Entity::update_many()
-            .set(am)
-            .filter(placement::Column::Id.eq(id))
-            .filter(placement::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(
+            &tx,
+            placement::Entity::update_many().set(am),
+            id,
+            version,
+            StoreError::Db,
+        )
+        .await?;
         let new = placement::Entity::find_by_id(id)
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "placement",
@@ -354,7 +341,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -367,18 +353,18 @@ impl Store {
             actor,
             Action::Delete,
             Resource::Placement,
-            &relations(actor, old.employer_id, &old.status),
+            &relations(actor, old.employer_id, old.status.get().as_str()),
         ))?;
         let tx = crate::begin_write(&self.db).await?;
         placement::Entity::delete_by_id(id).exec(&tx).await?;
-        record(&tx, actor, AuditAction::Delete, "placement", Some(id), &[]).await?;
-        tx.commit().await?;
+        crate::commit_audited(tx, actor, AuditAction::Delete, "placement", Some(id), &[]).await?;
         Ok(())
     }
 
-    /// Count placements by status (for the overview).
-    pub async fn placement_count(&self, status: PlacementStatus) -> Result<u64> {
+    /// Count the placements with `status` that the actor may list (for the overview).
+    pub async fn placement_count(&self, actor: &Actor, status: PlacementStatus) -> Result<u64> {
         Ok(placement::Entity::find()
+            .filter(scope(actor)?)
             .filter(placement::Column::Status.eq(status.as_str()))
             .count(&self.db)
             .await?)

@@ -24,6 +24,7 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{candidate_proposal, employer, interview, participant, placement};
+use crate::stored::Stored;
 use crate::{Actor, Result, Store, StoreError, from_json};
 
 /// What an employer contact sees of a proposed candidate: what the work needs, nothing more
@@ -50,17 +51,15 @@ impl CandidateCard {
             participant_id: m.id,
             first_name: m.first_name.clone(),
             last_name: m.last_name.clone(),
-            swedish_level: m.swedish_level.as_deref().and_then(|s| Cefr::parse(s).ok()),
+            swedish_level: m.swedish_level.map(Stored::get),
             languages: from_json(&m.languages),
-            education_level: EducationLevel::parse(&m.education_level)
-                .unwrap_or(EducationLevel::None),
+            education_level: m.education_level.get(),
             education_field: m.education_field.clone(),
             experience: from_json(&m.experience),
             skills: from_json(&m.skills),
             wished_occupations: from_json(&m.wished_occupations),
             available_days: from_json(&m.available_days),
-            driving_licence: DrivingLicence::parse(&m.driving_licence)
-                .unwrap_or(DrivingLicence::None),
+            driving_licence: m.driving_licence.get(),
         }
     }
 }
@@ -153,7 +152,7 @@ fn record_of(
     p: &participant::Model,
     pl: &placement::Model,
 ) -> ProposalRecord {
-    let status = ProposalStatus::parse(&m.status).unwrap_or(ProposalStatus::Proposed);
+    let status = m.status.get();
     let full = !employer_view(actor);
     ProposalRecord {
         id: m.id,
@@ -166,9 +165,7 @@ fn record_of(
         employer_id: pl.employer_id,
         created_at: m.created_at,
         card: CandidateCard::of(p),
-        eligibility: full.then(|| {
-            EligibilityStatus::parse(&p.eligibility).unwrap_or(EligibilityStatus::Unknown)
-        }),
+        eligibility: full.then(|| p.eligibility.get()),
         shares_with_employers: shares_with_employers(p),
         moves: moves_from(actor.role, status),
     }
@@ -204,7 +201,7 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let rels = proposal_relations(actor, &participant, &placement);
         enforce(decide_any(actor, action, resource, &rels))?;
-        let status = ProposalStatus::parse(&proposal.status).unwrap_or(ProposalStatus::Proposed);
+        let status = proposal.status.get();
         if hidden_from(actor, &participant, status) {
             return Err(StoreError::NotFound);
         }
@@ -255,7 +252,7 @@ impl Store {
                 continue;
             };
             let rels = proposal_relations(actor, p, &pl);
-            let status = ProposalStatus::parse(&m.status).unwrap_or(ProposalStatus::Proposed);
+            let status = m.status.get();
             if decide_any(actor, Action::List, Resource::Proposal, &rels).allowed()
                 && !hidden_from(actor, p, status)
             {
@@ -364,7 +361,7 @@ impl Store {
                 Action::Update,
             )
             .await?;
-        let from = ProposalStatus::parse(&l.proposal.status).unwrap_or(ProposalStatus::Proposed);
+        let from = l.proposal.status.get();
         if !may_move(actor.role, from, status) {
             return Err(invalid("status", "pool-error-transition"));
         }
@@ -390,10 +387,6 @@ impl Store {
                 sea_orm::sea_query::Expr::value(status.as_str()),
             )
             .col_expr(
-                candidate_proposal::Column::Version,
-                sea_orm::sea_query::Expr::value(version.saturating_add(1)),
-            )
-            .col_expr(
                 candidate_proposal::Column::UpdatedAt,
                 sea_orm::sea_query::Expr::value(crate::now()),
             );
@@ -404,16 +397,9 @@ impl Store {
             );
             fields.push("note");
         }
-        let res = q
-            .filter(candidate_proposal::Column::Id.eq(proposal_id))
-            .filter(candidate_proposal::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected == 0 {
-            return Err(StoreError::Conflict);
-        }
-        record(
-            &tx,
+        crate::update_versioned(&tx, q, proposal_id, version, StoreError::Db).await?;
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "candidate_proposal",
@@ -421,7 +407,6 @@ impl Store {
             &fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 }
@@ -448,7 +433,7 @@ pub(crate) async fn insert_proposal(
         participant_id: Set(participant_id),
         placement_id: Set(placement_id),
         created_at: Set(now),
-        status: Set(ProposalStatus::Proposed.as_str().to_string()),
+        status: Set(ProposalStatus::Proposed.into()),
         note: Set(note.to_string()),
         proposed_by: Set(actor.user_id),
         updated_at: Set(Some(now)),

@@ -245,7 +245,7 @@ async fn load_map(db: &impl ConnectionTrait, programme_id: i32) -> Result<Proces
         by_stage.entry(c.stage_id).or_default().push(Checkpoint {
             id: c.id,
             // An unknown kind in the database can only be ticked by hand.
-            kind: CheckpointKind::parse(&c.kind).unwrap_or(CheckpointKind::Manual),
+            kind: c.kind.get(),
             label_sv: c.label_sv,
             label_en: c.label_en,
         });
@@ -298,7 +298,7 @@ async fn insert_checkpoint(
     let m = process_checkpoint::ActiveModel {
         stage_id: Set(stage_id),
         position: Set(position),
-        kind: Set(kind.as_str().to_string()),
+        kind: Set(kind.into()),
         label_sv: Set(label_sv.to_string()),
         label_en: Set(label_en.to_string()),
         ..Default::default()
@@ -365,8 +365,7 @@ async fn facts_for(
         let mut f = Facts::default();
         let languages: Vec<LanguageLevel> = from_json(&p.languages);
         let experience: Vec<WorkExperience> = from_json(&p.experience);
-        let has_education =
-            EducationLevel::parse(&p.education_level).is_ok_and(|e| e != EducationLevel::None);
+        let has_education = p.education_level.get() != EducationLevel::None;
         if profile_recorded(
             p.swedish_level.is_some(),
             languages.len(),
@@ -503,7 +502,7 @@ impl Store {
         let programme = organisation::Entity::find_by_id(programme_id)
             .one(&self.db)
             .await?;
-        if programme.is_none_or(|o| o.kind != OrgKind::Programme.as_str()) {
+        if programme.is_none_or(|o| o.kind.get() != OrgKind::Programme) {
             return Err(StoreError::NotFound);
         }
         let map = load_map(&self.db, programme_id).await?;
@@ -670,8 +669,8 @@ impl Store {
                 &["checkpoints"]
             }
         };
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "process_map",
@@ -679,7 +678,6 @@ impl Store {
             fields,
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -714,8 +712,8 @@ impl Store {
             })
             .collect();
         let tx = crate::begin_write(&self.db).await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Read,
             "participant",
@@ -723,7 +721,6 @@ impl Store {
             &["journey"],
         )
         .await?;
-        tx.commit().await?;
         Ok(Journey {
             participant_id: p.id,
             first_name: p.first_name,
@@ -772,8 +769,8 @@ impl Store {
                 note,
             )
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "participant_event",
@@ -781,7 +778,6 @@ impl Store {
             &["participant_id", "stage_id", "note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -826,8 +822,8 @@ impl Store {
                 note,
             )
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "participant_event",
@@ -835,7 +831,6 @@ impl Store {
             &["participant_id", "checkpoint_id", "note"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -867,13 +862,13 @@ impl Store {
     }
 
     /// The programmes whose board the actor may see (a cohort's members see its programme).
-    pub async fn board_programmes(&self, actor: &Actor) -> Result<Vec<organisation::Model>> {
+    pub async fn board_programmes(&self, actor: &Actor) -> Result<Vec<crate::org::Organisation>> {
         Self::may_see_board(actor)?;
         let visible = self.programmes_for(actor).await?;
         let mut ids: Vec<i32> = visible
             .iter()
             .map(|o| {
-                if o.kind == OrgKind::Cohort.as_str() {
+                if o.kind == OrgKind::Cohort {
                     o.parent_id.unwrap_or(o.id)
                 } else {
                     o.id
@@ -887,7 +882,10 @@ impl Store {
             .filter(organisation::Column::Kind.eq(OrgKind::Programme.as_str()))
             .order_by_asc(organisation::Column::Name)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(crate::org::Organisation::from)
+            .collect())
     }
 
     fn may_see_board(actor: &Actor) -> Result<()> {

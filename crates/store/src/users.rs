@@ -13,11 +13,36 @@ use sea_orm::{
 };
 use sha2::{Digest, Sha256};
 
-use crate::audit::{AuditAction, record};
+use crate::audit::AuditAction;
 use crate::entities::{api_token, employer, login_attempt, membership, organisation, user};
 use crate::{Actor, Result, Store, StoreError};
 
-pub use user::Model as User;
+/// A staff account as the store hands it out. The password hash stays inside the store's
+/// authentication path.
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct User {
+    pub id: i32,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub employer_id: Option<i32>,
+    pub active: bool,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl From<user::Model> for User {
+    fn from(m: user::Model) -> Self {
+        User {
+            id: m.id,
+            email: m.email,
+            name: m.name,
+            role: m.role.get(),
+            employer_id: m.employer_id,
+            active: m.active,
+            created_at: m.created_at,
+        }
+    }
+}
 
 pub const PASSWORD_MIN: usize = 12;
 /// Failed logins for one address within the window before further tries are refused.
@@ -126,7 +151,7 @@ impl Store {
         let m = user::ActiveModel {
             email: Set(email.as_str().to_lowercase()),
             name: Set(name),
-            role: Set(u.role.as_str().to_string()),
+            role: Set(u.role.into()),
             password_hash: Set(hash),
             employer_id: Set(u.employer_id),
             active: Set(true),
@@ -145,8 +170,8 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Create,
             "user",
@@ -154,11 +179,19 @@ impl Store {
             &["email", "name", "role", "memberships"],
         )
         .await?;
-        tx.commit().await?;
         Ok(m.id)
     }
 
-    pub async fn user_by_email(&self, email: &str) -> Result<Option<User>> {
+    /// A user by address, for whoever may read users (administrators, the CLI).
+    pub async fn user_by_email(&self, actor: &Actor, email: &str) -> Result<Option<User>> {
+        if !actor.can(Action::Read, Resource::User, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(self.user_row_by_email(email).await?.map(User::from))
+    }
+
+    /// The row with its password hash: the login path only.
+    async fn user_row_by_email(&self, email: &str) -> Result<Option<user::Model>> {
         Ok(user::Entity::find()
             .filter(user::Column::Email.eq(email.trim().to_lowercase()))
             .one(&self.db)
@@ -172,7 +205,10 @@ impl Store {
         Ok(user::Entity::find()
             .order_by_asc(user::Column::Email)
             .all(&self.db)
-            .await?)
+            .await?
+            .into_iter()
+            .map(User::from)
+            .collect())
     }
 
     /// Users with the organisations they are members of, for the admin's user list.
@@ -213,8 +249,8 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::Update,
             "user",
@@ -222,7 +258,6 @@ impl Store {
             &["active"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -251,7 +286,7 @@ impl Store {
         {
             return Ok(LoginOutcome::Throttled);
         }
-        let user = self.user_by_email(&email).await?;
+        let user = self.user_row_by_email(&email).await?;
         let ok = match &user {
             Some(u) if u.active => verify_password(password, &u.password_hash).await,
             _ => {
@@ -317,8 +352,8 @@ impl Store {
             .filter(user::Column::Id.eq(user_id))
             .exec(&tx)
             .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::PasswordChanged,
             "user",
@@ -326,7 +361,6 @@ impl Store {
             &["password_hash"],
         )
         .await?;
-        tx.commit().await?;
         Ok(())
     }
 
@@ -353,8 +387,8 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        record(
-            &tx,
+        crate::commit_audited(
+            tx,
             actor,
             AuditAction::TokenCreated,
             "api_token",
@@ -362,7 +396,6 @@ impl Store {
             &["user_id", "name"],
         )
         .await?;
-        tx.commit().await?;
         Ok(token)
     }
 

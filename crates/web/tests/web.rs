@@ -63,7 +63,7 @@ async fn spawn_app_with_mail(backend: Backend, mail: brygga_app::MailSettings) -
         .await
         .expect("connect to the test database");
     store.migrate().await.expect("migrate");
-    let demo = brygga_store::demo::load(&store, today())
+    let demo = brygga_demo::load(&store, today())
         .await
         .expect("load the demo data");
     let logins = demo
@@ -143,7 +143,7 @@ impl TestApp {
         let email = self.email(role);
         let user = self
             .store
-            .user_by_email(&email)
+            .user_by_email(&Actor::system_for("test"), &email)
             .await
             .unwrap()
             .expect("demo user");
@@ -159,12 +159,12 @@ impl TestApp {
         let email = self.email(role);
         let user = self
             .store
-            .user_by_email(&email)
+            .user_by_email(&Actor::system_for("test"), &email)
             .await
             .unwrap()
             .expect("demo user");
         self.store
-            .token_create(&Actor::system(), user.id, "test")
+            .token_create(&Actor::system_for("test"), user.id, "test")
             .await
             .expect("token")
     }
@@ -197,7 +197,7 @@ impl TestApp {
         let actor = self.actor(role).await;
         let orgs = self.store.programmes_for(&actor).await.unwrap();
         orgs.iter()
-            .find(|o| o.kind == brygga_domain::model::OrgKind::Programme.as_str())
+            .find(|o| o.kind == brygga_domain::model::OrgKind::Programme)
             .expect("a programme")
             .id
     }
@@ -218,7 +218,7 @@ impl TestApp {
     }
 }
 
-const DEMO_PASSWORD: &str = brygga_store::demo::DEMO_PASSWORD;
+const DEMO_PASSWORD: &str = brygga_demo::DEMO_PASSWORD;
 
 fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
@@ -347,7 +347,11 @@ async fn an_admin_manages_user_accounts_and_the_organisation_tree(app: &TestApp)
     );
     let programme = app
         .store
-        .org_find(brygga_domain::model::OrgKind::Programme, "Praktikbryggan")
+        .org_find(
+            &Actor::system_for("test"),
+            brygga_domain::model::OrgKind::Programme,
+            "Praktikbryggan",
+        )
         .await
         .unwrap()
         .unwrap()
@@ -461,7 +465,7 @@ async fn an_admin_manages_user_accounts_and_the_organisation_tree(app: &TestApp)
     // Deactivated, the account stops working at once, session included.
     let id = app
         .store
-        .user_by_email("nora.nyanstalld@example.org")
+        .user_by_email(&Actor::system_for("test"), "nora.nyanstalld@example.org")
         .await
         .unwrap()
         .unwrap()
@@ -1007,7 +1011,7 @@ async fn every_role_sees_exactly_what_its_scope_allows(app: &TestApp) {
     let own = app
         .actor(Participant)
         .await
-        .participant_id
+        .participant_id()
         .expect("the demo participant login has a record");
     app.logged_in(Participant)
         .await
@@ -1108,7 +1112,7 @@ async fn staff_log_in_and_out_with_email_and_password(app: &TestApp) {
     let home = v.page("/").await;
     let coordinator = app.actor(Role::Coordinator).await;
     assert!(
-        home.contains(&coordinator.name),
+        home.contains(coordinator.name()),
         "the overview greets the user by name"
     );
     assert!(home.contains("href=\"/participants\""));
@@ -1893,7 +1897,7 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
 async fn a_coordinator_ranks_candidates_and_proposes_one_to_the_employer(app: &TestApp) {
     // A published placement of the employer the demo contact works for.
     let contact = app.actor(Role::EmployerContact).await;
-    let employer = contact.employer_id.unwrap();
+    let employer = contact.employer_id().unwrap();
     let placements = app
         .store
         .placement_list(
@@ -1971,7 +1975,7 @@ async fn a_coordinator_ranks_candidates_and_proposes_one_to_the_employer(app: &T
     {
         let consents = app
             .store
-            .participant_get(&Actor::system(), id)
+            .participant_get(&Actor::system_for("test"), id)
             .await
             .unwrap()
             .active_consents();

@@ -3,7 +3,6 @@
 use super::*;
 use brygga_domain::model::AgreementStatus;
 use brygga_store::files::{FileStore, MAX_FILE_BYTES, Upload};
-use sea_orm::ActiveModelTrait;
 
 both!(
     agreements_are_created_issued_and_signed,
@@ -89,7 +88,7 @@ async fn world(store: &Store) -> World {
         )
         .await
         .unwrap();
-    let supervisor = store.supervisors_of(e1).await.unwrap()[0].id;
+    let supervisor = store.supervisors_of(&sys(), e1).await.unwrap()[0].id;
     let participant = add(store, &s, &draft(t.programme, "Amina", "Yusuf")).await;
     propose(store, participant, placement, "proposed").await;
     let coordinator = user(
@@ -116,18 +115,19 @@ async fn world(store: &Store) -> World {
 }
 
 async fn propose(store: &Store, participant: i32, placement: i32, status: &str) {
-    brygga_store::entities::candidate_proposal::ActiveModel {
-        participant_id: sea_orm::Set(participant),
-        placement_id: sea_orm::Set(placement),
-        created_at: sea_orm::Set(chrono::Utc::now()),
-        status: sea_orm::Set(status.into()),
-        note: sea_orm::Set(String::new()),
-        version: sea_orm::Set(1),
-        ..Default::default()
-    }
-    .insert(store.connection())
-    .await
-    .unwrap();
+    insert_row(
+        store,
+        "candidate_proposals",
+        &[
+            ("participant_id", participant.into()),
+            ("placement_id", placement.into()),
+            ("created_at", chrono::Utc::now().into()),
+            ("status", status.into()),
+            ("note", "".into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
 }
 
 async fn agreements_are_created_issued_and_signed(store: Store) {
@@ -255,7 +255,7 @@ async fn agreements_are_created_issued_and_signed(store: Store) {
             .employer_update(&sys(), w.e2, 1, &valid_employer(&d))
             .await
             .unwrap();
-        store.supervisors_of(w.e2).await.unwrap()[0].id
+        store.supervisors_of(&sys(), w.e2).await.unwrap()[0].id
     };
     assert_invalid(
         store
@@ -327,14 +327,7 @@ async fn agreements_are_created_issued_and_signed(store: Store) {
     store.agreement_end(c, i, 1).await.unwrap();
     assert_invalid(store.agreement_end(c, i, 2).await, "status");
     // A rejected proposal no longer supports a new agreement.
-    brygga_store::entities::candidate_proposal::Entity::update_many()
-        .col_expr(
-            brygga_store::entities::candidate_proposal::Column::Status,
-            sea_orm::sea_query::Expr::value("rejected"),
-        )
-        .exec(store.connection())
-        .await
-        .unwrap();
+    execute(&store, "UPDATE candidate_proposals SET status = 'rejected'").await;
     assert_invalid(
         store
             .agreement_create_internship(c, w.participant, Some(w.placement), None)
@@ -350,10 +343,8 @@ async fn uploads_are_judged_by_their_content(store: Store) {
     let a = store.agreement_create_collaboration(c, w.e2).await.unwrap();
     let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
     let count_files = || async {
-        brygga_store::entities::stored_file::Entity::find()
-            .all(store.connection())
+        query_strings(&store, "SELECT object_key FROM stored_files")
             .await
-            .unwrap()
             .len()
     };
 

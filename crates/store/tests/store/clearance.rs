@@ -134,7 +134,7 @@ async fn clearance_records_are_kept_and_withdrawn_never_deleted(store: Store) {
         .audit_list(
             &sys(),
             &AuditFilter {
-                actor_id: k.user_id,
+                actor_id: k.user_id(),
                 ..Default::default()
             },
         )

@@ -2,7 +2,6 @@
 
 use super::*;
 use brygga_store::process::{Journey, ProcessEdit};
-use sea_orm::{ActiveModelTrait, Set};
 
 both!(
     a_programme_gets_the_default_map_on_first_use,
@@ -164,9 +163,6 @@ async fn moves_forward_need_their_checkpoints_and_back_needs_a_note(store: Store
 }
 
 async fn the_internship_cannot_start_without_confirmation_and_decision(store: Store) {
-    use brygga_store::entities::{
-        agreement, candidate_proposal, es_confirmation, es_decision, interview,
-    };
     let t = tree(&store).await;
     let s = sys();
     let coord = coordinator(&store, "k@example.se", t.programme).await;
@@ -187,44 +183,42 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
         )
         .await
         .unwrap();
-    let db = store.connection();
     let now = chrono::Utc::now();
-    let proposal = candidate_proposal::ActiveModel {
-        participant_id: Set(p),
-        placement_id: Set(placement),
-        created_at: Set(now),
-        status: Set("interviewing".into()),
-        note: Set(String::new()),
-        proposed_by: Set(None),
-        updated_at: Set(None),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    interview::ActiveModel {
-        proposal_id: Set(proposal.id),
-        participant_id: Set(p),
-        placement_id: Set(placement),
-        starts_at: Set(now),
-        ends_at: Set(now + chrono::Duration::hours(1)),
-        location: Set("Storgatan 1".into()),
-        meeting_link: Set(String::new()),
-        attendees: Set("[]".into()),
-        notes: Set(String::new()),
-        outcome: Set("passed".into()),
-        outcome_note: Set(String::new()),
-        outcome_at: Set(Some(now)),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
+    let proposal = insert_row(
+        &store,
+        "candidate_proposals",
+        &[
+            ("participant_id", p.into()),
+            ("placement_id", placement.into()),
+            ("created_at", now.into()),
+            ("status", "interviewing".into()),
+            ("note", "".into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
+    insert_row(
+        &store,
+        "interviews",
+        &[
+            ("proposal_id", proposal.into()),
+            ("participant_id", p.into()),
+            ("placement_id", placement.into()),
+            ("starts_at", now.into()),
+            ("ends_at", (now + chrono::Duration::hours(1)).into()),
+            ("location", "Storgatan 1".into()),
+            ("meeting_link", "".into()),
+            ("attendees", "[]".into()),
+            ("notes", "".into()),
+            ("outcome", "passed".into()),
+            ("outcome_note", "".into()),
+            ("outcome_at", now.into()),
+            ("created_at", now.into()),
+            ("updated_at", now.into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
 
     let j = store.journey(&coord, p).await.unwrap();
     let internship = stage_id(&j, "in_internship");
@@ -237,37 +231,42 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
             "journey-blocked-agreement_signed",
         ],
     );
-    es_confirmation::ActiveModel {
-        participant_id: Set(p),
-        officer_name: Set("Handläggare Hanna".into()),
-        confirmed_on: Set(today()),
-        note: Set(String::new()),
-        recorded_by: Set(None),
-        recorded_at: Set(now),
-        withdrawn_at: Set(None),
-        withdrawn_by: Set(None),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
-    let decision = |withdrawn: Option<chrono::DateTime<chrono::Utc>>| es_decision::ActiveModel {
-        participant_id: Set(p),
-        reference: Set("AF-2025-1".into()),
-        decision_date: Set(today()),
-        period_start: Set(today()),
-        period_end: Set(today() + chrono::Duration::days(90)),
-        insured: Set(true),
-        compensation: Set("aktivitetsstod".into()),
-        note: Set(String::new()),
-        recorded_by: Set(None),
-        recorded_at: Set(now),
-        withdrawn_at: Set(withdrawn),
-        withdrawn_by: Set(None),
-        ..Default::default()
+    insert_row(
+        &store,
+        "es_confirmations",
+        &[
+            ("participant_id", p.into()),
+            ("officer_name", "Handläggare Hanna".into()),
+            ("confirmed_on", today().into()),
+            ("note", "".into()),
+            ("recorded_at", now.into()),
+        ],
+    )
+    .await;
+    let decision = |withdrawn: Option<chrono::DateTime<chrono::Utc>>| {
+        let store = store.clone();
+        async move {
+            insert_row(
+                &store,
+                "es_decisions",
+                &[
+                    ("participant_id", p.into()),
+                    ("reference", "AF-2025-1".into()),
+                    ("decision_date", today().into()),
+                    ("period_start", today().into()),
+                    ("period_end", (today() + chrono::Duration::days(90)).into()),
+                    ("insured", true.into()),
+                    ("compensation", "aktivitetsstod".into()),
+                    ("note", "".into()),
+                    ("recorded_at", now.into()),
+                    ("withdrawn_at", withdrawn.into()),
+                ],
+            )
+            .await
+        }
     };
     // A withdrawn decision does not count.
-    decision(Some(now)).insert(db).await.unwrap();
+    decision(Some(now)).await;
     assert_blocked(
         store.journey_move(&coord, p, internship, "").await,
         &[
@@ -275,30 +274,28 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
             "journey-blocked-agreement_signed",
         ],
     );
-    decision(None).insert(db).await.unwrap();
+    decision(None).await;
     // Cleared is now reachable, the internship still needs the signed agreement.
     assert_blocked(
         store.journey_move(&coord, p, internship, "").await,
         &["journey-blocked-agreement_signed"],
     );
-    agreement::ActiveModel {
-        kind: Set("internship".into()),
-        employer_id: Set(e),
-        participant_id: Set(Some(p)),
-        placement_id: Set(Some(placement)),
-        status: Set("signed".into()),
-        generated_file_id: Set(None),
-        signed_file_id: Set(None),
-        signed_on: Set(Some(today())),
-        created_by: Set(None),
-        created_at: Set(now),
-        updated_at: Set(now),
-        version: Set(1),
-        ..Default::default()
-    }
-    .insert(db)
-    .await
-    .unwrap();
+    insert_row(
+        &store,
+        "agreements",
+        &[
+            ("kind", "internship".into()),
+            ("employer_id", e.into()),
+            ("participant_id", p.into()),
+            ("placement_id", placement.into()),
+            ("status", "signed".into()),
+            ("signed_on", today().into()),
+            ("created_at", now.into()),
+            ("updated_at", now.into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
     store
         .journey_move(&coord, p, internship, "Start måndag")
         .await

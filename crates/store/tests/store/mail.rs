@@ -32,7 +32,7 @@ async fn queue(store: &Store, n: usize) -> Vec<i32> {
     for i in 0..n {
         ids.push(
             store
-                .email_enqueue(&Actor::system(), &email(i))
+                .email_enqueue(&Actor::system_for("test"), &email(i))
                 .await
                 .unwrap(),
         );
@@ -43,7 +43,7 @@ async fn queue(store: &Store, n: usize) -> Vec<i32> {
 const LEASE: Duration = Duration::from_secs(300);
 
 async fn job(store: &Store, id: i32) -> Job {
-    store.job_get(&Actor::system(), id).await.unwrap()
+    store.job_get(&Actor::system_for("test"), id).await.unwrap()
 }
 
 async fn two_workers_claiming_at_once_never_get_the_same_job(store: Store) {
@@ -190,7 +190,7 @@ async fn a_failing_send_backs_off_and_after_the_last_attempt_stays_failed_until_
     assert_eq!(store.job_claim_next("w", LEASE).await.unwrap(), None);
     let listed = store
         .job_list(
-            &Actor::system(),
+            &Actor::system_for("test"),
             &JobFilter {
                 status: Some(JobStatus::Failed),
                 page: 1,
@@ -204,9 +204,12 @@ async fn a_failing_send_backs_off_and_after_the_last_attempt_stays_failed_until_
     );
 
     // Retry: queued now with a fresh count, sent, and not retried twice.
-    store.job_retry(&Actor::system(), id).await.unwrap();
+    store
+        .job_retry(&Actor::system_for("test"), id)
+        .await
+        .unwrap();
     assert!(matches!(
-        store.job_retry(&Actor::system(), id).await,
+        store.job_retry(&Actor::system_for("test"), id).await,
         Err(StoreError::Conflict)
     ));
     let j = store.job_claim_next("w", LEASE).await.unwrap().unwrap();
@@ -214,23 +217,22 @@ async fn a_failing_send_backs_off_and_after_the_last_attempt_stays_failed_until_
     assert_eq!(j.email, Some(email(0)), "the message is kept whole");
     assert!(store.job_complete(id, "w").await.unwrap());
     assert!(matches!(
-        store.job_retry(&Actor::system(), id).await,
+        store.job_retry(&Actor::system_for("test"), id).await,
         Err(StoreError::Conflict)
     ));
     assert!(matches!(
-        store.job_retry(&Actor::system(), 99_999).await,
+        store.job_retry(&Actor::system_for("test"), 99_999).await,
         Err(StoreError::NotFound)
     ));
 }
 
 async fn only_admins_see_and_queue_email_and_their_actions_are_audited(store: Store) {
-    let admin = Actor::system();
+    let admin = Actor::system_for("test");
     let id = queue(&store, 1).await[0];
     for role in Role::ALL.iter().copied().filter(|r| *r != Role::Admin) {
-        let actor = Actor {
-            role,
-            ..Actor::system()
-        };
+        // An account with the role, with no organisation or employer: the role alone decides.
+        let id_of_user = user(&store, &format!("{role}@example.org"), role, &[], None).await;
+        let actor = actor(&store, id_of_user).await;
         let forbidden = |r: Result<_, StoreError>| matches!(r, Err(StoreError::Forbidden));
         assert!(
             forbidden(

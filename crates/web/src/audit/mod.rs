@@ -34,7 +34,7 @@ struct AuditPage {
     resource: String,
     record_id: String,
     actor_id: String,
-    page: Page<brygga_store::entities::audit_entry::Model>,
+    page: Page<brygga_store::audit::AuditEntry>,
     pages: u64,
 }
 

@@ -126,7 +126,7 @@ async fn employer_show(
         Err(StoreError::Forbidden) => vec![],
         Err(e) => return Err(e.into()),
     };
-    let rel = if st.actor.employer_id == Some(id) {
+    let rel = if st.actor.employer_id() == Some(id) {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated

@@ -49,17 +49,17 @@ pub struct UserInfo {
 
 impl UserInfo {
     pub fn of(a: &Actor) -> Self {
-        let lists = |r| !brygga_domain::policy::list_scope(a.role, r).is_empty();
+        let lists = |r| !brygga_domain::policy::list_scope(a.role(), r).is_empty();
         UserInfo {
-            name: a.name.clone(),
-            role: a.role,
+            name: a.name().to_string(),
+            role: a.role(),
             sees_participants: lists(Resource::Participant),
             sees_employers: lists(Resource::Employer),
             sees_placements: lists(Resource::Placement),
             is_admin: a.can(Action::List, Resource::AuditLog, Relation::Unrelated),
-            own_participant: a.participant_id,
+            own_participant: a.participant_id(),
             matches: brygga_app::matching::may_match(a),
-            board: brygga_domain::policy::list_scope(a.role, Resource::Participant)
+            board: brygga_domain::policy::list_scope(a.role(), Resource::Participant)
                 .contains(&Relation::InOrgScope),
             inbox: lists(Resource::Interest),
             jobs: lists(Resource::Job),

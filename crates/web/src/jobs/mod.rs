@@ -96,7 +96,7 @@ async fn jobs_page(
     let status = form_status(&errors);
     let view = JobsPage {
         pages: page.pages(),
-        own_address: st.actor.email.clone(),
+        own_address: st.actor.email().to_string(),
         chrome: st.chrome,
         status: filter
             .status

@@ -148,7 +148,7 @@ async fn plan(
             placement_id: r.placement_id,
             participant: name_of(r.participant_id),
             placement: title_of(r.placement_id),
-            kind: if r.kind == "lock" { "lock" } else { "exclude" },
+            kind: r.kind.as_str(),
         })
         .collect();
     let page = match plan {

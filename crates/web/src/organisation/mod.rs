@@ -10,6 +10,8 @@ use axum_extra::extract::Form;
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::org::Organisation;
 
+use brygga_domain::model::OrgKind;
+
 use crate::AppState;
 use crate::http::{Chrome, Errors, Lists, Staff, WebError, form_errors, form_status};
 
@@ -71,7 +73,7 @@ async fn org_page(
     form: OrgForm,
     errors: Errors,
 ) -> Result<Response, WebError> {
-    let orgs = tree(s.store.orgs().await?);
+    let orgs = tree(s.store.orgs(&st.actor).await?);
     let status = form_status(&errors);
     let can_create = st.actor.may(Action::Create, Resource::Organisation);
     let lists = Lists::of(&s);

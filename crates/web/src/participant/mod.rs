@@ -122,13 +122,13 @@ async fn participant_show(
     let p = s.store.participant_get(&st.actor, id).await?;
     let programme = s
         .store
-        .orgs()
+        .orgs(&st.actor)
         .await?
         .into_iter()
         .find(|o| o.id == p.programme_id)
         .map(|o| o.name)
         .unwrap_or_default();
-    let rel = if st.actor.org_scope.contains(&p.programme_id) {
+    let rel = if st.actor.in_org_scope(p.programme_id) {
         Relation::InOrgScope
     } else {
         Relation::Unrelated
@@ -188,7 +188,7 @@ async fn participant_form_page(
         .programmes_for(&st.actor)
         .await?
         .into_iter()
-        .partition(|o| o.kind == "programme");
+        .partition(|o| o.kind == brygga_domain::model::OrgKind::Programme);
     let show_special_needs = st.actor.can(
         Action::ReadSpecialNeeds,
         Resource::Participant,

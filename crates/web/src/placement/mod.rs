@@ -79,7 +79,7 @@ async fn placement_list(
         page: q.page.unwrap_or(1),
     };
     let page = s.store.placement_list(&st.actor, &filter).await?;
-    let rel = if st.actor.employer_id.is_some() {
+    let rel = if st.actor.employer_id().is_some() {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated
@@ -115,7 +115,7 @@ async fn placement_show(
     Id(id): Id,
 ) -> Result<PlacementPage, WebError> {
     let p = s.store.placement_get(&st.actor, id).await?;
-    let rel = if st.actor.employer_id == Some(p.employer_id) {
+    let rel = if st.actor.employer_id() == Some(p.employer_id) {
         Relation::OwnEmployer
     } else {
         Relation::Unrelated
@@ -180,7 +180,7 @@ async fn placement_new(State(s): State<AppState>, st: Staff) -> Result<Response,
     let form = PlacementForm {
         employer_id: st
             .actor
-            .employer_id
+            .employer_id()
             .map(|e| e.to_string())
             .unwrap_or_default(),
         min_swedish: "A2".into(),

@@ -39,10 +39,10 @@ async fn process_index(State(s): State<AppState>, st: Staff) -> Result<ProcessIn
     st.require(Action::Update, Resource::ProcessMap)?;
     let programmes = s
         .store
-        .orgs()
+        .orgs(&st.actor)
         .await?
         .into_iter()
-        .filter(|o| o.kind == brygga_domain::model::OrgKind::Programme.as_str())
+        .filter(|o| o.kind == brygga_domain::model::OrgKind::Programme)
         .collect();
     Ok(ProcessIndexPage {
         chrome: st.chrome,
@@ -181,7 +181,7 @@ async fn process_page(
     let map = s.store.process_map(&st.actor, programme_id).await?;
     let programme = s
         .store
-        .orgs()
+        .orgs(&st.actor)
         .await?
         .into_iter()
         .find(|o| o.id == programme_id)

@@ -53,10 +53,10 @@ impl UserListPage {
 
 async fn user_list_page(s: &AppState, st: Staff, errors: Errors) -> Result<Response, WebError> {
     let users = s.store.user_list(&st.actor).await?;
-    let orgs = s.store.orgs().await?;
+    let orgs = s.store.orgs(&st.actor).await?;
     let status = form_status(&errors);
     let page = UserListPage {
-        me: st.actor.user_id,
+        me: st.actor.user_id(),
         chrome: st.chrome,
         users,
         orgs,
@@ -106,7 +106,7 @@ async fn user_form_page(
     form: UserForm,
     errors: Errors,
 ) -> Result<Response, WebError> {
-    let orgs = tree(s.store.orgs().await?);
+    let orgs = tree(s.store.orgs(&st.actor).await?);
     let employers = s.store.employer_names(&st.actor).await?;
     let status = form_status(&errors);
     let page = UserFormPage {

@@ -1,7 +1,6 @@
 //! Web stories: agreements, their PDFs and the signed copies uploaded back.
 
 use super::*;
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
 on_both_backends!(
     a_coordinator_issues_a_collaboration_agreement_and_uploads_the_signed_copy,
@@ -103,7 +102,7 @@ async fn a_coordinator_issues_a_collaboration_agreement_and_uploads_the_signed_c
     let employer = app
         .actor(Role::EmployerContact)
         .await
-        .employer_id
+        .employer_id()
         .expect("the demo contact's employer");
 
     let list = coordinator
@@ -295,28 +294,30 @@ async fn a_coordinator_issues_a_collaboration_agreement_and_uploads_the_signed_c
 }
 
 async fn internship_agreements_and_their_files_follow_the_participants_rules(app: &TestApp) {
-    use brygga_store::entities::{candidate_proposal, placement};
+    use sea_orm::ConnectionTrait;
     let employer = app
         .actor(Role::EmployerContact)
         .await
-        .employer_id
+        .employer_id()
         .expect("the demo contact's employer");
-    let placements: Vec<i32> = placement::Entity::find()
-        .filter(placement::Column::EmployerId.eq(employer))
-        .all(app.store.connection())
-        .await
-        .unwrap()
-        .iter()
-        .map(|p| p.id)
-        .collect();
-    let proposal = candidate_proposal::Entity::find()
-        .filter(candidate_proposal::Column::PlacementId.is_in(placements))
-        .filter(candidate_proposal::Column::Status.is_not_in(["rejected", "withdrawn"]))
-        .one(app.store.connection())
+    let db = app.store.connection();
+    let proposal = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!(
+                "SELECT cp.participant_id, cp.placement_id FROM candidate_proposals cp \
+                 JOIN placements p ON p.id = cp.placement_id \
+                 WHERE p.employer_id = {employer} \
+                 AND cp.status NOT IN ('rejected', 'withdrawn') ORDER BY cp.id"
+            ),
+        ))
         .await
         .unwrap()
         .expect("a demo proposal to the contact's employer");
-    let (participant, placement) = (proposal.participant_id, proposal.placement_id);
+    let (participant, placement): (i32, i32) = (
+        proposal.try_get_by_index(0).unwrap(),
+        proposal.try_get_by_index(1).unwrap(),
+    );
     let coordinator = app.logged_in(Role::Coordinator).await;
     let path = format!("/participants/{participant}/agreements");
 

@@ -221,7 +221,7 @@ async fn a_coordinator_confirms_eligibility_withdraws_it_and_shares_the_case(app
     let officer_id = app
         .actor(Role::EsOfficer)
         .await
-        .user_id
+        .user_id()
         .unwrap()
         .to_string();
     let options = html::tag_with_name(&page, "select", "officer_id").expect("officers to pick");
@@ -246,7 +246,7 @@ async fn a_coordinator_confirms_eligibility_withdraws_it_and_shares_the_case(app
     let coordinator_id = app
         .actor(Role::Coordinator)
         .await
-        .user_id
+        .user_id()
         .unwrap()
         .to_string();
     let res = coordinator

@@ -15,7 +15,7 @@ on_both_backends!(
 async fn stage(app: &TestApp, programme: i32, key: &str) -> i32 {
     let map = app
         .store
-        .process_map(&Actor::system(), programme)
+        .process_map(&Actor::system_for("test"), programme)
         .await
         .unwrap();
     map.stages.iter().find(|s| s.key == key).unwrap().id

@@ -141,7 +141,11 @@ fn mail_settings(port: u16) -> MailSettings {
 /// Wait until the job has `status`.
 async fn wait_for_status(app: &TestApp, id: i32, status: JobStatus) {
     for _ in 0..200 {
-        let job = app.store.job_get(&Actor::system(), id).await.unwrap();
+        let job = app
+            .store
+            .job_get(&Actor::system_for("test"), id)
+            .await
+            .unwrap();
         if job.status == status {
             return;
         }
@@ -258,7 +262,7 @@ async fn a_queued_interview_invitation_arrives_with_its_calendar_file(backend: B
     };
     let id = app
         .store
-        .email_enqueue(&Actor::system(), &email)
+        .email_enqueue(&Actor::system_for("test"), &email)
         .await
         .unwrap();
 
@@ -324,7 +328,7 @@ async fn a_send_that_keeps_failing_shows_as_failed_and_is_sent_after_a_retry(bac
     assert_eq!(location(&res), "/admin/jobs");
     let jobs = app
         .store
-        .job_list(&Actor::system(), &JobFilter::default())
+        .job_list(&Actor::system_for("test"), &JobFilter::default())
         .await
         .unwrap();
     assert_eq!(jobs.total, 1);
@@ -349,7 +353,11 @@ async fn a_send_that_keeps_failing_shows_as_failed_and_is_sent_after_a_retry(bac
     assert!(page.contains(&format!("action=\"/admin/jobs/{id}/retry\"")));
     // Failed stays failed: not sent, not tried again on its own.
     tokio::time::sleep(Duration::from_millis(300)).await;
-    let job = app.store.job_get(&Actor::system(), id).await.unwrap();
+    let job = app
+        .store
+        .job_get(&Actor::system_for("test"), id)
+        .await
+        .unwrap();
     assert_eq!(
         (job.status, job.attempts),
         (JobStatus::Failed, MAX_ATTEMPTS)
@@ -420,7 +428,7 @@ async fn only_admins_reach_the_email_queue_and_without_smtp_email_stays_queued(a
     tokio::time::sleep(Duration::from_millis(200)).await;
     let jobs = app
         .store
-        .job_list(&Actor::system(), &JobFilter::default())
+        .job_list(&Actor::system_for("test"), &JobFilter::default())
         .await
         .unwrap();
     assert_eq!(jobs.total, 1);
@@ -442,7 +450,7 @@ async fn only_admins_reach_the_email_queue_and_without_smtp_email_stays_queued(a
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let job = app
         .store
-        .job_get(&Actor::system(), jobs.items[0].id)
+        .job_get(&Actor::system_for("test"), jobs.items[0].id)
         .await
         .unwrap();
     assert_eq!((job.status, job.attempts), (JobStatus::Queued, 0));

@@ -11,7 +11,7 @@ on_both_backends!(
 /// A published placement of the demo employer contact's employer.
 async fn contacts_placement(app: &TestApp) -> i32 {
     let contact = app.actor(Role::EmployerContact).await;
-    let employer = contact.employer_id.unwrap();
+    let employer = contact.employer_id().unwrap();
     app.store
         .placement_list(
             &contact,
@@ -43,7 +43,7 @@ async fn new_participant(app: &TestApp, first_name: &str, share: bool) -> i32 {
     }
     let input = d.validate(&RefData::load().unwrap(), today()).unwrap();
     app.store
-        .participant_create(&Actor::system(), &input)
+        .participant_create(&Actor::system_for("test"), &input)
         .await
         .unwrap()
 }
@@ -51,7 +51,7 @@ async fn new_participant(app: &TestApp, first_name: &str, share: bool) -> i32 {
 async fn proposal_of(app: &TestApp, placement: i32, participant: i32) -> (i32, i32) {
     let pool = app
         .store
-        .pool_for_placement(&Actor::system(), placement)
+        .pool_for_placement(&Actor::system_for("test"), placement)
         .await
         .unwrap();
     let p = pool
@@ -69,14 +69,17 @@ fn local(days: i64, hm: &str) -> String {
 }
 
 async fn queued_emails(app: &TestApp) -> Vec<brygga_store::jobs::OutgoingEmail> {
-    use sea_orm::EntityTrait;
-    brygga_store::entities::job::Entity::find()
-        .all(app.store.connection())
-        .await
-        .unwrap()
-        .iter()
-        .map(|j| serde_json::from_str(&j.payload).unwrap())
-        .collect()
+    use sea_orm::ConnectionTrait;
+    let db = app.store.connection();
+    db.query_all_raw(sea_orm::Statement::from_string(
+        db.get_database_backend(),
+        "SELECT payload FROM jobs ORDER BY id",
+    ))
+    .await
+    .unwrap()
+    .iter()
+    .map(|r| serde_json::from_str(&r.try_get_by_index::<String>(0).unwrap()).unwrap())
+    .collect()
 }
 
 async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(app: &TestApp) {
@@ -368,11 +371,15 @@ async fn the_pool_stays_closed_to_other_employers_and_roles_without_business(app
     let proposal = app.store.propose(&k, hana, placement, "").await.unwrap();
 
     // A contact person of another employer.
-    let own = app.actor(Role::EmployerContact).await.employer_id.unwrap();
+    let own = app
+        .actor(Role::EmployerContact)
+        .await
+        .employer_id()
+        .unwrap();
     let other = app
         .store
         .employer_list(
-            &Actor::system(),
+            &Actor::system_for("test"),
             &brygga_store::employer::EmployerFilter {
                 page: 1,
                 ..Default::default()
@@ -387,7 +394,7 @@ async fn the_pool_stays_closed_to_other_employers_and_roles_without_business(app
         .id;
     app.store
         .user_create(
-            &Actor::system(),
+            &Actor::system_for("test"),
             brygga_store::users::NewUser {
                 email: "hr@annan.example.org",
                 name: "Annan Kontakt",

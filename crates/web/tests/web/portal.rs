@@ -14,7 +14,7 @@ on_both_backends!(
 async fn placements(app: &TestApp, status: PlacementStatus) -> Vec<PlacementSummary> {
     app.store
         .placement_list(
-            &Actor::system(),
+            &Actor::system_for("test"),
             &PlacementFilter {
                 status: Some(status),
                 page: 1,
@@ -28,7 +28,7 @@ async fn placements(app: &TestApp, status: PlacementStatus) -> Vec<PlacementSumm
 
 async fn inbox_total(app: &TestApp) -> u64 {
     app.store
-        .interest_list(&Actor::system(), &InterestFilter::default())
+        .interest_list(&Actor::system_for("test"), &InterestFilter::default())
         .await
         .unwrap()
         .total
@@ -211,7 +211,7 @@ async fn a_candidate_expresses_interest_and_a_coordinator_handles_it_in_the_inbo
     assert!(!html::shows(&inbox, "Bot McBotface"));
     let id = app
         .store
-        .interest_list(&Actor::system(), &InterestFilter::default())
+        .interest_list(&Actor::system_for("test"), &InterestFilter::default())
         .await
         .unwrap()
         .items[0]

@@ -1,4 +1,5 @@
-//! Deterministic, clearly fictional demo data.
+//! Deterministic, clearly fictional demo data, kept out of the store library: it is loaded
+//! through the store's public API only, like any other client's writes.
 //!
 //! `load` builds one small but complete world: a region with three municipalities, one
 //! programme with a cohort, a login per role, a dozen employers with units, contact persons and
@@ -31,8 +32,8 @@ use brygga_domain::registry::{
 use brygga_domain::values::parse_date;
 use chrono::NaiveDate;
 
-use crate::users::NewUser;
-use crate::{Actor, Result, Store, StoreError};
+use brygga_store::users::NewUser;
+use brygga_store::{Actor, DbErr, Result, Store, StoreError};
 
 /// The password of every demo login.
 pub const DEMO_PASSWORD: &str = "brygga-demo-2026";
@@ -1407,7 +1408,7 @@ const SPECIAL_NEEDS: &[(usize, &str)] = &[
 // ---------------------------------------------------------------- helpers
 
 fn data_bug(what: &str) -> StoreError {
-    StoreError::Db(sea_orm::DbErr::Custom(format!("demo data: {what}")))
+    StoreError::Db(DbErr::Custom(format!("demo data: {what}")))
 }
 
 /// Luhn (weights 2, 1, 2, … from the left) check digit over nine digits, as for personnummer
@@ -1804,16 +1805,15 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         password: DEMO_PASSWORD,
         created,
     };
+    let sys = Actor::system_for("demo");
     if store
-        .org_find(OrgKind::Region, REGION_NAME)
+        .org_find(&sys, OrgKind::Region, REGION_NAME)
         .await?
         .is_some()
     {
         return Ok(summary(false));
     }
-    let refdata =
-        RefData::load().map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
-    let sys = Actor::system();
+    let refdata = RefData::load().map_err(|e| StoreError::Db(DbErr::Custom(e.to_string())))?;
 
     // The organisation tree.
     let region = store
@@ -2072,10 +2072,10 @@ const INTERESTS: &[(&str, &str, &str, &str, usize)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::employer::EmployerFilter;
-    use crate::participant::ParticipantFilter;
-    use crate::placement::PlacementFilter;
     use brygga_domain::ids::{OrgNumber, Personnummer};
+    use brygga_store::employer::EmployerFilter;
+    use brygga_store::participant::ParticipantFilter;
+    use brygga_store::placement::PlacementFilter;
 
     type R = std::result::Result<(), Box<dyn std::error::Error>>;
 
@@ -2122,7 +2122,7 @@ mod tests {
         assert!(!second.created);
         assert_eq!(second.logins, first.logins);
 
-        let sys = Actor::system();
+        let sys = Actor::system_for("demo");
         let employers = store
             .employer_list(&sys, &EmployerFilter::default())
             .await?
@@ -2141,20 +2141,21 @@ mod tests {
             (36..=44).contains(&participants),
             "{participants} participants"
         );
-        assert_eq!(store.orgs().await?.len(), 1 + MUNICIPALITIES.len() + 2);
+        assert_eq!(store.orgs(&sys).await?.len(), 1 + MUNICIPALITIES.len() + 2);
 
         let actor_for = |role: Role| {
             let store = store.clone();
+            let sys = sys.clone();
             async move {
                 let email = login_email(role)?;
-                let u = store.user_by_email(email).await?.ok_or("no user")?;
+                let u = store.user_by_email(&sys, email).await?.ok_or("no user")?;
                 store
                     .actor(u.id)
                     .await?
                     .ok_or_else(|| Box::<dyn std::error::Error>::from("no actor"))
             }
         };
-        let names = |page: crate::Page<crate::participant::ParticipantSummary>| {
+        let names = |page: brygga_store::Page<brygga_store::participant::ParticipantSummary>| {
             let mut v: Vec<String> = page
                 .items
                 .into_iter()
@@ -2182,7 +2183,7 @@ mod tests {
         // The employer contact sees the candidates proposed to the first employer.
         let contact = actor_for(Role::EmployerContact).await?;
         assert_eq!(
-            contact.employer_id,
+            contact.employer_id(),
             store
                 .employer_names(&sys)
                 .await?
@@ -2217,7 +2218,7 @@ mod tests {
         // The participant login reads its own record.
         let me = actor_for(Role::Participant).await?;
         let own = store
-            .participant_get(&me, me.participant_id.ok_or("not linked")?)
+            .participant_get(&me, me.participant_id().ok_or("not linked")?)
             .await?;
         assert_eq!(format!("{} {}", own.first_name, own.last_name), LOGINS[7].2);
 
