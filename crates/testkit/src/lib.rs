@@ -43,7 +43,8 @@ pub use fixtures::{
 ///   settings are known only once the test runs).
 ///
 /// The PostgreSQL variant runs when `BRYGGA_TEST_POSTGRES` is set; otherwise it is skipped
-/// with one warning on stderr, or, under `CI=true`, it fails.
+/// with one warning on stderr, or, under `CI=true`, it fails. The tests are `#[tokio::test]`s, so
+/// the calling crate needs `tokio`.
 #[macro_export]
 macro_rules! both {
     (store: $($case:ident),+ $(,)?) => { $crate::__both!($crate::run_store; $($case),+); };
