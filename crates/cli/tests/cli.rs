@@ -1,9 +1,11 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-//! The `brygga` command as an administrator uses it: a real binary on a real SQLite file.
+//! The `brygga` command as an administrator uses it: a real binary on a real database.
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
+
+use brygga_testkit::both;
 
 const BRYGGA: &str = env!("CARGO_BIN_EXE_brygga");
 
@@ -32,12 +34,10 @@ fn brygga(db: &str, args: &[&str], stdin: &str) -> (i32, String, String) {
     )
 }
 
-#[test]
-fn an_administrator_sets_up_users_tokens_and_checks_the_audit_chain() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("brygga.sqlite");
-    let db = db.to_str().expect("utf-8 path");
+// On a blank database of each backend (PostgreSQL when `BRYGGA_TEST_POSTGRES` names a server).
+both!(blank: an_administrator_sets_up_users_tokens_and_checks_the_audit_chain);
 
+async fn an_administrator_sets_up_users_tokens_and_checks_the_audit_chain(db: &str) {
     let (code, out, err) = brygga(db, &["migrate"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("migrated"), "{out}");

@@ -1,14 +1,12 @@
 //! The store's behaviour, run against both backends: every case is written once as
-//! `async fn case(store: Store)` and `both!` runs it on a fresh SQLite file and on a fresh
-//! PostgreSQL database (when `BRYGGA_TEST_POSTGRES` names a server).
+//! `async fn case(store: Store)` and the test kit's `both!` runs it on an empty, migrated SQLite
+//! file and PostgreSQL database of its own (PostgreSQL when `BRYGGA_TEST_POSTGRES` names a
+//! server).
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::future::Future;
-use std::sync::{Once, OnceLock};
 
 use brygga_domain::model::{EligibilityStatus, OrgKind, PlacementStatus, Role, Sector};
-use brygga_domain::refdata::RefData;
 use brygga_domain::registry::{
     ContactDraft, EmployerDraft, EmployerInput, Experience, LanguageSkill, ParticipantDraft,
     ParticipantInput, PlacementDraft, PlacementInput, SupervisorDraft, UnitDraft,
@@ -20,27 +18,14 @@ use brygga_store::placement::PlacementFilter;
 use brygga_store::sessions::DbSessionStore;
 use brygga_store::users::{LoginOutcome, NewUser};
 use brygga_store::{Actor, Store, StoreError};
+use brygga_testkit::{both, org_number, personnummer, refdata};
 use chrono::NaiveDate;
 use sea_orm::{ConnectionTrait, Value};
 
-// ------------------------------------------------------------------ harness
-
-macro_rules! both {
-    ($($case:ident),+ $(,)?) => {$(
-        mod $case {
-            #[tokio::test]
-            async fn sqlite() {
-                super::on_sqlite(super::$case).await;
-            }
-            #[tokio::test]
-            async fn postgres() {
-                super::on_postgres(super::$case).await;
-            }
-        }
-    )+};
-}
+// ------------------------------------------------------------------ cases
 
 both!(
+    store:
     migrate_is_idempotent,
     org_tree_and_actors,
     participant_crud_search_and_pages,
@@ -54,109 +39,24 @@ both!(
     a_stored_value_that_does_not_parse_is_an_error_not_a_default,
 );
 
-async fn on_sqlite<F, Fut>(case: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()>,
-{
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("brygga.sqlite");
-    let store = Store::connect(path.to_str().unwrap()).await.unwrap();
-    assert_eq!(store.backend(), "sqlite");
-    store.migrate().await.unwrap();
-    case(store.clone()).await;
-    store.close().await.unwrap();
-}
-
-/// The admin URL with its database name replaced.
-fn with_database(admin: &str, name: &str) -> String {
-    let (base, query) = match admin.split_once('?') {
-        Some((b, q)) => (b, format!("?{q}")),
-        None => (admin, String::new()),
-    };
-    let after_scheme = base.find("://").map_or(0, |i| i + 3);
-    let host_end = base[after_scheme..]
-        .find('/')
-        .map_or(base.len(), |i| after_scheme + i);
-    format!("{}/{name}{query}", &base[..host_end])
-}
-
-async fn on_postgres<F, Fut>(case: F)
-where
-    F: FnOnce(Store) -> Fut,
-    Fut: Future<Output = ()> + Send + 'static,
-{
-    static WARN: Once = Once::new();
-    let Ok(admin_url) = std::env::var("BRYGGA_TEST_POSTGRES") else {
-        // Straight to the process's stderr: the test harness would swallow `eprintln!`.
-        WARN.call_once(|| {
-            use std::io::Write;
-            let _ =
-                std::io::stderr().write_all(b"PostgreSQL NOT tested: set BRYGGA_TEST_POSTGRES\n");
-        });
-        return;
-    };
-    let name = format!("brygga_t_{}", uuid::Uuid::new_v4().simple());
-    let admin = Store::connect(&admin_url).await.unwrap();
-    admin
-        .connection()
-        .execute_unprepared(&format!("CREATE DATABASE {name}"))
-        .await
-        .unwrap();
-    let store = Store::connect(&with_database(&admin_url, &name))
-        .await
-        .unwrap();
-    assert_eq!(store.backend(), "postgres");
-    store.migrate().await.unwrap();
-    // In a task of its own so that a failing case still lets the database be dropped.
-    let outcome = tokio::spawn(case(store.clone())).await;
-    let _ = store.close().await;
-    let _ = admin
-        .connection()
-        .execute_unprepared(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-        .await;
-    let _ = admin.close().await;
-    if let Err(e) = outcome {
-        std::panic::resume_unwind(e.into_panic());
-    }
-}
-
 // ------------------------------------------------------------------ fixtures
 
-fn refdata() -> &'static RefData {
-    static R: OnceLock<RefData> = OnceLock::new();
-    R.get_or_init(|| RefData::load().unwrap())
-}
-
+/// The date identity numbers are validated against in these cases.
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 2).unwrap()
 }
 
 const PASSWORD: &str = "korrekt häst batteri";
 
-fn luhn(digits: &str) -> u32 {
-    let sum: u32 = digits
-        .bytes()
-        .enumerate()
-        .map(|(i, b)| {
-            let p = u32::from(b - b'0') * if i % 2 == 0 { 2 } else { 1 };
-            p / 10 + p % 10
-        })
-        .sum();
-    (10 - sum % 10) % 10
-}
-
 /// A valid personnummer `YYYYMMDD-SSSC` for the date and serial (the tests use 1990 dates with
 /// serial 238/239: the tax agency's published test-number series).
 fn pnr(yyyymmdd: &str, serial: u32) -> String {
-    let nine = format!("{}{serial:03}", &yyyymmdd[2..]);
-    format!("{yyyymmdd}-{serial:03}{}", luhn(&nine))
+    personnummer(yyyymmdd, &format!("{serial:03}"), false)
 }
 
 /// A valid organisationsnummer of a legal entity (`556NNN-NNNC`).
 fn orgnr(n: u32) -> String {
-    let nine = format!("556{n:06}");
-    format!("{}-{}{}", &nine[..6], &nine[6..], luhn(&nine))
+    org_number(&format!("556{n:06}"))
 }
 
 fn sys() -> Actor {

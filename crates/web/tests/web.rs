@@ -3,12 +3,11 @@
 //! test, by a real headless chromium). Each test reads like a user's story and checks what that
 //! user would see.
 //!
-//! Tests marked in `on_both_backends!` also run on PostgreSQL when `BRYGGA_TEST_POSTGRES` holds a
-//! server URL (`.ci/run` sets it); each such test gets its own new database there.
+//! Every story runs on SQLite and, when `BRYGGA_TEST_POSTGRES` holds a server URL (`.ci/run`
+//! sets it), on PostgreSQL: `both!` from the test kit makes `<story>::sqlite` and
+//! `<story>::postgres`, each on its own copy of the demo.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
-use std::io::Write as _;
-use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -17,94 +16,29 @@ use brygga_domain::refdata::RefData;
 use brygga_domain::registry::{
     EmployerDraft, LanguageSkill, ParticipantDraft, PlacementDraft, UnitDraft,
 };
-use brygga_store::participant::ParticipantFilter;
-use brygga_store::{Actor, Store};
-use brygga_web::AppState;
+use brygga_store::Actor;
+use brygga_testkit::web::{TestApp, spawn_app, spawn_app_with_mail};
+use brygga_testkit::{
+    Backend, DEMO_PASSWORD, both, org_number, personnummer, today, with_wrong_check_digit,
+};
 use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, LOCATION};
 use serde_json::{Value, json};
 
 // ====================================================================== the app under test
+// The app itself (`spawn_app`, `TestApp`) comes from the test kit; here is how a browser or a
+// client visits it.
 
-enum Backend {
-    Sqlite,
-    /// The server URL from `BRYGGA_TEST_POSTGRES`; the test creates its own database on it.
-    Postgres(String),
-}
-
-struct TestApp {
-    address: SocketAddr,
-    store: Store,
-    /// The demo's one login per role, as (role, email).
-    logins: Vec<(Role, String)>,
-    /// Where the test database lives: the SQLite file's directory, removed on drop.
-    _dir: tempfile::TempDir,
-    /// PostgreSQL only: the server URL and the database made for this test, dropped at the end.
-    postgres: Option<(String, String)>,
-}
-
-/// Start Brygga on a free port against a fresh, migrated database holding the demo data.
-async fn spawn_app(backend: Backend) -> TestApp {
-    spawn_app_with_mail(backend, brygga_app::MailSettings::default()).await
-}
-
-/// As `spawn_app`, sending email as `mail` says (the email stories' local SMTP server).
-async fn spawn_app_with_mail(backend: Backend, mail: brygga_app::MailSettings) -> TestApp {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (url, postgres) = match backend {
-        Backend::Sqlite => (dir.path().join("brygga.sqlite").display().to_string(), None),
-        Backend::Postgres(server) => {
-            let name = format!("brygga_web_{}", uuid::Uuid::new_v4().simple());
-            pg_execute(&server, &format!("CREATE DATABASE \"{name}\"")).await;
-            (with_database(&server, &name), Some((server, name)))
-        }
-    };
-    let store = Store::connect(&url)
-        .await
-        .expect("connect to the test database");
-    store.migrate().await.expect("migrate");
-    let demo = brygga_demo::load(&store, today())
-        .await
-        .expect("load the demo data");
-    let logins = demo
-        .logins
-        .iter()
-        .map(|(role, email)| (Role::parse(role).expect("a role"), email.clone()))
-        .collect();
-    let refdata = RefData::load().expect("reference data");
-    let state = AppState {
-        app: brygga_app::App {
-            store: store.clone(),
-            refdata: Arc::new(refdata),
-            files: brygga_store::files::FileStore::local(dir.path().join("files")),
-            mail,
-            renderer: Arc::new(renderer::PlainPdfRenderer),
-        },
-        secure_cookies: false,
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind a free port");
-    let address = listener.local_addr().expect("local address");
-    tokio::spawn(async move {
-        let _ = brygga_web::serve(state, listener).await;
-    });
-    TestApp {
-        address,
-        store,
-        logins,
-        _dir: dir,
-        postgres,
-    }
-}
-
-impl TestApp {
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.address)
-    }
-
+/// Visiting the app under test the way a browser does.
+trait Visit {
     /// A new browser-like visitor: its own cookie jar, redirects not followed (so that tests
     /// see the 303s).
+    fn visitor(&self) -> Visitor;
+    /// A visitor logged in as the demo user with `role`.
+    async fn logged_in(&self, role: Role) -> Visitor;
+}
+
+impl Visit for TestApp {
     fn visitor(&self) -> Visitor {
         let client = reqwest::Client::builder()
             .cookie_store(true)
@@ -118,7 +52,6 @@ impl TestApp {
         }
     }
 
-    /// A visitor logged in as the demo user with `role`.
     async fn logged_in(&self, role: Role) -> Visitor {
         let v = self.visitor();
         let res = v.login(&self.email(role), DEMO_PASSWORD).await;
@@ -129,183 +62,11 @@ impl TestApp {
         );
         v
     }
-
-    /// The email of the demo login for `role`.
-    fn email(&self, role: Role) -> String {
-        self.logins
-            .iter()
-            .find(|(r, _)| *r == role)
-            .map(|(_, e)| e.clone())
-            .unwrap_or_else(|| panic!("no demo login for {role}"))
-    }
-
-    async fn actor(&self, role: Role) -> Actor {
-        let email = self.email(role);
-        let user = self
-            .store
-            .user_by_email(&Actor::system_for("test"), &email)
-            .await
-            .unwrap()
-            .expect("demo user");
-        self.store
-            .actor(user.id)
-            .await
-            .unwrap()
-            .expect("active demo user")
-    }
-
-    /// A fresh API token for the demo user with `role`.
-    async fn token(&self, role: Role) -> String {
-        let email = self.email(role);
-        let user = self
-            .store
-            .user_by_email(&Actor::system_for("test"), &email)
-            .await
-            .unwrap()
-            .expect("demo user");
-        self.store
-            .token_create(&Actor::system_for("test"), user.id, "test")
-            .await
-            .expect("token")
-    }
-
-    /// Ids of the participants `role`'s demo user may list.
-    async fn participant_ids_for(&self, role: Role) -> Vec<i32> {
-        let actor = self.actor(role).await;
-        let mut ids = vec![];
-        for page in 1.. {
-            let p = self
-                .store
-                .participant_list(
-                    &actor,
-                    &ParticipantFilter {
-                        page,
-                        ..Default::default()
-                    },
-                )
-                .await
-                .unwrap();
-            ids.extend(p.items.iter().map(|s| s.id));
-            if page >= p.pages() {
-                break;
-            }
-        }
-        ids
-    }
-
-    async fn programme_of(&self, role: Role) -> i32 {
-        let actor = self.actor(role).await;
-        let orgs = self.store.programmes_for(&actor).await.unwrap();
-        orgs.iter()
-            .find(|o| o.kind == brygga_domain::model::OrgKind::Programme)
-            .expect("a programme")
-            .id
-    }
-
-    /// Drop this test's PostgreSQL database (kept when the test fails, for a look).
-    async fn finish(self) {
-        let TestApp {
-            store, postgres, ..
-        } = self;
-        let _ = store.close().await;
-        if let Some((server, name)) = postgres {
-            pg_execute(
-                &server,
-                &format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"),
-            )
-            .await;
-        }
-    }
-}
-
-const DEMO_PASSWORD: &str = brygga_demo::DEMO_PASSWORD;
-
-fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
-}
-
-// ---------------------------------------------------------------------- PostgreSQL
-
-fn postgres_server() -> Option<String> {
-    std::env::var("BRYGGA_TEST_POSTGRES")
-        .ok()
-        .filter(|s| !s.trim().is_empty())
-}
-
-/// Said once per run, straight to the terminal (past the test harness's output capture), so that
-/// nobody mistakes a green SQLite-only run for a PostgreSQL one.
-fn say_postgres_not_tested() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let _ = writeln!(
-            std::io::stderr(),
-            "\n*** brygga-web: PostgreSQL NOT tested: BRYGGA_TEST_POSTGRES is not set. \
-             Set it (e.g. postgres://postgres@127.0.0.1:5432/test, as .ci/run does) to run the \
-             PostgreSQL variants. ***\n"
-        );
-    });
-}
-
-/// `postgres://u@h:p/db?x` with the database replaced.
-fn with_database(server: &str, name: &str) -> String {
-    let (base, query) = server
-        .split_once('?')
-        .map(|(b, q)| (b, Some(q)))
-        .unwrap_or((server, None));
-    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
-    let root = match base[scheme_end..].find('/') {
-        Some(i) => &base[..scheme_end + i],
-        None => base,
-    };
-    match query {
-        Some(q) => format!("{root}/{name}?{q}"),
-        None => format!("{root}/{name}"),
-    }
-}
-
-async fn pg_execute(server: &str, sql: &str) {
-    use sea_orm::ConnectionTrait;
-    let db = sea_orm::Database::connect(server)
-        .await
-        .expect("connect to BRYGGA_TEST_POSTGRES");
-    db.execute_unprepared(sql)
-        .await
-        .unwrap_or_else(|e| panic!("{sql}: {e}"));
-    let _ = db.close().await;
-}
-
-/// Run each named `async fn(&TestApp)` as a test on SQLite and, in `mod postgres`, on PostgreSQL.
-macro_rules! on_both_backends {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let app = super::spawn_app(super::Backend::Sqlite).await;
-                    super::$name(&app).await;
-                    app.finish().await;
-                }
-            )+
-        }
-        mod postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let Some(server) = super::postgres_server() else {
-                        super::say_postgres_not_tested();
-                        return;
-                    };
-                    let app = super::spawn_app(super::Backend::Postgres(server)).await;
-                    super::$name(&app).await;
-                    app.finish().await;
-                }
-            )+
-        }
-    };
 }
 
 // Every story runs on both backends: the whole suite is the same on SQLite and PostgreSQL.
-on_both_backends!(
+both!(
+    app:
     a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_the_plan,
     a_coordinator_ranks_candidates_and_proposes_one_to_the_employer,
     an_admin_manages_user_accounts_and_the_organisation_tree,
@@ -568,44 +329,6 @@ fn id_from_location(res: &reqwest::Response) -> i32 {
 }
 
 // ====================================================================== test data
-
-/// The check digit (Luhn) for nine digits.
-fn luhn(nine: &str) -> u32 {
-    let sum: u32 = nine
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .enumerate()
-        .map(|(i, d)| {
-            let p = if i % 2 == 0 { d * 2 } else { d };
-            p / 10 + p % 10
-        })
-        .sum();
-    (10 - sum % 10) % 10
-}
-
-/// A personnummer for a birth date `YYYYMMDD` and birth number `nnn`, with the right (or, if
-/// `wrong`, a wrong) check digit. The tests use 1990 dates with birth numbers 238/239, which are
-/// in the tax agency's published test-number series (never assigned to real people).
-fn personnummer(date: &str, birth_number: &str, wrong: bool) -> String {
-    let check = luhn(&format!("{}{birth_number}", &date[2..]));
-    let check = if wrong { (check + 1) % 10 } else { check };
-    format!("{date}-{birth_number}{check}")
-}
-
-/// The same number with its last (check) digit changed.
-fn with_wrong_check_digit(s: &str) -> String {
-    let last = s
-        .chars()
-        .last()
-        .and_then(|c| c.to_digit(10))
-        .expect("ends in a digit");
-    format!("{}{}", &s[..s.len() - 1], (last + 1) % 10)
-}
-
-/// A fictional organisation number (third digit ≥ 2) with its check digit.
-fn org_number(nine: &str) -> String {
-    format!("{}-{}{}", &nine[..6], &nine[6..], luhn(nine))
-}
 
 /// What a coordinator types into the new-participant form, field by field.
 fn participant_fields(programme_id: &str, pnr: &str) -> Vec<(&'static str, String)> {
@@ -2469,19 +2192,13 @@ where
 {
     let driver_path =
         std::env::var("BRYGGA_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
-    let in_ci = std::env::var("CI")
-        .map(|v| v == "true" || v == "1")
-        .unwrap_or(false);
     if !std::path::Path::new(&driver_path).exists() {
-        if in_ci {
-            panic!(
-                "chromedriver not found at {driver_path} (set BRYGGA_CHROMEDRIVER); CI must run the browser test"
-            );
-        }
-        let _ = writeln!(
-            std::io::stderr(),
-            "\n*** brygga-web: browser test SKIPPED: no chromedriver at {driver_path}. \
-             Install chromium and chromium-driver (or set BRYGGA_CHROMEDRIVER) to run it. ***\n"
+        brygga_testkit::skip_or_fail(
+            "Headless chromium",
+            &format!(
+                "no chromedriver at {driver_path}. Install chromium and chromium-driver (or set \
+                 BRYGGA_CHROMEDRIVER) to run it"
+            ),
         );
         return;
     }
@@ -3055,7 +2772,7 @@ mod html {
 }
 
 // ====================================================================== from candidate to intern
-// One module per part of the journey; each runs its stories with `on_both_backends!`.
+// One module per part of the journey; each runs its stories with `both!`.
 
 #[path = "web/agreements.rs"]
 mod agreements;
@@ -3071,5 +2788,3 @@ mod mail;
 mod pool;
 #[path = "web/portal.rs"]
 mod portal;
-#[path = "web/renderer.rs"]
-mod renderer;

@@ -5,6 +5,7 @@ use brygga_domain::model::AgreementStatus;
 use brygga_store::files::{FileStore, MAX_FILE_BYTES, Upload};
 
 both!(
+    store:
     agreements_are_created_issued_and_signed,
     uploads_are_judged_by_their_content,
     agreements_and_their_files_follow_the_owner_records_rules,

@@ -7,6 +7,7 @@ use brygga_domain::clearance::{ConfirmationDraft, DecisionDraft};
 use brygga_domain::model::Compensation;
 
 both!(
+    store:
     clearance_records_are_kept_and_withdrawn_never_deleted,
     an_officer_reaches_only_shared_cases_and_other_roles_none,
     coordinators_share_cases_with_officers_in_their_scope,

@@ -4,6 +4,7 @@ use super::*;
 use brygga_store::process::{Journey, ProcessEdit};
 
 both!(
+    store:
     a_programme_gets_the_default_map_on_first_use,
     moves_forward_need_their_checkpoints_and_back_needs_a_note,
     the_internship_cannot_start_without_confirmation_and_decision,

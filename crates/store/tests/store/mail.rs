@@ -8,6 +8,7 @@ use brygga_store::jobs::{Attachment, Job, JobFilter, MAX_ATTEMPTS, OutgoingEmail
 use super::*;
 
 both!(
+    store:
     two_workers_claiming_at_once_never_get_the_same_job,
     a_job_whose_worker_stopped_is_taken_over_when_its_lease_runs_out,
     a_failing_send_backs_off_and_after_the_last_attempt_stays_failed_until_retried,

@@ -7,6 +7,7 @@ use brygga_store::interview::{Invitation, Recipient};
 use brygga_store::jobs::{Attachment, OutgoingEmail};
 
 both!(
+    store:
     proposing_needs_consent_and_happens_once,
     statuses_move_only_as_the_role_allows,
     employer_contacts_see_cards_of_their_own_pools_only,

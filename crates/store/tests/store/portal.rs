@@ -8,6 +8,7 @@ use brygga_domain::model::InterestStatus;
 use brygga_store::interest::{InterestFilter, PortalFilter, RATE_LIMIT, Submission};
 
 both!(
+    store:
     the_portal_shows_only_published_placements_and_searches_them,
     interest_is_stored_with_consent_and_rate_limited_per_client,
     the_inbox_is_for_coordinators_and_records_what_became_of_an_interest,

@@ -118,12 +118,11 @@ mod tests {
     fn org(id: i32, parent: Option<i32>) -> Organisation {
         Organisation {
             id,
-            kind: "x".into(),
+            kind: OrgKind::Region,
             name: format!("o{id}"),
             parent_id: parent,
             municipality_code: None,
             created_at: chrono::Utc::now(),
-            matching_settings: None,
         }
     }
 

@@ -1,8 +1,11 @@
 //! Web stories: agreements, their PDFs and the signed copies uploaded back.
 
+use std::io::Write as _;
+
 use super::*;
 
-on_both_backends!(
+both!(
+    app:
     a_coordinator_issues_a_collaboration_agreement_and_uploads_the_signed_copy,
     internship_agreements_and_their_files_follow_the_participants_rules,
 );

@@ -3,7 +3,8 @@
 
 use super::*;
 
-on_both_backends!(
+both!(
+    app:
     an_officer_registers_a_decision_on_a_shared_case_and_cannot_reach_another,
     a_coordinator_confirms_eligibility_withdraws_it_and_shares_the_case,
 );

@@ -3,7 +3,8 @@
 
 use super::*;
 
-on_both_backends!(
+both!(
+    app:
     the_board_shows_what_blocks_each_participant,
     a_refused_move_keeps_the_note_and_says_why_and_a_good_move_is_recorded,
     an_admin_renames_and_reorders_the_stages_of_a_programme,

@@ -10,36 +10,12 @@ use brygga_store::jobs::{Attachment, JobFilter, MAX_ATTEMPTS, OutgoingEmail};
 
 use super::*;
 
-on_both_backends!(only_admins_reach_the_email_queue_and_without_smtp_email_stays_queued);
+both!(app: only_admins_reach_the_email_queue_and_without_smtp_email_stays_queued);
 
-/// The stories that need an SMTP server: each starts its own app (its SMTP URL is known only
-/// once the server's port is chosen), on SQLite and, when configured, PostgreSQL.
-macro_rules! with_smtp {
-    ($($name:ident),+ $(,)?) => {
-        mod smtp_sqlite {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    super::$name(super::Backend::Sqlite).await;
-                }
-            )+
-        }
-        mod smtp_postgres {
-            $(
-                #[tokio::test]
-                async fn $name() {
-                    let Some(server) = super::postgres_server() else {
-                        super::say_postgres_not_tested();
-                        return;
-                    };
-                    super::$name(super::Backend::Postgres(server)).await;
-                }
-            )+
-        }
-    };
-}
-
-with_smtp!(
+// The stories that need an SMTP server: each starts its own app (its SMTP URL is known only once
+// the server's port is chosen).
+both!(
+    backend:
     a_queued_interview_invitation_arrives_with_its_calendar_file,
     a_send_that_keeps_failing_shows_as_failed_and_is_sent_after_a_retry,
 );

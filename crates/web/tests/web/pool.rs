@@ -3,7 +3,8 @@
 use super::*;
 use base64::Engine as _;
 
-on_both_backends!(
+both!(
+    app:
     a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome,
     the_pool_stays_closed_to_other_employers_and_roles_without_business,
 );

@@ -6,7 +6,8 @@ use brygga_domain::model::PlacementStatus;
 use brygga_store::interest::InterestFilter;
 use brygga_store::placement::{PlacementFilter, PlacementSummary};
 
-on_both_backends!(
+both!(
+    app:
     anyone_finds_published_placements_without_logging_in_in_swedish_and_english,
     a_candidate_expresses_interest_and_a_coordinator_handles_it_in_the_inbox,
 );
