@@ -174,7 +174,7 @@ fn employer_form_page(
         status,
         EmployerFormPage {
             chrome: st.chrome,
-            lists: Lists::of(&s),
+            lists: Lists::of(s),
             id,
             form,
             errors,

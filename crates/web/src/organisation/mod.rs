@@ -76,7 +76,7 @@ async fn org_page(
     let orgs = tree(s.store.orgs(&st.actor).await?);
     let status = form_status(&errors);
     let can_create = st.actor.may(Action::Create, Resource::Organisation);
-    let lists = Lists::of(&s);
+    let lists = Lists::of(s);
     Ok((
         status,
         OrgPage {

@@ -197,7 +197,7 @@ async fn participant_form_page(
     let status = form_status(&errors);
     let page = ParticipantFormPage {
         chrome: st.chrome,
-        lists: Lists::of(&s),
+        lists: Lists::of(s),
         id,
         form,
         errors,

@@ -166,7 +166,7 @@ async fn placement_form_page(
         status,
         PlacementFormPage {
             chrome: st.chrome,
-            lists: Lists::of(&s),
+            lists: Lists::of(s),
             id,
             form,
             errors,

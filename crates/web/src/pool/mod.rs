@@ -144,7 +144,7 @@ async fn render_pool(
     let status = form_status(&errors);
     let page = PoolPage {
         chrome: st.chrome,
-        lists: Lists::of(&s),
+        lists: Lists::of(s),
         pool,
         interviews,
         can_propose,

@@ -122,7 +122,7 @@ async fn portal_page(
     let status = form_status(&errors);
     let page = PortalShowPage {
         chrome: v.chrome,
-        lists: Lists::of(&s),
+        lists: Lists::of(s),
         p,
         form,
         errors,
