@@ -3,12 +3,12 @@
 use std::net::SocketAddr;
 use std::sync::Arc;
 
+use brygga_app::MailSettings;
 use brygga_domain::model::{OrgKind, Role};
 use brygga_domain::refdata::RefData;
 use brygga_store::participant::ParticipantFilter;
 use brygga_store::{Actor, Store};
 use brygga_web::AppState;
-use brygga_app::MailSettings;
 
 use crate::db::{Backend, TestDb, catch_unwind, rethrow};
 
