@@ -1055,9 +1055,22 @@ async fn the_interface_switches_to_english_and_back(app: &TestApp) {
     let list = v.page("/participants").await;
     assert!(list.contains("Participants"));
 
+    // Error pages speak the user's language too: a record that does not exist, and a stale
+    // version of a record, in English.
+    let res = v.get("/participants/999999").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let page = res.text().await.unwrap();
+    assert!(page.contains("<html lang=\"en\""), "{page}");
+    assert!(page.contains("Page not found"), "{page}");
+    let res = v.get("/no-such-page").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    assert!(res.text().await.unwrap().contains("Page not found"));
+
     let res = v.get("/lang/sv?back=/participants").await;
     assert_eq!(location(&res), "/participants");
     assert!(v.page("/participants").await.contains("Deltagare"));
+    let res = v.get("/participants/999999").await;
+    assert!(res.text().await.unwrap().contains("Sidan finns inte"));
 
     // The way back is always on this site.
     let res = v.get("/lang/en?back=//evil.example/").await;
