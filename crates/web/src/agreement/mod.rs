@@ -247,8 +247,7 @@ async fn agreement_show(
     st: Staff,
     Id(id): Id,
 ) -> Result<AgreementPage, WebError> {
-    let today = chrono::Local::now().date_naive().to_string();
-    agreement_page(&s, st, id, today, Errors::default()).await
+    agreement_page(&s, st, id, today_str(), Errors::default()).await
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
