@@ -202,7 +202,10 @@ pub async fn send_test(app: &App, actor: &Actor, i18n: I18n) -> Result<i32> {
         Ok(id) => Ok(id),
         Err(brygga_store::StoreError::Invalid(_)) => {
             Err(Error::Invalid(brygga_domain::FieldErrors(vec![
-                brygga_domain::FieldError::new("form", "jobs-test-no-address"),
+                brygga_domain::FieldError::new(
+                    brygga_domain::FieldError::FORM,
+                    "jobs-test-no-address",
+                ),
             ])))
         }
         Err(e) => Err(e.into()),

@@ -15,6 +15,11 @@ pub struct FieldError {
 }
 
 impl FieldError {
+    /// The field name of an error about the whole form (or request) rather than one field.
+    pub const FORM: &'static str = "form";
+}
+
+impl FieldError {
     pub fn new(field: impl Into<String>, key: &'static str) -> Self {
         Self {
             field: field.into(),

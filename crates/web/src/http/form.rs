@@ -10,7 +10,7 @@ use brygga_domain::registry::LanguageSkill;
 use super::WebError;
 
 /// The field name of an error about the whole form rather than one field.
-pub const FORM: &str = "form";
+pub const FORM: &str = brygga_domain::FieldError::FORM;
 
 /// Field errors as message keys, for templates.
 #[derive(Debug, Clone, Default)]
