@@ -6,6 +6,7 @@
 //! creates and generates the internship agreement, uploads the signed copy, and the participant
 //! moves into her internship.
 
+use super::browser::{browser_err, find_soon, in_browser};
 use super::*;
 use fantoccini::Locator;
 
