@@ -187,6 +187,7 @@ pub async fn settings_of(app: &App, actor: &Actor, programme: i32) -> Result<Set
 
 /// The programmes the actor matches in.
 pub async fn programmes(app: &App, actor: &Actor) -> Result<Vec<brygga_store::org::Organisation>> {
+    require_matching(actor)?;
     Ok(app
         .store
         .programmes_for(actor)
@@ -436,8 +437,9 @@ pub fn may_match(actor: &Actor) -> bool {
 /// A ranking: each ranked record with its fit, best first.
 pub type Ranking<T> = Vec<(T, Fit)>;
 
-/// Refuse anyone who may not match (the rankings and plans cover whole programmes).
-fn require_matching(actor: &Actor) -> Result<()> {
+/// Refuse anyone who may not match (the rankings and plans cover whole programmes). Every
+/// matching use case starts here (directly, or through `programmes`).
+pub fn require_matching(actor: &Actor) -> Result<()> {
     if may_match(actor) {
         Ok(())
     } else {

@@ -55,10 +55,6 @@ fn create_key(kind: AgreementKind) -> &'static str {
     }
 }
 
-fn render(status: StatusCode, page: impl IntoResponse) -> Response {
-    (status, page).into_response()
-}
-
 // ------------------------------------------------------------------ lists of agreements
 
 /// An employer's or a participant's agreements, with the form to start a new one.
@@ -124,10 +120,7 @@ async fn collaboration_create(
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);
-            Ok(render(
-                status,
-                employer_list_page(&s, st, id, errors).await?,
-            ))
+            Ok((status, employer_list_page(&s, st, id, errors).await?).into_response())
         }
     }
 }
@@ -204,10 +197,11 @@ async fn internship_create(
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);
-            Ok(render(
+            Ok((
                 status,
                 participant_list_page(&s, st, id, form, errors).await?,
-            ))
+            )
+                .into_response())
         }
     }
 }
@@ -275,10 +269,7 @@ async fn after_step(
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);
-            Ok(render(
-                status,
-                agreement_page(s, st, id, signed_on, errors).await?,
-            ))
+            Ok((status, agreement_page(s, st, id, signed_on, errors).await?).into_response())
         }
     }
 }

@@ -17,7 +17,6 @@ use serde::Deserialize;
 
 use crate::AppState;
 use crate::http::{Chrome, Id, IdPair, Lists, Staff, WebError};
-use brygga_app::matching::may_match;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -26,13 +25,11 @@ pub fn router() -> Router<AppState> {
         .route("/participants/{id}/suggestions", get(suggestions))
 }
 
-/// The matching pages read and propose for whole programmes (see `may_match`).
+/// The matching pages read and propose for whole programmes (see `brygga_app::matching::may_match`).
+/// Gate for the handlers that go to the store directly (locking a pair, proposing from a row);
+/// the rule is the app's.
 pub(crate) fn require_matching(st: &Staff) -> Result<(), WebError> {
-    if may_match(&st.actor) {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
+    Ok(brygga_app::matching::require_matching(&st.actor)?)
 }
 
 /// How many results a page shows.

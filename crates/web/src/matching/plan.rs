@@ -40,7 +40,6 @@ struct PlanIndexPage {
 crate::http::page_chrome!(PlanIndexPage);
 
 async fn plan_index(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let programmes = brygga_app::matching::programmes(&s, &st.actor).await?;
     if let [only] = programmes.as_slice() {
         return Ok(Redirect::to(&format!("/plan/{}", only.id)).into_response());
@@ -116,7 +115,6 @@ async fn plan(
     Id(id): Id,
     Query(q): Query<PlanQuery>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let brygga_app::matching::PlanView {
         programme,
         pool,
@@ -250,7 +248,6 @@ async fn plan_accept(
     Id(id): Id,
     axum::Form(f): axum::Form<AcceptForm>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let created = brygga_app::matching::accept_plan(
         &s,
         &st.actor,
@@ -291,7 +288,6 @@ async fn meeting(
     Id(id): Id,
     Query(q): Query<MeetingDraft>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let programme = brygga_app::matching::programme_of(&s, &st.actor, id).await?;
     let result = match q.validate() {
         Ok(size) => brygga_app::matching::meeting(&s, &st.actor, id, size)
@@ -342,7 +338,6 @@ async fn settings_page(
     st: Staff,
     Id(id): Id,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let programme = brygga_app::matching::programme_of(&s, &st.actor, id).await?;
     let form = SettingsDraft::of(&brygga_app::matching::settings_of(&s, &st.actor, id).await?);
     Ok(SettingsPage {
@@ -360,7 +355,6 @@ async fn settings_save(
     Id(id): Id,
     axum::Form(form): axum::Form<SettingsDraft>,
 ) -> Result<Response, WebError> {
-    require_matching(&st)?;
     let programme = brygga_app::matching::programme_of(&s, &st.actor, id).await?;
     match brygga_app::matching::save_settings(&s, &st.actor, id, &form).await {
         Ok(()) => Ok(Redirect::to(&format!("/plan/{id}")).into_response()),
