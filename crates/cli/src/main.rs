@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 use brygga_domain::model::Role;
 use brygga_domain::refdata::RefData;
 use brygga_store::audit::Verification;
+use brygga_store::secret::Secret;
 use brygga_store::users::NewUser;
 use brygga_store::{Actor, Store};
 use clap::{Parser, Subcommand};
@@ -142,6 +143,9 @@ struct Config {
     mail_from: String,
     /// The address people reach Brygga at, for links in email.
     public_url: String,
+    /// The installation secret's file, created on first start (`BRYGGA_SECRET`, 64 hexadecimal
+    /// characters, takes its place: every instance on one database must share it).
+    secret_file: String,
 }
 
 impl Default for Config {
@@ -154,6 +158,7 @@ impl Default for Config {
             smtp_url: None,
             mail_from: "Brygga <noreply@brygga.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
+            secret_file: "brygga-data/secret.key".into(),
         }
     }
 }
@@ -161,7 +166,7 @@ impl Default for Config {
 fn config() -> anyhow::Result<Config> {
     let mut c: Config = Figment::from(Serialized::defaults(Config::default()))
         .merge(Toml::file("brygga.toml"))
-        .merge(Env::prefixed("BRYGGA_").ignore(&["database_file", "smtp_url_file"]))
+        .merge(Env::prefixed("BRYGGA_").ignore(&["database_file", "smtp_url_file", "secret"]))
         .extract()
         .context("reading configuration")?;
     if let Some(database) = secret_file("BRYGGA_DATABASE_FILE")? {
@@ -186,8 +191,18 @@ fn secret_file(var: &str) -> anyhow::Result<Option<String>> {
     }
 }
 
-async fn open(url: &str) -> anyhow::Result<Store> {
-    let store = Store::connect(url)
+/// The installation secret: `BRYGGA_SECRET`, else the secret file (made on first start).
+fn secret(cfg: &Config) -> anyhow::Result<Secret> {
+    match std::env::var("BRYGGA_SECRET") {
+        Ok(hex) => Ok(Secret::from_hex(&hex, "BRYGGA_SECRET")?),
+        Err(_) => Ok(Secret::load_or_create(std::path::Path::new(
+            &cfg.secret_file,
+        ))?),
+    }
+}
+
+async fn open(url: &str, cfg: &Config) -> anyhow::Result<Store> {
+    let store = Store::connect(url, secret(cfg)?)
         .await
         .with_context(|| "connecting to the database")?;
     store.migrate().await.context("migrating the database")?;
@@ -345,19 +360,19 @@ async fn main() -> anyhow::Result<()> {
     let database = cli.database.clone().unwrap_or(cfg.database.clone());
     match cli.command {
         Command::Serve { bind } => {
-            let store = open(&database).await?;
+            let store = open(&database, &cfg).await?;
             let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!("Brygga listening on http://{addr}");
             serve(store, listener, cfg.secure_cookies, &cfg).await
         }
         Command::Migrate => {
-            open(&database).await?;
+            open(&database, &cfg).await?;
             println!("migrated {}", brygga_store::database_url(&database));
             Ok(())
         }
         Command::Demo { bind } => {
             let database = cli.database.unwrap_or_else(|| "brygga-demo.sqlite".into());
-            let store = open(&database).await?;
+            let store = open(&database, &cfg).await?;
             let demo = brygga_demo::load(&store, brygga_app::today()).await?;
             let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!(
@@ -390,7 +405,7 @@ async fn main() -> anyhow::Result<()> {
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password)?;
             let password = password.trim_end_matches(['\n', '\r']);
-            let store = open(&database).await?;
+            let store = open(&database, &cfg).await?;
             let id = store
                 .user_create(
                     &Actor::system_for("cli"),
@@ -411,7 +426,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Token {
             command: TokenCommand::Create { email, name },
         } => {
-            let store = open(&database).await?;
+            let store = open(&database, &cfg).await?;
             let Some(u) = store
                 .user_by_email(&Actor::system_for("cli"), &email)
                 .await?
@@ -428,7 +443,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Audit {
             command: AuditCommand::Verify,
         } => {
-            let store = open(&database).await?;
+            let store = open(&database, &cfg).await?;
             match store.audit_verify().await? {
                 Verification::Intact { entries } => {
                     println!("audit log intact: {entries} entries");

@@ -15,6 +15,7 @@ fn brygga(db: &str, args: &[&str], stdin: &str) -> (i32, String, String) {
         .arg(db)
         .args(args)
         .env("RUST_LOG", "warn")
+        .env("BRYGGA_SECRET", brygga_testkit::SECRET_HEX)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -112,6 +113,7 @@ fn the_demo_prints_its_address_and_logins_and_serves() {
             "127.0.0.1:0",
         ])
         .env("RUST_LOG", "warn")
+        .env("BRYGGA_SECRET", brygga_testkit::SECRET_HEX)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()

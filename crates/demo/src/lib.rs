@@ -2110,7 +2110,7 @@ mod tests {
         let path =
             std::env::temp_dir().join(format!("brygga-demo-{}-{nanos}.sqlite", std::process::id()));
         let url = path.to_string_lossy().to_string();
-        let store = Store::connect(&url).await?;
+        let store = Store::connect(&url, brygga_store::secret::Secret::random()).await?;
         store.migrate().await?;
         let today = NaiveDate::from_ymd_opt(2026, 9, 1).ok_or("date")?;
 

@@ -12,7 +12,6 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
@@ -23,18 +22,13 @@ use crate::{Actor, Page, Result, Store, StoreError, from_json};
 pub const RATE_LIMIT: u64 = 5;
 pub const RATE_WINDOW: chrono::Duration = chrono::Duration::hours(1);
 
-/// The key mixed into the client hash, so that the stored value is not a plain hash of an
-/// address (which could be reversed by hashing all IPv4 addresses).
-const CLIENT_KEY: &[u8] = b"brygga-portal-interest-client-v1";
-
-/// The keyed SHA-256 of a client address: what the rate limit counts by (the address itself
-/// is never stored).
-pub fn client_hash(client: &str) -> String {
-    let mut h = Sha256::new();
-    h.update(CLIENT_KEY);
-    h.update([0u8]);
-    h.update(client.as_bytes());
-    hex::encode(h.finalize())
+impl Store {
+    /// The client address keyed with the installation secret: what rate limits count by (the
+    /// address itself is never stored, and without the secret the hash cannot be reversed by
+    /// hashing every IPv4 address).
+    pub fn client_hash(&self, client: &str) -> String {
+        self.secret.mac_hex("client", client.as_bytes())
+    }
 }
 
 /// Who the audit log names for a submission from the portal.
@@ -206,7 +200,10 @@ impl Store {
 
     /// Whether the client at `client` has used up its submissions for now.
     pub async fn interest_rate_limited(&self, client: &str) -> Result<bool> {
-        Ok(self.interests_from(&self.db, &client_hash(client)).await? >= RATE_LIMIT)
+        Ok(self
+            .interests_from(&self.db, &self.client_hash(client))
+            .await?
+            >= RATE_LIMIT)
     }
 
     /// Store an interest in a published placement, sent from the portal by the client at
@@ -221,7 +218,7 @@ impl Store {
         client: &str,
     ) -> Result<Submission> {
         self.portal_placement(placement_id).await?;
-        let hash = client_hash(client);
+        let hash = self.client_hash(client);
         let tx = crate::begin_write(&self.db).await?;
         if self.interests_from(&tx, &hash).await? >= RATE_LIMIT {
             return Ok(Submission::RateLimited);

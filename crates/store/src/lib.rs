@@ -18,6 +18,7 @@ pub mod participant;
 pub mod placement;
 pub mod pool;
 pub mod process;
+pub mod secret;
 pub mod sessions;
 mod stored;
 pub mod users;
@@ -207,6 +208,8 @@ pub(crate) fn page_number(requested: u64) -> u64 {
 #[derive(Clone, Debug)]
 pub struct Store {
     pub(crate) db: DatabaseConnection,
+    /// The installation secret (see `secret`): keys CSRF tokens, client hashes and the audit chain.
+    pub(crate) secret: std::sync::Arc<secret::Secret>,
 }
 
 /// Turn what a user may type (`brygga.sqlite`, `sqlite:x.db`, `postgres://…`) into a URL.
@@ -224,7 +227,9 @@ pub fn database_url(s: &str) -> String {
 }
 
 impl Store {
-    pub async fn connect(url: &str) -> Result<Store> {
+    /// Connect to the database at `url`; `secret` is the installation's (the same for every
+    /// instance on one database, or the audit chain will not verify).
+    pub async fn connect(url: &str, secret: secret::Secret) -> Result<Store> {
         let url = database_url(url);
         let mut opts = ConnectOptions::new(url);
         opts.sqlx_logging(false)
@@ -237,7 +242,15 @@ impl Store {
                     .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
             });
         let db = Database::connect(opts).await?;
-        Ok(Store { db })
+        Ok(Store {
+            db,
+            secret: std::sync::Arc::new(secret),
+        })
+    }
+
+    /// The installation secret, for what the web layer keys (CSRF tokens).
+    pub fn secret(&self) -> &secret::Secret {
+        &self.secret
     }
 
     pub async fn migrate(&self) -> Result<()> {

@@ -178,7 +178,7 @@ impl TestDb {
 
     /// A store on this database.
     pub async fn connect(&self) -> Store {
-        Store::connect(&self.url)
+        Store::connect(&self.url, crate::secret())
             .await
             .unwrap_or_else(|e| panic!("connect to the test database {}: {e}", self.url))
     }
@@ -328,7 +328,7 @@ async fn build_template(backend: &Backend, content: Content) -> Result<Template,
 
 /// Migrate the database at `url` and load what `content` says; return the demo's logins.
 async fn fill(url: &str, content: Content) -> Result<Vec<(String, String)>, String> {
-    let store = Store::connect(url)
+    let store = Store::connect(url, crate::secret())
         .await
         .map_err(|e| format!("connect to {url}: {e}"))?;
     store.migrate().await.map_err(|e| format!("migrate: {e}"))?;

@@ -28,6 +28,15 @@ pub mod web;
 
 pub use ci::{in_ci, skip_or_fail};
 pub use db::{Backend, TestDb, run_backend, run_blank, run_store};
+/// The installation secret every test database is made and reopened with, as 64 hexadecimal
+/// characters (what `BRYGGA_SECRET` takes, for tests that run the `brygga` binary).
+pub const SECRET_HEX: &str = "7465737473656372657474657374736563726574746573747365637265747465";
+
+/// `SECRET_HEX` as the store takes it.
+pub fn secret() -> brygga_store::secret::Secret {
+    brygga_store::secret::Secret::from_hex(SECRET_HEX, "the test kit").expect("a valid test secret")
+}
+
 pub use fixtures::{
     DEMO_PASSWORD, luhn, org_number, personnummer, refdata, today, with_wrong_check_digit,
 };
