@@ -114,6 +114,7 @@ fn the_demo_prints_its_address_and_logins_and_serves() {
         ])
         .env("RUST_LOG", "warn")
         .env("BRYGGA_SECRET", brygga_testkit::SECRET_HEX)
+        .env("BRYGGA_SECRET", brygga_testkit::SECRET_HEX)
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
