@@ -361,5 +361,7 @@ mod participant;
 mod pool;
 #[path = "web/portal.rs"]
 mod portal;
+#[path = "web/routes.rs"]
+mod routes;
 #[path = "web/user.rs"]
 mod user;

@@ -10,10 +10,13 @@ both!(
     internship_agreements_and_their_files_follow_the_participants_rules,
 );
 
-const BOUNDARY: &str = "----brygga-test-boundary-7MA4YWxkTrZu0gW";
+pub(crate) const BOUNDARY: &str = "----brygga-test-boundary-7MA4YWxkTrZu0gW";
 
 /// A multipart/form-data body as a browser sends it: text fields, then the file.
-fn multipart_body(fields: &[(&str, &str)], file: Option<(&str, &str, &[u8])>) -> Vec<u8> {
+pub(crate) fn multipart_body(
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, &[u8])>,
+) -> Vec<u8> {
     let mut body = vec![];
     for (name, value) in fields {
         write!(

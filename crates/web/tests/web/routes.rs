@@ -1,0 +1,645 @@
+//! The route × role matrix: every route the router serves, for every role and for a visitor who
+//! is not logged in, answers as the access policy says. The routes are read from the web crate's
+//! source and from the OpenAPI document, so a new route without a row here fails the suite.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use brygga_domain::model::Role;
+use brygga_domain::policy::{Action, Relation, Resource, list_scope, may_ever};
+use reqwest::{Method, StatusCode};
+
+use super::*;
+
+/// Who may use a route.
+#[derive(Clone, Copy, Debug)]
+enum Rule {
+    /// Anyone, logged in or not.
+    Public,
+    /// Anyone logged in.
+    Login,
+    /// Those the policy may ever let do `Action` on `Resource` (for some record).
+    May(Action, Resource),
+    /// Those who list `Resource` through `Relation` (the board: a programme's participants).
+    Scope(Resource, Relation),
+}
+
+impl Rule {
+    fn allows(self, role: Role) -> bool {
+        match self {
+            Rule::Public | Rule::Login => true,
+            Rule::May(action, resource) => may_ever(role, action, resource),
+            Rule::Scope(resource, relation) => list_scope(role, resource).contains(&relation),
+        }
+    }
+}
+
+use Action::{Create, Delete, List, Read, Update};
+use Resource::{
+    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+    Participant as P, Placement, ProcessMap, Proposal, User,
+};
+
+/// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
+const MATCH: Rule = Rule::May(Update, P);
+
+/// Every route with its rule, as (method, path as the router writes it, rule).
+const RULES: &[(&str, &str, Rule)] = &[
+    // Public pages and probes.
+    ("GET", "/healthz", Rule::Public),
+    ("GET", "/readyz", Rule::Public),
+    ("GET", "/static/{*path}", Rule::Public),
+    ("GET", "/login", Rule::Public),
+    ("POST", "/login", Rule::Public),
+    ("GET", "/lang/{code}", Rule::Public),
+    ("GET", "/open-placements", Rule::Public),
+    ("GET", "/open-placements/{id}", Rule::Public),
+    ("GET", "/open-placements/{id}/interest", Rule::Public),
+    ("POST", "/open-placements/{id}/interest", Rule::Public),
+    ("GET", "/api/v1/openapi.json", Rule::Public),
+    // Every logged-in user.
+    ("GET", "/", Rule::Login),
+    ("GET", "/password", Rule::Login),
+    ("POST", "/password", Rule::Login),
+    ("POST", "/logout", Rule::Login),
+    ("GET", "/interview-guide", Rule::Login),
+    ("GET", "/admin/organisations", Rule::May(List, Organisation)),
+    (
+        "POST",
+        "/admin/organisations",
+        Rule::May(Create, Organisation),
+    ),
+    // Participants.
+    ("GET", "/participants", Rule::May(List, P)),
+    ("POST", "/participants", Rule::May(Create, P)),
+    ("GET", "/participants/new", Rule::May(Create, P)),
+    ("GET", "/participants/{id}", Rule::May(Read, P)),
+    ("POST", "/participants/{id}", Rule::May(Update, P)),
+    ("GET", "/participants/{id}/edit", Rule::May(Update, P)),
+    ("GET", "/participants/{id}/journey", Rule::May(Read, P)),
+    ("POST", "/participants/{id}/journey", Rule::May(Update, P)),
+    ("GET", "/board", Rule::Scope(P, Relation::InOrgScope)),
+    (
+        "GET",
+        "/participants/{id}/clearance",
+        Rule::May(Read, Clearance),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/confirmation",
+        Rule::May(Create, Clearance),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/decision",
+        Rule::May(Create, Clearance),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/confirmation/{record}/withdraw",
+        Rule::May(Update, Clearance),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/decision/{record}/withdraw",
+        Rule::May(Update, Clearance),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/share",
+        Rule::May(Update, P),
+    ),
+    (
+        "POST",
+        "/participants/{id}/clearance/unshare",
+        Rule::May(Update, P),
+    ),
+    ("GET", "/participants/{id}/suggestions", MATCH),
+    (
+        "GET",
+        "/participants/{id}/agreements",
+        Rule::May(List, Agreement),
+    ),
+    (
+        "POST",
+        "/participants/{id}/agreements",
+        Rule::May(Create, Agreement),
+    ),
+    // Employers.
+    ("GET", "/employers", Rule::May(List, Employer)),
+    ("POST", "/employers", Rule::May(Create, Employer)),
+    ("GET", "/employers/new", Rule::May(Create, Employer)),
+    ("GET", "/employers/{id}", Rule::May(Read, Employer)),
+    ("POST", "/employers/{id}", Rule::May(Update, Employer)),
+    ("GET", "/employers/{id}/edit", Rule::May(Update, Employer)),
+    (
+        "GET",
+        "/employers/{id}/agreements",
+        Rule::May(List, Agreement),
+    ),
+    (
+        "POST",
+        "/employers/{id}/agreements",
+        Rule::May(Create, Agreement),
+    ),
+    // Placements, their pool, candidates and interviews.
+    ("GET", "/placements", Rule::May(List, Placement)),
+    ("POST", "/placements", Rule::May(Create, Placement)),
+    ("GET", "/placements/new", Rule::May(Create, Placement)),
+    ("GET", "/placements/{id}", Rule::May(Read, Placement)),
+    ("POST", "/placements/{id}", Rule::May(Update, Placement)),
+    ("GET", "/placements/{id}/edit", Rule::May(Update, Placement)),
+    ("GET", "/placements/{id}/candidates", MATCH),
+    ("POST", "/placements/{id}/candidates/{participant}", MATCH),
+    ("GET", "/placements/{id}/pool", Rule::May(List, Proposal)),
+    ("POST", "/placements/{id}/pool", Rule::May(Create, Proposal)),
+    (
+        "POST",
+        "/proposals/{id}/status",
+        Rule::May(Update, Proposal),
+    ),
+    (
+        "GET",
+        "/proposals/{id}/interview",
+        Rule::May(Create, Interview),
+    ),
+    (
+        "POST",
+        "/proposals/{id}/interview",
+        Rule::May(Create, Interview),
+    ),
+    ("GET", "/interviews/{id}", Rule::May(Read, Interview)),
+    (
+        "POST",
+        "/interviews/{id}/outcome",
+        Rule::May(Update, Interview),
+    ),
+    (
+        "POST",
+        "/interviews/{id}/cancel",
+        Rule::May(Update, Interview),
+    ),
+    // Agreements and their files.
+    ("GET", "/agreements/{id}", Rule::May(Read, Agreement)),
+    (
+        "POST",
+        "/agreements/{id}/generate",
+        Rule::May(Update, Agreement),
+    ),
+    (
+        "POST",
+        "/agreements/{id}/sent",
+        Rule::May(Update, Agreement),
+    ),
+    ("POST", "/agreements/{id}/end", Rule::May(Update, Agreement)),
+    (
+        "POST",
+        "/agreements/{id}/signed",
+        Rule::May(Update, Agreement),
+    ),
+    ("GET", "/files/{id}", Rule::May(Read, Agreement)),
+    // The portal's inbox.
+    ("GET", "/inbox", Rule::May(List, Interest)),
+    ("GET", "/inbox/{id}", Rule::May(Read, Interest)),
+    ("POST", "/inbox/{id}", Rule::May(Update, Interest)),
+    // Cohort plans and matching meetings.
+    ("GET", "/plan", MATCH),
+    ("GET", "/plan/{id}", MATCH),
+    ("POST", "/plan/{id}/rules", MATCH),
+    ("POST", "/plan/{id}/accept", MATCH),
+    ("GET", "/plan/{id}/meeting", MATCH),
+    ("GET", "/plan/{id}/settings", MATCH),
+    ("POST", "/plan/{id}/settings", MATCH),
+    // Administration.
+    ("GET", "/audit", Rule::May(List, AuditLog)),
+    ("GET", "/admin/users", Rule::May(List, User)),
+    ("POST", "/admin/users", Rule::May(Create, User)),
+    ("GET", "/admin/users/new", Rule::May(Create, User)),
+    ("POST", "/admin/users/{id}/active", Rule::May(Update, User)),
+    ("GET", "/admin/jobs", Rule::May(List, Job)),
+    ("POST", "/admin/jobs/{id}/retry", Rule::May(Update, Job)),
+    ("POST", "/admin/jobs/test", Rule::May(Create, Job)),
+    ("GET", "/admin/process", Rule::May(Update, ProcessMap)),
+    (
+        "GET",
+        "/admin/process/{programme_id}",
+        Rule::May(Update, ProcessMap),
+    ),
+    (
+        "POST",
+        "/admin/process/{programme_id}",
+        Rule::May(Update, ProcessMap),
+    ),
+    // The JSON API.
+    ("GET", "/api/v1/participants", Rule::May(List, P)),
+    ("POST", "/api/v1/participants", Rule::May(Create, P)),
+    ("GET", "/api/v1/participants/{id}", Rule::May(Read, P)),
+    ("PUT", "/api/v1/participants/{id}", Rule::May(Update, P)),
+    ("DELETE", "/api/v1/participants/{id}", Rule::May(Delete, P)),
+    ("GET", "/api/v1/participants/{id}/suggestions", MATCH),
+    ("GET", "/api/v1/employers", Rule::May(List, Employer)),
+    ("POST", "/api/v1/employers", Rule::May(Create, Employer)),
+    ("GET", "/api/v1/employers/{id}", Rule::May(Read, Employer)),
+    ("PUT", "/api/v1/employers/{id}", Rule::May(Update, Employer)),
+    ("GET", "/api/v1/placements", Rule::May(List, Placement)),
+    ("POST", "/api/v1/placements", Rule::May(Create, Placement)),
+    ("GET", "/api/v1/placements/{id}", Rule::May(Read, Placement)),
+    (
+        "PUT",
+        "/api/v1/placements/{id}",
+        Rule::May(Update, Placement),
+    ),
+    (
+        "DELETE",
+        "/api/v1/placements/{id}",
+        Rule::May(Delete, Placement),
+    ),
+    ("GET", "/api/v1/placements/{id}/candidates", MATCH),
+];
+
+/// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
+fn page_routes() -> BTreeSet<(String, String)> {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src];
+    let mut routes = BTreeSet::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find(".route(") {
+            rest = &rest[i + ".route(".len()..];
+            // The call's arguments, up to the matching parenthesis.
+            let mut depth = 1;
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => depth -= 1,
+                        _ => {}
+                    }
+                    depth == 0
+                })
+                .map(|(i, _)| i)
+                .unwrap();
+            let args = &rest[..end];
+            let path = args.split('"').nth(1).unwrap().to_string();
+            // The OpenAPI document is nested under the API prefix.
+            let path = if path == "/openapi.json" {
+                "/api/v1/openapi.json".to_string()
+            } else {
+                path
+            };
+            for method in ["get", "post", "put", "patch", "delete"] {
+                let call = format!("{method}(");
+                let found = args.match_indices(&call).any(|(i, _)| {
+                    i == 0 || !args[..i].ends_with(|c: char| c.is_alphanumeric() || c == '_')
+                });
+                if found {
+                    routes.insert((method.to_uppercase(), path.clone()));
+                }
+            }
+        }
+    }
+    routes
+}
+
+/// The API routes as the OpenAPI document lists them.
+async fn api_routes(v: &Visitor) -> BTreeSet<(String, String)> {
+    let doc: Value = v.get("/api/v1/openapi.json").await.json().await.unwrap();
+    let mut routes = BTreeSet::new();
+    for (path, ops) in doc["paths"].as_object().unwrap() {
+        for method in ops.as_object().unwrap().keys() {
+            routes.insert((method.to_uppercase(), format!("/api/v1{path}")));
+        }
+    }
+    routes
+}
+
+/// A route pattern as a regular-expression-free matcher: segments, `{…}` matching one segment.
+fn matches(pattern: &str, path: &str) -> bool {
+    let p: Vec<&str> = pattern.split('/').collect();
+    let s: Vec<&str> = path.split('/').collect();
+    p.len() == s.len()
+        && p.iter().zip(&s).all(|(p, s)| {
+            if p.starts_with('{') {
+                !s.is_empty() && s.chars().all(|c| c.is_ascii_digit())
+            } else {
+                p == s
+            }
+        })
+}
+
+/// Real URLs for the patterns: every link and form action on the pages an administrator and a
+/// coordinator reach from their home pages, a few levels deep.
+async fn concrete_paths(visitors: &[&Visitor]) -> BTreeMap<String, String> {
+    let patterns: Vec<&str> = RULES.iter().map(|(_, p, _)| *p).collect();
+    let mut found: BTreeMap<String, String> = BTreeMap::new();
+    for v in visitors {
+        let mut queue: Vec<String> = vec![
+            "/".into(),
+            "/participants".into(),
+            "/employers".into(),
+            "/placements".into(),
+            "/inbox".into(),
+            "/plan".into(),
+            "/admin/users".into(),
+            "/admin/jobs".into(),
+            "/admin/process".into(),
+        ];
+        let mut seen = BTreeSet::new();
+        let mut visits_per_pattern: BTreeMap<&str, usize> = BTreeMap::new();
+        while let Some(path) = queue.pop() {
+            if !seen.insert(path.clone()) || seen.len() > 400 {
+                continue;
+            }
+            let res = v.get(&path).await;
+            if res.status() != StatusCode::OK
+                || !res
+                    .headers()
+                    .get(CONTENT_TYPE)
+                    .is_some_and(|c| c.to_str().unwrap_or("").starts_with("text/html"))
+            {
+                continue;
+            }
+            let body = res.text().await.unwrap();
+            for tag in html::tags(&body, "a")
+                .iter()
+                .filter_map(|t| html::attr(t, "href"))
+                .chain(
+                    html::tags(&body, "form")
+                        .iter()
+                        .filter_map(|t| html::attr(t, "action")),
+                )
+            {
+                let link = tag.split(['?', '#']).next().unwrap_or("").to_string();
+                if !link.starts_with('/') {
+                    continue;
+                }
+                for p in &patterns {
+                    if p.contains('{') && matches(p, &link) {
+                        found.entry(p.to_string()).or_insert_with(|| link.clone());
+                        // Follow a few of each kind of page, not all forty participants.
+                        let n = visits_per_pattern.entry(p).or_default();
+                        if *n < 6 {
+                            *n += 1;
+                            queue.push(link.clone());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The ids of a demo record for a pattern that no page links to, in the pattern's order.
+async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
+    use sea_orm::ConnectionTrait;
+    let sql = match pattern {
+        p if p.starts_with("/open-placements/") => {
+            "SELECT min(id) FROM placements WHERE status = 'published'"
+        }
+        p if p.contains("/confirmation/{record}") => {
+            "SELECT participant_id, id FROM es_confirmations ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/decision/{record}") => {
+            "SELECT participant_id, id FROM es_decisions ORDER BY id LIMIT 1"
+        }
+        p if p.ends_with("/unshare") => {
+            "SELECT participant_id FROM case_shares ORDER BY id LIMIT 1"
+        }
+        p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
+        p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
+        p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
+        p if p.starts_with("/plan/") => {
+            "SELECT min(id) FROM organisations WHERE kind = 'programme'"
+        }
+        p if p.starts_with("/admin/jobs/") => "SELECT min(id) FROM jobs",
+        _ => return None,
+    };
+    let db = app.store.connection();
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            sql,
+        ))
+        .await
+        .unwrap()?;
+    let n = pattern.matches('{').count();
+    (0..n)
+        .map(|i| {
+            row.try_get_by_index::<Option<i32>>(i)
+                .ok()
+                .flatten()
+                .map(i64::from)
+        })
+        .collect()
+}
+
+/// What the matrix saw that it should not have.
+#[derive(Default)]
+struct Findings(Vec<String>);
+
+impl Findings {
+    fn check(&mut self, ok: bool, what: String) {
+        if !ok {
+            self.0.push(what);
+        }
+    }
+}
+
+both!(app: every_route_answers_every_role_as_the_policy_says);
+
+async fn every_route_answers_every_role_as_the_policy_says(app: &TestApp) {
+    let anonymous = app.visitor();
+
+    // Every route has a rule, and every rule a route.
+    let mut served = page_routes();
+    served.extend(api_routes(&anonymous).await);
+    let ruled: BTreeSet<(String, String)> = RULES
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    let unruled: Vec<_> = served.difference(&ruled).collect();
+    let stale: Vec<_> = ruled.difference(&served).collect();
+    assert!(
+        unruled.is_empty(),
+        "routes without an access rule in the matrix: {unruled:?}"
+    );
+    assert!(
+        stale.is_empty(),
+        "rules for routes the router no longer serves: {stale:?}"
+    );
+
+    let admin = app.logged_in(Role::Admin).await;
+    let coordinator = app.logged_in(Role::Coordinator).await;
+    let concrete = concrete_paths(&[&admin, &coordinator]).await;
+    let mut concrete = concrete;
+    for (_, pattern, _) in RULES {
+        if !pattern.contains('{') || concrete.contains_key(*pattern) {
+            continue;
+        }
+        // The API's records are the pages' records.
+        if let Some(page) = pattern.strip_prefix("/api/v1")
+            && let Some(found) = concrete.get(page).cloned()
+        {
+            concrete.insert(pattern.to_string(), format!("/api/v1{found}"));
+            continue;
+        }
+        if let Some(ids) = record_ids(app, pattern).await {
+            let mut ids = ids.into_iter();
+            let path = pattern
+                .split('/')
+                .map(|seg| {
+                    if seg.starts_with('{') {
+                        ids.next()
+                            .map(|i| i.to_string())
+                            .unwrap_or_else(|| "1".into())
+                    } else {
+                        seg.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join("/");
+            concrete.insert(pattern.to_string(), path);
+        }
+    }
+    let url_for = |pattern: &str| -> String {
+        if let Some(u) = concrete.get(pattern) {
+            return u.clone();
+        }
+        pattern
+            .replace("{code}", "en")
+            .replace("{*path}", "app.css")
+    };
+
+    // One signed-in browser and one API token per role, with its CSRF token.
+    let mut visitors = vec![];
+    for role in Role::ALL {
+        let v = app.logged_in(*role).await;
+        let csrf = csrf_of(&v.page("/").await);
+        let token = app.token(*role).await;
+        visitors.push((*role, v, csrf, token));
+    }
+
+    let mut findings = Findings::default();
+    // Refusals first, then what each role may do (which may change the data), the log-out last.
+    let mut order: Vec<&(&str, &str, Rule)> = RULES.iter().collect();
+    order.sort_by_key(|(m, p, _)| (*p == "/logout", *m != "GET"));
+    for pass in [false, true] {
+        for (method, pattern, rule) in &order {
+            let url = url_for(pattern);
+            let method = Method::from_bytes(method.as_bytes()).unwrap();
+            let api = pattern.starts_with("/api/");
+            let has_record = pattern.contains('{');
+
+            if !pass {
+                // Not logged in: pages send the visitor to the login page, the API answers 401.
+                let res = send(&anonymous, &method, &url, None, "").await;
+                let status = res.status();
+                let to_login =
+                    status == StatusCode::SEE_OTHER && location(&res).starts_with("/login");
+                match rule {
+                    Rule::Public => findings.check(
+                        status != StatusCode::UNAUTHORIZED
+                            && !to_login
+                            && !status.is_server_error(),
+                        format!("anonymous {method} {url}: {status} on a public route"),
+                    ),
+                    _ if api => findings.check(
+                        status == StatusCode::UNAUTHORIZED,
+                        format!("anonymous {method} {url}: {status}, expected 401"),
+                    ),
+                    _ => findings.check(
+                        to_login || (method != Method::GET && status == StatusCode::FORBIDDEN),
+                        format!("anonymous {method} {url}: {status}, expected the login page"),
+                    ),
+                }
+            }
+
+            for (role, v, csrf, token) in &visitors {
+                let allowed = rule.allows(*role);
+                if allowed != pass {
+                    continue;
+                }
+                let res = if api {
+                    send_api(v, &method, &url, token).await
+                } else {
+                    send(v, &method, &url, Some(csrf), pattern).await
+                };
+                let status = res.status();
+                let what = format!("{role} {method} {url} ({rule:?}): {status}");
+                findings.check(!status.is_server_error(), format!("{what}: a server error"));
+                if allowed {
+                    // A role that may act is never refused as a whole; a record outside its scope
+                    // may still be hidden (404) or refused (403).
+                    findings.check(status != StatusCode::UNAUTHORIZED, what.clone());
+                    if !has_record {
+                        findings.check(status != StatusCode::FORBIDDEN, format!("{what}: refused"));
+                    }
+                } else {
+                    // Refused before anything is looked up or validated: 403, or 404 where the
+                    // store hides a record the role has no relation to.
+                    findings.check(
+                        status == StatusCode::FORBIDDEN
+                            || (has_record && status == StatusCode::NOT_FOUND),
+                        format!("{what}: expected 403"),
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        findings.0.is_empty(),
+        "{} answers differ from the policy:\n{}",
+        findings.0.len(),
+        findings.0.join("\n")
+    );
+}
+
+/// A page request: POSTs carry the CSRF token as a browser's form would (the upload form in
+/// its query string, as multipart bodies are not read by the CSRF check).
+async fn send(
+    v: &Visitor,
+    method: &Method,
+    url: &str,
+    csrf: Option<&String>,
+    pattern: &str,
+) -> reqwest::Response {
+    let full = format!("{}{url}", v.base);
+    let req = if *method == Method::GET {
+        v.client.get(&full)
+    } else {
+        let fields: Vec<(&str, &str)> =
+            csrf.map(|c| vec![("csrf", c.as_str())]).unwrap_or_default();
+        let full = if pattern.ends_with("/signed") {
+            format!("{full}?csrf={}", csrf.map(|c| c.as_str()).unwrap_or(""))
+        } else {
+            full
+        };
+        v.client.request(method.clone(), &full).form(&fields)
+    };
+    req.send()
+        .await
+        .unwrap_or_else(|e| panic!("{method} {url}: {e}"))
+}
+
+/// An API request with the role's bearer token and an empty JSON object as the body.
+async fn send_api(v: &Visitor, method: &Method, url: &str, token: &str) -> reqwest::Response {
+    let mut req = v
+        .client
+        .request(method.clone(), format!("{}{url}", v.base))
+        .bearer_auth(token);
+    if *method != Method::GET && *method != Method::DELETE {
+        req = req.json(&json!({}));
+    }
+    req.send()
+        .await
+        .unwrap_or_else(|e| panic!("{method} {url}: {e}"))
+}
