@@ -8,6 +8,7 @@ use std::fmt;
 use std::io::Write;
 use std::path::Path;
 
+use hmac::digest::KeyInit;
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
@@ -95,12 +96,12 @@ impl Secret {
 
     /// The key for one purpose ("csrf", "client", "audit"…): HMAC-SHA256(secret, purpose).
     pub fn key(&self, purpose: &str) -> [u8; 32] {
-        self.mac_raw(&self.0, purpose.as_bytes())
+        mac_raw(&self.0, purpose.as_bytes())
     }
 
     /// HMAC-SHA256 of `data` under the key for `purpose`.
     pub fn mac(&self, purpose: &str, data: &[u8]) -> [u8; 32] {
-        self.mac_raw(&self.key(purpose), data)
+        mac_raw(&self.key(purpose), data)
     }
 
     /// `mac` as lower-case hexadecimal.
@@ -113,21 +114,28 @@ impl Secret {
         let Ok(tag) = hex::decode(tag) else {
             return false;
         };
-        let mut m = <Hmac<Sha256> as Mac>::new_from_slice(&self.key(purpose))
-            .expect("HMAC takes keys of any length");
+        let mut m = hmac(&self.key(purpose));
         m.update(data);
         m.verify_slice(&tag).is_ok()
     }
+}
 
-    fn mac_raw(&self, key: &[u8], data: &[u8]) -> [u8; 32] {
-        let mut m =
-            <Hmac<Sha256> as Mac>::new_from_slice(key).expect("HMAC takes keys of any length");
-        m.update(data);
-        m.finalize().into_bytes().into()
-    }
+/// HMAC-SHA256 keyed with a 32-byte key, zero-padded to the hash's 64-byte block as HMAC
+/// itself pads short keys (so the result is the standard HMAC of the 32-byte key).
+fn hmac(key: &[u8; 32]) -> Hmac<Sha256> {
+    let mut block = [0u8; 64];
+    block[..32].copy_from_slice(key);
+    <Hmac<Sha256> as KeyInit>::new(&block.into())
+}
+
+fn mac_raw(key: &[u8; 32], data: &[u8]) -> [u8; 32] {
+    let mut m = hmac(key);
+    m.update(data);
+    m.finalize().into_bytes().into()
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -138,6 +146,18 @@ mod tests {
         assert_ne!(a.key("csrf"), a.key("audit"));
         assert_ne!(a.key("csrf"), b.key("csrf"));
         assert_eq!(a.mac("x", b"data"), a.clone().mac("x", b"data"));
+    }
+
+    #[test]
+    fn the_mac_is_standard_hmac_sha256() {
+        // RFC 4231 test case 2 uses a 4-byte key; HMAC pads short keys with zeros, so a 32-byte
+        // key holding "Jefe" and 28 zeros gives the same result.
+        let mut key = [0u8; 32];
+        key[..4].copy_from_slice(b"Jefe");
+        assert_eq!(
+            hex::encode(mac_raw(&key, b"what do ya want for nothing?")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
     }
 
     #[test]
