@@ -92,6 +92,9 @@ pub struct ParticipantRecord {
     /// What the actor may do with the record, as the policy decides.
     pub may_edit: bool,
     pub may_delete: bool,
+    /// Whether the clearance and agreement pages would open for the actor.
+    pub may_read_clearance: bool,
+    pub may_read_agreements: bool,
 }
 
 impl ParticipantRecord {
@@ -103,6 +106,8 @@ impl ParticipantRecord {
         let may = |a| decide_any(actor, a, Resource::Participant, rels).allowed();
         r.may_edit = may(Action::Update);
         r.may_delete = may(Action::Delete);
+        r.may_read_clearance = decide_any(actor, Action::Read, Resource::Clearance, rels).allowed();
+        r.may_read_agreements = !list_scope(actor.role, Resource::Agreement).is_empty();
         r
     }
 
@@ -148,6 +153,8 @@ impl ParticipantRecord {
             visible,
             may_edit: false,
             may_delete: false,
+            may_read_clearance: false,
+            may_read_agreements: false,
         }
     }
 

@@ -63,6 +63,7 @@ pub struct PlacementRecord {
     /// What the actor may do, as the policy decides.
     pub may_edit: bool,
     pub may_delete: bool,
+    pub may_open_pool: bool,
     /// The statuses the actor may save the placement with (an employer contact never gets
     /// "published": it submits for a coordinator's review).
     pub status_choices: Vec<PlacementStatus>,
@@ -95,6 +96,7 @@ impl PlacementRecord {
             status: m.status.get(),
             may_edit: false,
             may_delete: false,
+            may_open_pool: false,
             status_choices: vec![],
         }
     }
@@ -105,6 +107,7 @@ impl PlacementRecord {
         let may = |a| decide_any(actor, a, Resource::Placement, &rels).allowed();
         self.may_edit = may(Action::Update);
         self.may_delete = may(Action::Delete);
+        self.may_open_pool = crate::pool::may_open_pool(actor, self.employer_id);
         self.status_choices = status_choices(actor, Some(self.status));
         self
     }

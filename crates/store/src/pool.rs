@@ -153,6 +153,13 @@ fn employer_view(actor: &Actor) -> bool {
     actor.role == Role::EmployerContact
 }
 
+/// Whether the actor may open the candidate pool of a placement of `employer_id` (the page's
+/// link is shown by the same rule).
+pub(crate) fn may_open_pool(actor: &Actor, employer_id: i32) -> bool {
+    actor.may(Action::List, Resource::Proposal)
+        && (!employer_view(actor) || actor.employer_id == Some(employer_id))
+}
+
 /// A participant who is not proposed must not be confirmed to exist to an employer contact.
 fn hidden_from(actor: &Actor, p: &participant::Model, status: ProposalStatus) -> bool {
     employer_view(actor) && (status == ProposalStatus::Withdrawn || !shares_with_employers(p))
@@ -235,7 +242,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(StoreError::NotFound)?;
-        if employer_view(actor) && actor.employer_id != Some(pl.employer_id) {
+        if !may_open_pool(actor, pl.employer_id) {
             return Err(StoreError::Forbidden);
         }
         let employer_name = employer::Entity::find_by_id(pl.employer_id)
