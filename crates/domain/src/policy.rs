@@ -303,8 +303,12 @@ fn opens(role: Role, field: FieldClass, rel: Relation) -> bool {
 }
 
 /// Whether `role` sees `field` on a participant related to the actor by all of `rels` (a user
-/// can have several relations at once; the field shows if any of them opens it).
+/// can have several relations at once; the field shows if any of them opens it). No relation
+/// at all is `Unrelated`, as in `decide`.
 pub fn sees(role: Role, field: FieldClass, rels: &[Relation]) -> bool {
+    if rels.is_empty() {
+        return opens(role, field, Relation::Unrelated);
+    }
     rels.iter().any(|r| opens(role, field, *r))
 }
 
@@ -651,8 +655,13 @@ mod tests {
         for role in Role::ALL {
             for rels in subsets() {
                 for field in FieldClass::ALL {
+                    let effective = if rels.is_empty() {
+                        vec![Unrelated]
+                    } else {
+                        rels.clone()
+                    };
                     let expected = table.iter().any(|(r, rel, fields)| {
-                        r == role && rels.contains(rel) && fields.contains(field)
+                        r == role && effective.contains(rel) && fields.contains(field)
                     });
                     assert_eq!(
                         sees(*role, *field, &rels),
