@@ -43,7 +43,10 @@ pub fn participant_profile(r: &ParticipantRecord) -> ParticipantProfile {
             l => vec![l],
         },
         needs: r.needed_accommodations.clone().unwrap_or_default(),
-        eligibility: r.eligibility,
+        // Matching records carry everything (`for_matching`); unknown is the safe reading.
+        eligibility: r
+            .eligibility
+            .unwrap_or(brygga_domain::model::EligibilityStatus::Unknown),
         education: r.education_level,
     }
     .normalised()

@@ -119,19 +119,28 @@ str_enum!(TrainingStatus, "training" {
 
 str_enum!(PlacementStatus, "placement-status" {
     Draft = "draft",
+    Submitted = "submitted",
     Published = "published",
     Filled = "filled",
     Closed = "closed",
 });
 
 impl PlacementStatus {
-    /// draft → published → filled → closed; a published or filled placement may also close, and
-    /// a filled one reopen to published when an intern leaves.
+    /// draft → (submitted →) published → filled → closed; a published or filled placement may
+    /// also close, and a filled one reopen to published when an intern leaves. A submitted one is
+    /// published or returned to draft after review; a published one goes back for review when
+    /// its employer edits it (who may make which move is the policy's
+    /// `placement_status_after`).
     pub fn can_move_to(self, next: PlacementStatus) -> bool {
         use PlacementStatus::*;
         matches!(
             (self, next),
             (Draft, Published)
+                | (Draft, Submitted)
+                | (Submitted, Draft)
+                | (Submitted, Published)
+                | (Submitted, Closed)
+                | (Published, Submitted)
                 | (Published, Filled)
                 | (Published, Closed)
                 | (Filled, Closed)

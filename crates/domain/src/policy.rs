@@ -4,7 +4,7 @@
 //! role × action × resource × relation into a decision. List operations in the store apply the
 //! same relations as SQL filters, and a store test checks that the two agree.
 
-use crate::model::Role;
+use crate::model::{PlacementStatus, Role};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Resource {
@@ -57,6 +57,10 @@ pub enum Action {
     Delete,
     /// Special-category data on a participant (health, disability, other special needs).
     ReadSpecialNeeds,
+    /// Confirm what the other party attests: publish an employer's placement on the portal,
+    /// record an employer's collaboration agreement as signed and its supervisors' training.
+    /// An employer contact edits its own organisation but never approves its own word.
+    Approve,
 }
 
 /// How a record relates to the actor, worked out by the store from the actor's memberships.
@@ -133,20 +137,25 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (Supervisor, Res::Participant, List | Read) => Some(&[Supervised]),
         (EmployerContact, Res::Participant, List | Read) => Some(&[ProposedToOwnEmployer]),
         (EsOfficer, Res::Participant, List | Read) => Some(&[SharedCase]),
-        (Participant, Res::Participant, Read) => Some(&[OwnRecord]),
+        // A participant reads her whole own record, special-category data included.
+        (Participant, Res::Participant, Read | ReadSpecialNeeds) => Some(&[OwnRecord]),
         (_, Res::Participant, _) => None,
 
         // Employers: contact persons are personal data, so evaluators stay out.
-        (Coordinator | ProgrammeManager, Employer, List | Read | Create | Update) => Some(ANY),
+        (Coordinator | ProgrammeManager, Employer, List | Read | Create | Update | Approve) => {
+            Some(ANY)
+        }
         (EmployerContact, Employer, List | Read | Update) => Some(&[OwnEmployer]),
         (Supervisor, Employer, List | Read) => Some(&[OwnEmployer]),
         (EsOfficer | EducationProvider, Employer, List | Read) => Some(ANY),
         (_, Employer, _) => None,
 
         // Placements: published ones are public information.
-        (Coordinator | ProgrammeManager, Placement, List | Read | Create | Update | Delete) => {
-            Some(ANY)
-        }
+        (
+            Coordinator | ProgrammeManager,
+            Placement,
+            List | Read | Create | Update | Delete | Approve,
+        ) => Some(ANY),
         (EmployerContact, Placement, List | Read | Create | Update) => Some(&[OwnEmployer]),
         (EmployerContact, Placement, _) => None,
         (Supervisor, Placement, List | Read) => Some(&[OwnEmployer, Public]),
@@ -192,7 +201,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         // are shared across the programme tree); an internship agreement is the participant's.
         (Coordinator, Agreement, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
         (ProgrammeManager, Agreement, List | Read) => Some(&[InOrgScope]),
-        (EmployerContact, Agreement, List | Read | Update) => Some(&[OwnEmployer]),
+        // The employer reads its agreements; that one is signed is recorded by a coordinator.
+        (EmployerContact, Agreement, List | Read) => Some(&[OwnEmployer]),
         (_, Agreement, _) => None,
 
         // Everyone may read a process map (stage names); only admins change one.
@@ -227,6 +237,130 @@ pub fn list_scope(role: Role, resource: Resource) -> &'static [Relation] {
     grants(role, Action::List, resource).unwrap_or(&[])
 }
 
+/// Classes of personal data on a participant, each shown only to those the policy lets see it.
+/// Everything else on a record (name, skills, languages, wishes) goes with the right to read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FieldClass {
+    /// The personnummer.
+    IdentityNumber,
+    /// E-mail and phone.
+    Contact,
+    /// Special needs and accommodations (GDPR art. 9).
+    SpecialCategory,
+    /// Which consents were given and withdrawn.
+    Consents,
+    /// Eligibility for the programme (the employment service's business).
+    Eligibility,
+    /// The staff's working notes about the participant: interview notes, outcome comments,
+    /// proposal and case notes.
+    StaffNotes,
+}
+
+impl FieldClass {
+    pub const ALL: &'static [FieldClass] = &[
+        FieldClass::IdentityNumber,
+        FieldClass::Contact,
+        FieldClass::SpecialCategory,
+        FieldClass::Consents,
+        FieldClass::Eligibility,
+        FieldClass::StaffNotes,
+    ];
+}
+
+/// Which classes one relation opens to a role:
+///
+/// | role | relation | sees |
+/// |---|---|---|
+/// | admin | any | everything |
+/// | coordinator | in org scope | everything |
+/// | programme manager | in org scope | all but special-category data |
+/// | employment-service officer | shared case | identity number, eligibility, staff notes |
+/// | participant | own record | all but staff notes |
+/// | supervisor, employer contact | supervised, proposed, own employer | staff notes only |
+/// | anyone else | | nothing |
+///
+/// Supervisors and employer contacts never see identity numbers or contact details: the
+/// coordinator mediates. A relation that gives the role no right to read the participant opens
+/// nothing (an employer contact who is also a member of an organisation stays an employer
+/// contact). Special-category data follows `ReadSpecialNeeds`, so the two can never disagree.
+fn opens(role: Role, field: FieldClass, rel: Relation) -> bool {
+    use FieldClass::*;
+    use Relation::*;
+    use Role::*;
+    if field == SpecialCategory {
+        return decide(role, Action::ReadSpecialNeeds, Resource::Participant, rel).allowed();
+    }
+    match (role, rel) {
+        (Admin, _) | (Coordinator, InOrgScope) => true,
+        (ProgrammeManager, InOrgScope) => true,
+        (EsOfficer, SharedCase) => matches!(field, IdentityNumber | Eligibility | StaffNotes),
+        (Participant, OwnRecord) => field != StaffNotes,
+        (Supervisor, Supervised) | (EmployerContact, ProposedToOwnEmployer | OwnEmployer) => {
+            field == StaffNotes
+        }
+        _ => false,
+    }
+}
+
+/// Whether `role` sees `field` on a participant related to the actor by all of `rels` (a user
+/// can have several relations at once; the field shows if any of them opens it). No relation
+/// at all is `Unrelated`, as in `decide`.
+pub fn sees(role: Role, field: FieldClass, rels: &[Relation]) -> bool {
+    if rels.is_empty() {
+        return opens(role, field, Relation::Unrelated);
+    }
+    rels.iter().any(|r| opens(role, field, *r))
+}
+
+/// The field classes one actor sees on one record, worked out once by the store and carried
+/// with the record so that pages, API and exports show the same.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+pub struct Visible {
+    pub identity_number: bool,
+    pub contact: bool,
+    pub special_category: bool,
+    pub consents: bool,
+    pub eligibility: bool,
+    pub staff_notes: bool,
+}
+
+impl Visible {
+    pub fn of(role: Role, rels: &[Relation]) -> Visible {
+        let s = |f| sees(role, f, rels);
+        Visible {
+            identity_number: s(FieldClass::IdentityNumber),
+            contact: s(FieldClass::Contact),
+            special_category: s(FieldClass::SpecialCategory),
+            consents: s(FieldClass::Consents),
+            eligibility: s(FieldClass::Eligibility),
+            staff_notes: s(FieldClass::StaffNotes),
+        }
+    }
+}
+
+/// The status a placement gets when `role` saves it with `wanted` (from `from`, or new when
+/// `None`); `None` when the role may not make that move. Only those who may `Approve` a
+/// placement publish it; an employer contact submits it for review, and an edit of a published
+/// placement by its employer sends it back for review.
+pub fn placement_status_after(
+    role: Role,
+    from: Option<PlacementStatus>,
+    wanted: PlacementStatus,
+) -> Option<PlacementStatus> {
+    use PlacementStatus::*;
+    let moves = |to: PlacementStatus| from.is_none_or(|f| f.can_move_to(to));
+    if may_ever(role, Action::Approve, Resource::Placement) {
+        return moves(wanted).then_some(wanted);
+    }
+    match (from, wanted) {
+        (None, Draft | Submitted) => Some(wanted),
+        (None, _) => None,
+        (Some(Published), Published) => Some(Submitted),
+        (Some(_), Published) => None,
+        (Some(_), to) => moves(to).then_some(to),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -240,7 +374,15 @@ mod tests {
     use Role::*;
     const P: Resource = Resource::Participant;
 
-    const ACTIONS: [Action; 6] = [List, Read, Create, Update, Delete, ReadSpecialNeeds];
+    const ACTIONS: [Action; 7] = [
+        List,
+        Read,
+        Create,
+        Update,
+        Delete,
+        ReadSpecialNeeds,
+        Approve,
+    ];
     const RELATIONS: [Relation; 8] = [
         InOrgScope,
         OwnEmployer,
@@ -265,30 +407,35 @@ mod tests {
             (Admin, Organisation, every.clone(), all.clone()),
             (Admin, User, every.clone(), all.clone()),
             (Admin, AuditLog, read.clone(), all.clone()),
-            (Coordinator, P, every.clone(), vec![InOrgScope]),
+            (
+                Coordinator,
+                P,
+                vec![List, Read, Create, Update, Delete, ReadSpecialNeeds],
+                vec![InOrgScope],
+            ),
             (
                 Coordinator,
                 Employer,
-                vec![List, Read, Create, Update],
+                vec![List, Read, Create, Update, Approve],
                 all.clone(),
             ),
             (
                 Coordinator,
                 Placement,
-                vec![List, Read, Create, Update, Delete],
+                vec![List, Read, Create, Update, Delete, Approve],
                 all.clone(),
             ),
             (ProgrammeManager, P, read.clone(), vec![InOrgScope]),
             (
                 ProgrammeManager,
                 Employer,
-                vec![List, Read, Create, Update],
+                vec![List, Read, Create, Update, Approve],
                 all.clone(),
             ),
             (
                 ProgrammeManager,
                 Placement,
-                vec![List, Read, Create, Update, Delete],
+                vec![List, Read, Create, Update, Delete, Approve],
                 all.clone(),
             ),
             (Supervisor, P, read.clone(), vec![Supervised]),
@@ -322,7 +469,12 @@ mod tests {
             (EsOfficer, Placement, read.clone(), vec![Public]),
             (EducationProvider, Employer, read.clone(), all.clone()),
             (EducationProvider, Placement, read.clone(), vec![Public]),
-            (Participant, P, vec![Read], vec![OwnRecord]),
+            (
+                Participant,
+                P,
+                vec![Read, ReadSpecialNeeds],
+                vec![OwnRecord],
+            ),
             (Participant, Placement, read.clone(), vec![Public]),
             (Evaluator, Placement, read.clone(), vec![Public]),
             (Admin, Interest, every.clone(), all.clone()),
@@ -387,12 +539,7 @@ mod tests {
                 vec![InOrgScope],
             ),
             (ProgrammeManager, Agreement, read.clone(), vec![InOrgScope]),
-            (
-                EmployerContact,
-                Agreement,
-                vec![List, Read, Update],
-                vec![OwnEmployer],
-            ),
+            (EmployerContact, Agreement, read.clone(), vec![OwnEmployer]),
         ]
         .into_iter()
         .chain(
@@ -433,17 +580,191 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 9 * Resource::ALL.len() * 6 * 8);
+        assert_eq!(checked, 9 * Resource::ALL.len() * ACTIONS.len() * 8);
     }
 
     #[test]
-    fn special_needs_are_for_coordinators_and_admins_only() {
+    fn special_needs_are_for_coordinators_admins_and_the_participant_herself() {
         for role in Role::ALL {
             let any = RELATIONS
                 .iter()
                 .any(|rel| decide(*role, ReadSpecialNeeds, P, *rel).allowed());
-            assert_eq!(any, matches!(role, Admin | Coordinator), "{role:?}");
+            assert_eq!(
+                any,
+                matches!(role, Admin | Coordinator | Participant),
+                "{role:?}"
+            );
         }
+        assert!(!decide(Participant, ReadSpecialNeeds, P, Unrelated).allowed());
+    }
+
+    /// Every subset of the relations, as a list.
+    fn subsets() -> Vec<Vec<Relation>> {
+        (0u32..1 << RELATIONS.len())
+            .map(|bits| {
+                RELATIONS
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| bits & (1 << i) != 0)
+                    .map(|(_, r)| *r)
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Field visibility written out as a table: (role, relation, classes it opens).
+    fn field_table() -> Vec<(Role, Relation, Vec<FieldClass>)> {
+        use FieldClass::*;
+        let all = FieldClass::ALL.to_vec();
+        let mut t: Vec<(Role, Relation, Vec<FieldClass>)> =
+            RELATIONS.iter().map(|r| (Admin, *r, all.clone())).collect();
+        t.extend([
+            (Coordinator, InOrgScope, all.clone()),
+            (
+                ProgrammeManager,
+                InOrgScope,
+                vec![IdentityNumber, Contact, Consents, Eligibility, StaffNotes],
+            ),
+            (
+                EsOfficer,
+                SharedCase,
+                vec![IdentityNumber, Eligibility, StaffNotes],
+            ),
+            (
+                Participant,
+                OwnRecord,
+                vec![
+                    IdentityNumber,
+                    Contact,
+                    SpecialCategory,
+                    Consents,
+                    Eligibility,
+                ],
+            ),
+            (Supervisor, Supervised, vec![StaffNotes]),
+            (EmployerContact, ProposedToOwnEmployer, vec![StaffNotes]),
+            (EmployerContact, OwnEmployer, vec![StaffNotes]),
+        ]);
+        t
+    }
+
+    #[test]
+    fn field_visibility_for_every_role_and_every_combination_of_relations() {
+        let table = field_table();
+        let mut checked = 0;
+        for role in Role::ALL {
+            for rels in subsets() {
+                for field in FieldClass::ALL {
+                    let effective = if rels.is_empty() {
+                        vec![Unrelated]
+                    } else {
+                        rels.clone()
+                    };
+                    let expected = table.iter().any(|(r, rel, fields)| {
+                        r == role && effective.contains(rel) && fields.contains(field)
+                    });
+                    assert_eq!(
+                        sees(*role, *field, &rels),
+                        expected,
+                        "{role:?} {field:?} {rels:?}"
+                    );
+                    checked += 1;
+                }
+                let v = Visible::of(*role, &rels);
+                assert_eq!(
+                    v.identity_number,
+                    sees(*role, FieldClass::IdentityNumber, &rels)
+                );
+                assert_eq!(v.staff_notes, sees(*role, FieldClass::StaffNotes, &rels));
+            }
+        }
+        assert_eq!(checked, 9 * 256 * FieldClass::ALL.len());
+    }
+
+    #[test]
+    fn supervisors_and_employer_contacts_never_see_identity_or_contact_details() {
+        for role in [Supervisor, EmployerContact] {
+            for rels in subsets() {
+                for f in [
+                    FieldClass::IdentityNumber,
+                    FieldClass::Contact,
+                    FieldClass::SpecialCategory,
+                    FieldClass::Consents,
+                    FieldClass::Eligibility,
+                ] {
+                    assert!(!sees(role, f, &rels), "{role:?} {f:?} {rels:?}");
+                }
+            }
+        }
+        // The case the attacker found: an employer contact with an organisation membership.
+        let both = [InOrgScope, ProposedToOwnEmployer];
+        assert!(!sees(EmployerContact, FieldClass::IdentityNumber, &both));
+        assert!(!sees(EmployerContact, FieldClass::Contact, &both));
+    }
+
+    #[test]
+    fn special_category_visibility_is_the_special_needs_right() {
+        for role in Role::ALL {
+            for rel in RELATIONS {
+                assert_eq!(
+                    sees(*role, FieldClass::SpecialCategory, &[rel]),
+                    decide(*role, ReadSpecialNeeds, P, rel).allowed()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn participants_never_see_staff_notes() {
+        for rels in subsets() {
+            assert!(!sees(Participant, FieldClass::StaffNotes, &rels));
+        }
+    }
+
+    #[test]
+    fn only_approvers_publish_and_employers_submit_for_review() {
+        use crate::model::PlacementStatus::*;
+        let statuses = crate::model::PlacementStatus::ALL;
+        for role in Role::ALL {
+            let approver = matches!(role, Admin | Coordinator | ProgrammeManager);
+            for to in statuses {
+                let new = placement_status_after(*role, None, *to);
+                if approver {
+                    assert_eq!(new, Some(*to));
+                } else {
+                    assert_eq!(
+                        new.is_some(),
+                        matches!(to, Draft | Submitted),
+                        "{role:?} {to:?}"
+                    );
+                }
+                for from in statuses {
+                    let after = placement_status_after(*role, Some(*from), *to);
+                    if approver {
+                        assert_eq!(after.is_some(), from.can_move_to(*to));
+                    } else {
+                        assert_ne!(after, Some(Published), "{role:?} {from:?} → {to:?}");
+                    }
+                }
+            }
+        }
+        assert_eq!(
+            placement_status_after(EmployerContact, Some(Draft), Submitted),
+            Some(Submitted)
+        );
+        assert_eq!(
+            placement_status_after(EmployerContact, Some(Published), Published),
+            Some(Submitted),
+            "an employer's edit of a published placement goes back for review"
+        );
+        assert_eq!(
+            placement_status_after(Coordinator, Some(Submitted), Published),
+            Some(Published)
+        );
+        assert_eq!(
+            placement_status_after(Coordinator, Some(Submitted), Draft),
+            Some(Draft)
+        );
     }
 
     #[test]

@@ -42,6 +42,7 @@ const MAX_NAMED: usize = 3;
 fn status_label(s: PlacementStatus) -> (&'static str, &'static str) {
     match s {
         PlacementStatus::Draft => ("utkast", "draft"),
+        PlacementStatus::Submitted => ("inskickad för granskning", "submitted for review"),
         PlacementStatus::Published => ("publicerad", "published"),
         PlacementStatus::Filled => ("tillsatt", "filled"),
         PlacementStatus::Closed => ("stängd", "closed"),

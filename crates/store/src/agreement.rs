@@ -141,13 +141,21 @@ impl Store {
         a: &agreement::Model,
     ) -> Result<Vec<Relation>> {
         let mut rels = vec![];
-        if actor.employer_id == Some(a.employer_id) {
-            rels.push(Relation::OwnEmployer);
-        }
+        let own = actor.employer_id == Some(a.employer_id);
         match a.participant_id {
-            None => rels.push(Relation::InOrgScope),
+            None => {
+                rels.push(Relation::InOrgScope);
+                if own {
+                    rels.push(Relation::OwnEmployer);
+                }
+            }
             Some(pid) => {
                 if let Some(p) = participant::Entity::find_by_id(pid).one(&self.db).await? {
+                    // An intern's agreement reaches the employer only while she shares with
+                    // employers.
+                    if own && p.shares_with_employers {
+                        rels.push(Relation::OwnEmployer);
+                    }
                     rels.extend(self.participant_relations(actor, &p).await?);
                 }
             }
@@ -184,7 +192,25 @@ impl Store {
         if rels.contains(&Relation::OwnEmployer)
             && let Some(e) = actor.employer_id
         {
-            any = any.add(agreement::Column::EmployerId.eq(e));
+            any = any.add(
+                Condition::all()
+                    .add(agreement::Column::EmployerId.eq(e))
+                    .add(
+                        Condition::any()
+                            .add(agreement::Column::ParticipantId.is_null())
+                            .add(
+                                agreement::Column::ParticipantId.in_subquery(
+                                    Query::select()
+                                        .column(participant::Column::Id)
+                                        .from(participant::Entity)
+                                        .and_where(
+                                            participant::Column::SharesWithEmployers.eq(true),
+                                        )
+                                        .to_owned(),
+                                ),
+                            ),
+                    ),
+            );
         }
         if rels.contains(&Relation::InOrgScope) {
             let scope: Vec<i32> = actor.org_scope.iter().copied().collect();

@@ -5,7 +5,7 @@
 
 use brygga_domain::clearance::{ConfirmationInput, DecisionInput};
 use brygga_domain::model::{Compensation, EligibilityStatus, Role};
-use brygga_domain::policy::{Action, Resource};
+use brygga_domain::policy::{Action, FieldClass, Resource, sees};
 use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::sea_query::{Expr, ExprTrait, Query};
 use sea_orm::{
@@ -193,6 +193,10 @@ impl Store {
             .flatten()
             .collect();
         let names = self.user_names(people).await?;
+        // Case notes are the staff's: a participant reading her own case sees them cleared.
+        let rels = self.participant_relations(actor, &p).await?;
+        let notes = sees(actor.role, FieldClass::StaffNotes, &rels);
+        let note = |n: String| if notes { n } else { String::new() };
         let name = |id: Option<i32>| -> String {
             id.and_then(|i| names.get(&i).cloned()).unwrap_or_default()
         };
@@ -218,7 +222,7 @@ impl Store {
                     withdrawn_by: name(c.withdrawn_by),
                     officer_name: c.officer_name,
                     confirmed_on: c.confirmed_on,
-                    note: c.note,
+                    note: note(c.note),
                     recorded_at: c.recorded_at,
                     withdrawn_at: c.withdrawn_at,
                 })
@@ -235,7 +239,7 @@ impl Store {
                     period_end: d.period_end,
                     insured: d.insured,
                     compensation: d.compensation.get(),
-                    note: d.note,
+                    note: note(d.note),
                     recorded_at: d.recorded_at,
                     withdrawn_at: d.withdrawn_at,
                 })

@@ -120,6 +120,10 @@ pub struct EmployerRecord {
     pub units: Vec<Unit>,
     pub contacts: Vec<Contact>,
     pub supervisors: Vec<Supervisor>,
+    /// What the actor may do, as the policy decides: edit the employer, and record what needs
+    /// approval (the collaboration agreement's status, the supervisors' training).
+    pub may_edit: bool,
+    pub may_approve: bool,
 }
 
 impl EmployerRecord {
@@ -254,6 +258,24 @@ async fn sync_children(
     .await
 }
 
+/// The input with what only an approver may record (the collaboration agreement's status and
+/// date, each supervisor's training) taken from the record as it stands; a new supervisor starts
+/// untrained.
+fn keep_approved(i: &EmployerInput, before: &EmployerRecord) -> EmployerInput {
+    let mut i = i.clone();
+    i.agreement_status = before.agreement_status;
+    i.agreement_date = before.agreement_date;
+    let key = |s: &str| s.trim().to_lowercase();
+    for s in &mut i.supervisors {
+        s.training_status = before
+            .supervisors
+            .iter()
+            .find(|b| key(&b.name) == key(&s.name))
+            .map_or(TrainingStatus::NotStarted, |b| b.training_status);
+    }
+    i
+}
+
 fn apply(m: &mut employer::ActiveModel, i: &EmployerInput) {
     m.name = Set(i.name.clone());
     m.org_number = Set(i.org_number.as_str().to_string());
@@ -337,6 +359,8 @@ impl Store {
             units: units.into_iter().map(Unit::from).collect(),
             contacts: contacts.into_iter().map(Contact::from).collect(),
             supervisors: supervisors.into_iter().map(Supervisor::from).collect(),
+            may_edit: actor.can(Action::Update, Resource::Employer, relation(actor, id)),
+            may_approve: actor.can(Action::Approve, Resource::Employer, relation(actor, id)),
         })
     }
 
@@ -422,6 +446,14 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(StoreError::NotFound)?;
+        // What needs approval stays as it was when the actor may not approve it.
+        let approved;
+        let i = if before.may_approve {
+            i
+        } else {
+            approved = keep_approved(i, &before);
+            &approved
+        };
         let mut am: employer::ActiveModel = old.clone().into();
         apply(&mut am, i);
         am.updated_at = Set(crate::now());

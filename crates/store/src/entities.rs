@@ -291,6 +291,7 @@ pub mod participant {
         pub needed_accommodations: String,
         pub eligibility: Stored<EligibilityStatus>,
         pub consents: String,
+        pub shares_with_employers: bool,
         pub user_id: Option<i32>,
         pub search_text: String,
         pub created_at: DateTimeUtc,

@@ -8,7 +8,7 @@
 
 use brygga_domain::interview::{Attendee, AttendeeRole, InterviewInput, bookable, is_result};
 use brygga_domain::model::{InterviewOutcome, ProposalStatus};
-use brygga_domain::policy::{Action, Resource};
+use brygga_domain::policy::{Action, FieldClass, Resource, sees};
 use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -44,6 +44,22 @@ pub struct InterviewRecord {
     pub outcome: InterviewOutcome,
     pub outcome_note: String,
     pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl InterviewRecord {
+    /// The record as `actor` may see it: the staff's notes and outcome comment only where the
+    /// policy opens staff notes (never to the participant).
+    fn for_actor(mut self, actor: &Actor, p: &participant::Model, pl: &placement::Model) -> Self {
+        if !sees(
+            actor.role,
+            FieldClass::StaffNotes,
+            &proposal_relations(actor, p, pl),
+        ) {
+            self.notes.clear();
+            self.outcome_note.clear();
+        }
+        self
+    }
 }
 
 /// Who an email about an interview goes to, and in which part.
@@ -279,6 +295,9 @@ impl Store {
             .employer_name(&self.db, l.placement.employer_id)
             .await?;
         let tx = crate::begin_write(&self.db).await?;
+        crate::pool::consent_in_tx(&tx, l.participant.id)
+            .await
+            .map_err(|_| invalid("starts_at", "pool-error-no-consent"))?;
         // Under the write lock, so two bookings at once cannot both pass.
         let clashing = interview::Entity::find()
             .filter(interview::Column::Outcome.ne(InterviewOutcome::Cancelled.as_str()))
@@ -360,7 +379,7 @@ impl Store {
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
         crate::commit_audited(tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
-        Ok(record_of(m, &p, &pl, name))
+        Ok(record_of(m, &p, &pl, name).for_actor(actor, &p, &pl))
     }
 
     /// A placement's interviews the actor may see, earliest first.
@@ -398,7 +417,7 @@ impl Store {
                 let rels = proposal_relations(actor, p, &pl);
                 decide_any(actor, Action::List, Resource::Interview, &rels)
                     .allowed()
-                    .then(|| record_of(m, p, &pl, name.clone()))
+                    .then(|| record_of(m, p, &pl, name.clone()).for_actor(actor, p, &pl))
             })
             .collect())
     }

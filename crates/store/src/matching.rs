@@ -300,17 +300,17 @@ impl Store {
         if pairs.iter().any(|(p, _)| !in_programme.contains(p)) {
             return Err(StoreError::NotFound);
         }
-        // The same consent gate as proposing by hand: without consent to share with
-        // employers a pair is left out of the proposals.
+        let tx = crate::begin_write(&self.db).await?;
+        // The same consent gate as proposing by hand, read inside the transaction that writes
+        // the proposals: without consent to share with employers a pair is left out.
         let consenting: Vec<i32> = participant::Entity::find()
             .filter(participant::Column::Id.is_in(in_programme))
-            .all(&self.db)
-            .await?
-            .iter()
-            .filter(|p| crate::pool::shares_with_employers(p))
-            .map(|p| p.id)
-            .collect();
-        let tx = crate::begin_write(&self.db).await?;
+            .filter(participant::Column::SharesWithEmployers.eq(true))
+            .select_only()
+            .column(participant::Column::Id)
+            .into_tuple()
+            .all(&tx)
+            .await?;
         let mut created = 0;
         for (participant_id, placement_id) in pairs {
             if !consenting.contains(participant_id) {

@@ -5,7 +5,7 @@
 use brygga_domain::model::{
     Accommodation, ConsentPurpose, DrivingLicence, EducationLevel, EligibilityStatus, Weekday,
 };
-use brygga_domain::policy::{Action, Relation, Resource, list_scope};
+use brygga_domain::policy::{Action, Relation, Resource, Visible, list_scope};
 use brygga_domain::registry::{
     Consent, Experience, LanguageLevel, LanguageSkill, ParticipantDraft, ParticipantInput,
     WorkExperience,
@@ -45,7 +45,8 @@ pub struct ParticipantSummary {
     pub programme_id: i32,
     pub birth_year: i32,
     pub swedish_level: Option<String>,
-    pub eligibility: String,
+    /// `None` when the actor may not see eligibility.
+    pub eligibility: Option<String>,
 }
 
 /// A participant as the actor may see it.
@@ -79,14 +80,39 @@ pub struct ParticipantRecord {
     pub special_needs: Option<String>,
     /// `None` when the actor may not see special-category data.
     pub needed_accommodations: Option<Vec<Accommodation>>,
-    pub eligibility: EligibilityStatus,
+    /// `None` when the actor may not see eligibility.
+    pub eligibility: Option<EligibilityStatus>,
+    /// Empty when the actor may not see consents.
     pub consents: Vec<Consent>,
     pub created_at: chrono::DateTime<chrono::Utc>,
     pub updated_at: chrono::DateTime<chrono::Utc>,
+    /// Which classes of personal data this actor sees here (the policy's `Visible`); the page,
+    /// the API and the edit form show only these.
+    pub visible: Visible,
+    /// What the actor may do with the record, as the policy decides.
+    pub may_edit: bool,
+    pub may_delete: bool,
+    /// Whether the clearance and agreement pages would open for the actor.
+    pub may_read_clearance: bool,
+    pub may_read_agreements: bool,
 }
 
 impl ParticipantRecord {
-    fn from_model(m: participant::Model, show_special_needs: bool) -> Self {
+    /// The one place a participant's fields are masked: what the policy says the actor's role
+    /// sees through every relation the actor has to the participant.
+    fn for_actor(m: participant::Model, actor: &Actor, rels: &[Relation]) -> Self {
+        let visible = Visible::of(actor.role, rels);
+        let mut r = Self::from_model(m, visible);
+        let may = |a| decide_any(actor, a, Resource::Participant, rels).allowed();
+        r.may_edit = may(Action::Update);
+        r.may_delete = may(Action::Delete);
+        r.may_read_clearance = decide_any(actor, Action::Read, Resource::Clearance, rels).allowed();
+        r.may_read_agreements = !list_scope(actor.role, Resource::Agreement).is_empty();
+        r
+    }
+
+    fn from_model(m: participant::Model, visible: Visible) -> Self {
+        let contact = |s: String| if visible.contact { s } else { String::new() };
         ParticipantRecord {
             id: m.id,
             version: m.version,
@@ -94,9 +120,9 @@ impl ParticipantRecord {
             cohort_id: m.cohort_id,
             first_name: m.first_name,
             last_name: m.last_name,
-            personnummer: m.personnummer,
-            email: m.email,
-            phone: m.phone,
+            personnummer: m.personnummer.filter(|_| visible.identity_number),
+            email: contact(m.email),
+            phone: contact(m.phone),
             municipality_code: m.municipality_code,
             gender: m.gender.get(),
             birth_year: m.birth_year,
@@ -112,18 +138,37 @@ impl ParticipantRecord {
             available_days: from_json(&m.available_days),
             max_commute_km: m.max_commute_km,
             driving_licence: m.driving_licence.get(),
-            needed_accommodations: show_special_needs.then(|| from_json(&m.needed_accommodations)),
-            special_needs: show_special_needs.then_some(m.special_needs),
-            eligibility: m.eligibility.get(),
-            consents: from_json(&m.consents),
+            needed_accommodations: visible
+                .special_category
+                .then(|| from_json(&m.needed_accommodations)),
+            special_needs: visible.special_category.then_some(m.special_needs),
+            eligibility: visible.eligibility.then(|| m.eligibility.get()),
+            consents: if visible.consents {
+                from_json(&m.consents)
+            } else {
+                vec![]
+            },
             created_at: m.created_at,
             updated_at: m.updated_at,
+            visible,
+            may_edit: false,
+            may_delete: false,
+            may_read_clearance: false,
+            may_read_agreements: false,
         }
     }
 
     /// The whole record, needs included, for building a matching profile (never displayed).
     pub(crate) fn for_matching(m: participant::Model) -> Self {
-        Self::from_model(m, true)
+        let all = Visible {
+            identity_number: true,
+            contact: true,
+            special_category: true,
+            consents: true,
+            eligibility: true,
+            staff_notes: true,
+        };
+        Self::from_model(m, all)
     }
 
     /// Consents given and not withdrawn.
@@ -192,7 +237,10 @@ impl ParticipantRecord {
                 .flatten()
                 .map(|a| a.as_str().to_string())
                 .collect(),
-            eligibility: self.eligibility.as_str().to_string(),
+            eligibility: self
+                .eligibility
+                .map(|e| e.as_str().to_string())
+                .unwrap_or_default(),
             consents: self
                 .active_consents()
                 .iter()
@@ -265,6 +313,9 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
     m.needed_accommodations = Set(to_json(&i.needed_accommodations));
     m.eligibility = Set(i.eligibility.into());
     m.consents = Set(to_json(&consents));
+    m.shares_with_employers = Set(consents
+        .iter()
+        .any(|c| c.purpose == ConsentPurpose::ShareWithEmployers && c.withdrawn_at.is_none()));
     m.search_text = Set(crate::search_text(&[
         &i.first_name,
         &i.last_name,
@@ -272,6 +323,13 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
         i.email.as_ref().map(|e| e.as_str()).unwrap_or(""),
         i.phone.as_ref().map(|p| p.as_str()).unwrap_or(""),
     ]));
+}
+
+/// Whether stored consents (JSON) include an active consent to share with employers.
+pub(crate) fn consents_share_with_employers(json: &str) -> bool {
+    from_json::<Vec<Consent>>(json)
+        .iter()
+        .any(|c| c.purpose == ConsentPurpose::ShareWithEmployers && c.withdrawn_at.is_none())
 }
 
 /// Proposals that no longer link a candidate to the employer.
@@ -313,7 +371,8 @@ impl Store {
         {
             rels.push(Relation::Supervised);
         }
-        if let Some(emp) = actor.employer_id {
+        // A relation through an employer holds only while the participant shares with employers.
+        if let Some(emp) = actor.employer_id.filter(|_| p.shares_with_employers) {
             let proposed = candidate_proposal::Entity::find()
                 .filter(candidate_proposal::Column::ParticipantId.eq(p.id))
                 .filter(candidate_proposal::Column::Status.is_not_in(ended_proposals()))
@@ -391,25 +450,32 @@ impl Store {
                         )
                         .to_owned(),
                 ),
-                Relation::ProposedToOwnEmployer => participant::Column::Id.in_subquery(
-                    Query::select()
-                        .column(candidate_proposal::Column::ParticipantId)
-                        .from(candidate_proposal::Entity)
-                        .and_where(candidate_proposal::Column::Status.is_not_in(ended_proposals()))
-                        .and_where(
-                            candidate_proposal::Column::PlacementId.in_subquery(
-                                Query::select()
-                                    .column(placement::Column::Id)
-                                    .from(placement::Entity)
-                                    .and_where(
-                                        placement::Column::EmployerId
-                                            .eq(actor.employer_id.unwrap_or(-1)),
-                                    )
-                                    .to_owned(),
-                            ),
-                        )
-                        .to_owned(),
-                ),
+                Relation::ProposedToOwnEmployer => Condition::all()
+                    .add(participant::Column::SharesWithEmployers.eq(true))
+                    .add(
+                        participant::Column::Id.in_subquery(
+                            Query::select()
+                                .column(candidate_proposal::Column::ParticipantId)
+                                .from(candidate_proposal::Entity)
+                                .and_where(
+                                    candidate_proposal::Column::Status.is_not_in(ended_proposals()),
+                                )
+                                .and_where(
+                                    candidate_proposal::Column::PlacementId.in_subquery(
+                                        Query::select()
+                                            .column(placement::Column::Id)
+                                            .from(placement::Entity)
+                                            .and_where(
+                                                placement::Column::EmployerId
+                                                    .eq(actor.employer_id.unwrap_or(-1)),
+                                            )
+                                            .to_owned(),
+                                    ),
+                                )
+                                .to_owned(),
+                        ),
+                    )
+                    .into(),
                 Relation::SharedCase => participant::Column::Id.in_subquery(
                     Query::select()
                         .column(case_share::Column::ParticipantId)
@@ -446,6 +512,9 @@ impl Store {
             .order_by_asc(participant::Column::FirstName)
             .order_by_asc(participant::Column::Id);
         let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        // Every row is in the list because of a relation in the role's list scope, so that
+        // scope decides what the rows show.
+        let visible = Visible::of(actor.role, list_scope(actor.role, Resource::Participant));
         Ok(page.map(|m| ParticipantSummary {
             id: m.id,
             first_name: m.first_name,
@@ -454,7 +523,9 @@ impl Store {
             programme_id: m.programme_id,
             birth_year: m.birth_year,
             swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
-            eligibility: m.eligibility.get().as_str().to_string(),
+            eligibility: visible
+                .eligibility
+                .then(|| m.eligibility.get().as_str().to_string()),
         }))
     }
 
@@ -462,13 +533,7 @@ impl Store {
     /// special needs when the actor may see them.
     pub async fn participant_get(&self, actor: &Actor, id: i32) -> Result<ParticipantRecord> {
         let (m, rels) = self.participant_checked(actor, id, Action::Read).await?;
-        let special = decide_any(
-            actor,
-            Action::ReadSpecialNeeds,
-            Resource::Participant,
-            &rels,
-        )
-        .allowed();
+        let special = Visible::of(actor.role, &rels).special_category;
         let tx = crate::begin_write(&self.db).await?;
         record(&tx, actor, AuditAction::Read, "participant", Some(id), &[]).await?;
         if special {
@@ -483,15 +548,7 @@ impl Store {
             .await?;
         }
         tx.commit().await?;
-        let mut rec = ParticipantRecord::from_model(m, special);
-        // An employer sees a proposed candidate without identity number or contact details: the
-        // coordinator mediates until the internship starts.
-        if rels.as_slice() == [Relation::ProposedToOwnEmployer] {
-            rec.personnummer = None;
-            rec.email.clear();
-            rec.phone.clear();
-        }
-        Ok(rec)
+        Ok(ParticipantRecord::for_actor(m, actor, &rels))
     }
 
     /// The programme must be a programme, and the cohort (if any) one of its cohorts.

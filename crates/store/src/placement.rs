@@ -1,7 +1,7 @@
 //! Placements (internship ads) with their requirement profile.
 
 use brygga_domain::model::{Accommodation, DrivingLicence, EducationLevel, PlacementStatus};
-use brygga_domain::policy::{Action, Relation, Resource, list_scope};
+use brygga_domain::policy::{Action, Relation, Resource, list_scope, placement_status_after};
 use brygga_domain::registry::{LanguageLevel, LanguageSkill, PlacementDraft, PlacementInput};
 use brygga_domain::values::Cefr;
 use sea_orm::{
@@ -60,6 +60,13 @@ pub struct PlacementRecord {
     pub places: i32,
     pub accommodations: Vec<Accommodation>,
     pub status: PlacementStatus,
+    /// What the actor may do, as the policy decides.
+    pub may_edit: bool,
+    pub may_delete: bool,
+    pub may_open_pool: bool,
+    /// The statuses the actor may save the placement with (an employer contact never gets
+    /// "published": it submits for a coordinator's review).
+    pub status_choices: Vec<PlacementStatus>,
 }
 
 impl PlacementRecord {
@@ -87,7 +94,22 @@ impl PlacementRecord {
             places: m.places,
             accommodations: from_json(&m.accommodations),
             status: m.status.get(),
+            may_edit: false,
+            may_delete: false,
+            may_open_pool: false,
+            status_choices: vec![],
         }
+    }
+
+    /// The record with what `actor` may do with it.
+    fn for_actor(mut self, actor: &Actor) -> Self {
+        let rels = relations(actor, self.employer_id, self.status.as_str());
+        let may = |a| decide_any(actor, a, Resource::Placement, &rels).allowed();
+        self.may_edit = may(Action::Update);
+        self.may_delete = may(Action::Delete);
+        self.may_open_pool = crate::pool::may_open_pool(actor, self.employer_id);
+        self.status_choices = status_choices(actor, Some(self.status));
+        self
     }
 
     pub fn to_draft(&self) -> PlacementDraft {
@@ -124,6 +146,28 @@ impl PlacementRecord {
             status: self.status.as_str().into(),
         }
     }
+}
+
+/// The statuses `actor` may save a placement with, coming from `from` (`None`: a new one).
+pub fn status_choices(actor: &Actor, from: Option<PlacementStatus>) -> Vec<PlacementStatus> {
+    PlacementStatus::ALL
+        .iter()
+        .copied()
+        .filter(|to| placement_status_after(actor.role, from, *to) == Some(*to))
+        .collect()
+}
+
+/// The status a save by `actor` gives the placement, or a field error on `status`.
+fn status_after(
+    actor: &Actor,
+    from: Option<PlacementStatus>,
+    wanted: PlacementStatus,
+) -> Result<PlacementStatus> {
+    placement_status_after(actor.role, from, wanted).ok_or_else(|| {
+        StoreError::Invalid(brygga_domain::FieldErrors(vec![
+            brygga_domain::FieldError::new("status", "error-status-transition"),
+        ]))
+    })
 }
 
 fn relations(actor: &Actor, employer_id: i32, status: &str) -> Vec<Relation> {
@@ -233,7 +277,7 @@ impl Store {
             .await?
             .map(|e| e.name)
             .unwrap_or_default();
-        Ok(PlacementRecord::from_model(m, employer_name))
+        Ok(PlacementRecord::from_model(m, employer_name).for_actor(actor))
     }
 
     async fn employer_name_for(&self, employer_id: i32) -> Result<String> {
@@ -254,6 +298,9 @@ impl Store {
             Resource::Placement,
             &relations(actor, i.employer_id, ""),
         ))?;
+        let mut i = i.clone();
+        i.status = status_after(actor, None, i.status)?;
+        let i = &i;
         let name = self.employer_name_for(i.employer_id).await?;
         let now = crate::now();
         let mut am = placement::ActiveModel {
@@ -307,12 +354,9 @@ impl Store {
             Resource::Placement,
             &relations(actor, i.employer_id, ""),
         ))?;
-        let old_status = old.status.get();
-        if !old_status.can_move_to(i.status) {
-            return Err(StoreError::Invalid(brygga_domain::FieldErrors(vec![
-                brygga_domain::FieldError::new("status", "error-status-transition"),
-            ])));
-        }
+        let mut i = i.clone();
+        i.status = status_after(actor, Some(old.status.get()), i.status)?;
+        let i = &i;
         let name = self.employer_name_for(i.employer_id).await?;
         let mut am: placement::ActiveModel = old.clone().into();
         apply(&mut am, i, &name);

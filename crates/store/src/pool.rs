@@ -8,11 +8,10 @@
 
 use brygga_domain::interview::{may_move, moves_from};
 use brygga_domain::model::{
-    ConsentPurpose, DrivingLicence, EducationLevel, EligibilityStatus, ProposalStatus, Role,
-    Weekday,
+    DrivingLicence, EducationLevel, EligibilityStatus, ProposalStatus, Role, Weekday,
 };
 use brygga_domain::policy::{Action, Relation, Resource};
-use brygga_domain::registry::{Consent, LanguageLevel, WorkExperience};
+use brygga_domain::registry::{LanguageLevel, WorkExperience};
 use brygga_domain::values::Cefr;
 use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::{
@@ -98,9 +97,21 @@ pub struct PoolView {
 
 /// Consent to share with employers, given and not withdrawn.
 pub(crate) fn shares_with_employers(p: &participant::Model) -> bool {
-    from_json::<Vec<Consent>>(&p.consents)
-        .iter()
-        .any(|c| c.purpose == ConsentPurpose::ShareWithEmployers && c.withdrawn_at.is_none())
+    p.shares_with_employers
+}
+
+/// The consent gate, read again inside the write transaction it guards: every write begins by
+/// taking the same lock (`begin_write`), so a withdrawal committed before this write is seen
+/// here, and one that comes after waits for it. `Err` when the participant does not consent.
+pub(crate) async fn consent_in_tx(tx: &impl ConnectionTrait, participant_id: i32) -> Result<()> {
+    let consenting = participant::Entity::find_by_id(participant_id)
+        .filter(participant::Column::SharesWithEmployers.eq(true))
+        .count(tx)
+        .await?;
+    if consenting == 0 {
+        return Err(no_consent());
+    }
+    Ok(())
 }
 
 fn no_consent() -> StoreError {
@@ -127,7 +138,8 @@ pub(crate) fn proposal_relations(
     {
         rels.push(Relation::InOrgScope);
     }
-    if actor.employer_id == Some(pl.employer_id) {
+    // Through the employer only while the participant shares with employers.
+    if actor.employer_id == Some(pl.employer_id) && shares_with_employers(p) {
         rels.push(Relation::OwnEmployer);
     }
     if actor.user_id.is_some() && p.user_id == actor.user_id {
@@ -139,6 +151,13 @@ pub(crate) fn proposal_relations(
 /// Employer contacts see the employer's view; everyone else who may see the pool, the whole.
 fn employer_view(actor: &Actor) -> bool {
     actor.role == Role::EmployerContact
+}
+
+/// Whether the actor may open the candidate pool of a placement of `employer_id` (the page's
+/// link is shown by the same rule).
+pub(crate) fn may_open_pool(actor: &Actor, employer_id: i32) -> bool {
+    actor.may(Action::List, Resource::Proposal)
+        && (!employer_view(actor) || actor.employer_id == Some(employer_id))
 }
 
 /// A participant who is not proposed must not be confirmed to exist to an employer contact.
@@ -199,12 +218,12 @@ impl Store {
             .one(db)
             .await?
             .ok_or(StoreError::NotFound)?;
-        let rels = proposal_relations(actor, &participant, &placement);
-        enforce(decide_any(actor, action, resource, &rels))?;
-        let status = proposal.status.get();
-        if hidden_from(actor, &participant, status) {
+        // A candidate no longer shared with the employer is not confirmed to exist there.
+        if hidden_from(actor, &participant, proposal.status.get()) {
             return Err(StoreError::NotFound);
         }
+        let rels = proposal_relations(actor, &participant, &placement);
+        enforce(decide_any(actor, action, resource, &rels))?;
         Ok(Loaded {
             proposal,
             participant,
@@ -223,7 +242,7 @@ impl Store {
             .one(&self.db)
             .await?
             .ok_or(StoreError::NotFound)?;
-        if employer_view(actor) && actor.employer_id != Some(pl.employer_id) {
+        if !may_open_pool(actor, pl.employer_id) {
             return Err(StoreError::Forbidden);
         }
         let employer_name = employer::Entity::find_by_id(pl.employer_id)
@@ -322,6 +341,7 @@ impl Store {
             return Err(no_consent());
         }
         let tx = crate::begin_write(&self.db).await?;
+        consent_in_tx(&tx, participant_id).await?;
         let id = insert_proposal(&tx, actor, participant_id, placement_id, note.trim()).await?;
         let Some(id) = id else {
             return Err(invalid("participant_id", "pool-error-duplicate"));
@@ -379,6 +399,9 @@ impl Store {
             return Err(no_consent());
         }
         let tx = crate::begin_write(&self.db).await?;
+        if status == ProposalStatus::Proposed {
+            consent_in_tx(&tx, l.participant.id).await?;
+        }
         let mut fields = vec!["status"];
         let note = note.trim();
         let mut q = candidate_proposal::Entity::update_many()

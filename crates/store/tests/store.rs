@@ -468,7 +468,7 @@ async fn participant_crud_search_and_pages(store: Store) {
         rec.special_needs.as_deref(),
         Some("Behöver skriftliga instruktioner")
     );
-    assert_eq!(rec.eligibility, EligibilityStatus::Eligible);
+    assert_eq!(rec.eligibility, Some(EligibilityStatus::Eligible));
     assert_eq!(rec.active_consents().len(), 2);
     // Everything typed comes back: the record as a form validates to the same input.
     assert_eq!(

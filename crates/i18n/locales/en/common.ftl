@@ -87,6 +87,7 @@ agreement-signed = Signed
 agreement-ended = Ended
 
 placement-status-draft = Draft
+placement-status-submitted = Submitted for review
 placement-status-published = Published
 placement-status-filled = Filled
 placement-status-closed = Closed

@@ -24,3 +24,4 @@ training-not_started = Not started
 training-booked = Booked
 training-first_half_done = First half-day done
 training-trained = Trained
+employer-approved-by-coordinator = The agreement status and supervisor training are recorded by the coordinator.

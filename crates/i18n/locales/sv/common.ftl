@@ -87,6 +87,7 @@ agreement-signed = Undertecknat
 agreement-ended = Avslutat
 
 placement-status-draft = Utkast
+placement-status-submitted = Inskickad för granskning
 placement-status-published = Publicerad
 placement-status-filled = Tillsatt
 placement-status-closed = Stängd

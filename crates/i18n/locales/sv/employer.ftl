@@ -24,3 +24,4 @@ training-not_started = Inte påbörjad
 training-booked = Anmäld
 training-first_half_done = Första halvdagen klar
 training-trained = Utbildad
+employer-approved-by-coordinator = Avtalsstatus och handledarutbildning registreras av koordinatorn.

@@ -90,7 +90,7 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let supervisor = store.supervisors_of(&sys(), e1).await.unwrap()[0].id;
-    let participant = add(store, &s, &draft(t.programme, "Amina", "Yusuf")).await;
+    let participant = add(store, &s, &sharing(draft(t.programme, "Amina", "Yusuf"))).await;
     propose(store, participant, placement, "proposed").await;
     let coordinator = user(
         store,
@@ -491,8 +491,8 @@ async fn agreements_and_their_files_follow_the_owner_records_rules(store: Store)
         .unwrap()
         .id;
 
-    // The employer's own contact sees both agreements and the file, and may upload the signed
-    // copy, but does not draft or end agreements.
+    // The employer's own contact sees both agreements and the file, but does not draft, sign or
+    // end agreements: that its own agreement is signed is recorded by a coordinator.
     let seen: BTreeSet<i32> = store
         .agreements_of_employer(&contact1, w.e1)
         .await
@@ -502,7 +502,7 @@ async fn agreements_and_their_files_follow_the_owner_records_rules(store: Store)
         .collect();
     assert_eq!(seen, set(&[collab, intern]));
     let r = store.agreement_get(&contact1, intern).await.unwrap();
-    assert!(!r.may_prepare && r.may_sign && !r.may_end);
+    assert!(!r.may_prepare && !r.may_sign && !r.may_end);
     store.file_get(&w.files, &contact1, file_id).await.unwrap();
     assert!(matches!(
         store.agreement_create_collaboration(&contact1, w.e1).await,
@@ -516,17 +516,27 @@ async fn agreements_and_their_files_follow_the_owner_records_rules(store: Store)
         store.agreement_document(&contact1, collab).await,
         Err(StoreError::Forbidden)
     ));
-    store
-        .agreement_sign(
-            &w.files,
-            &contact1,
-            collab,
-            1,
-            &upload("signerat.pdf", pdf_bytes(100)),
-            NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
-        )
-        .await
-        .unwrap();
+    assert!(matches!(
+        store
+            .agreement_sign(
+                &w.files,
+                &contact1,
+                collab,
+                1,
+                &upload("signerat.pdf", pdf_bytes(100)),
+                NaiveDate::from_ymd_opt(2026, 12, 1).unwrap(),
+            )
+            .await,
+        Err(StoreError::Forbidden)
+    ));
+    assert!(
+        store
+            .agreement_get(c, collab)
+            .await
+            .unwrap()
+            .signed_on
+            .is_none()
+    );
 
     // Another employer's contact: not found, for the agreements and for the file.
     for id in [collab, intern] {
@@ -554,7 +564,9 @@ async fn agreements_and_their_files_follow_the_owner_records_rules(store: Store)
                 NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
             )
             .await,
-        Err(StoreError::NotFound)
+        // No employer contact signs any agreement: the same 403 for every id, which says
+        // nothing about whether this one exists.
+        Err(StoreError::Forbidden)
     ));
 
     // The employment-service officer sees no agreements at all.

@@ -38,7 +38,12 @@ fn decision(reference: &str) -> brygga_domain::clearance::DecisionInput {
 }
 
 async fn eligibility(store: &Store, id: i32) -> EligibilityStatus {
-    store.participant_get(&sys(), id).await.unwrap().eligibility
+    store
+        .participant_get(&sys(), id)
+        .await
+        .unwrap()
+        .eligibility
+        .expect("the system sees eligibility")
 }
 
 async fn clearance_records_are_kept_and_withdrawn_never_deleted(store: Store) {

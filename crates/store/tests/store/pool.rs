@@ -12,6 +12,10 @@ both!(
     statuses_move_only_as_the_role_allows,
     employer_contacts_see_cards_of_their_own_pools_only,
     interviews_refuse_overlaps_and_queue_invitations,
+    an_employer_contact_with_an_org_membership_sees_no_identity_number_of_a_candidate,
+    withdrawn_consent_ends_every_employer_access_at_once,
+    a_participant_never_sees_staff_notes_on_her_interview,
+    an_employer_contact_submits_placements_and_records_no_approvals,
 );
 
 struct Fixture {
@@ -462,4 +466,280 @@ async fn interviews_refuse_overlaps_and_queue_invitations(store: Store) {
         .interview_book(&f.coord, omar_p, &booking(10, 10, &eva), &compose)
         .await
         .expect("the cancelled interview no longer blocks the time");
+}
+
+async fn an_employer_contact_with_an_org_membership_sees_no_identity_number_of_a_candidate(
+    store: Store,
+) {
+    let f = fixture(&store).await;
+    let s = sys();
+    let mut d = store.participant_get(&s, f.sara).await.unwrap().to_draft();
+    d.personnummer = pnr("19900415", 238);
+    d.phone = "070-123 45 67".into();
+    let v = store.participant_get(&s, f.sara).await.unwrap().version;
+    store
+        .participant_update(&s, f.sara, v, &valid(&d))
+        .await
+        .unwrap();
+    store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let programme = store
+        .participant_get(&s, f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let employer = store
+        .placement_get(&s, f.placement)
+        .await
+        .unwrap()
+        .employer_id;
+    // The same employer's contact, who is also a member of the participant's programme.
+    let both = user(
+        &store,
+        "hr2@angen.se",
+        Role::EmployerContact,
+        &[programme],
+        Some(employer),
+    )
+    .await;
+    let both = actor(&store, both).await;
+    let full = store.participant_get(&f.coord, f.sara).await.unwrap();
+    assert!(full.personnummer.is_some() && !full.phone.is_empty());
+    for a in [&f.contact, &both] {
+        let p = store.participant_get(a, f.sara).await.unwrap();
+        assert_eq!(p.personnummer, None);
+        assert_eq!((p.email.as_str(), p.phone.as_str()), ("", ""));
+        assert_eq!(p.special_needs, None);
+        assert_eq!(p.eligibility, None);
+        assert!(p.consents.is_empty());
+        assert!(!p.may_edit && !p.may_read_clearance);
+        assert_eq!(p.to_draft().personnummer, "");
+        let list = store
+            .participant_list(a, &Default::default())
+            .await
+            .unwrap();
+        assert_eq!(list.total, 1);
+        assert!(list.items.iter().all(|x| x.eligibility.is_none()));
+    }
+}
+
+async fn withdrawn_consent_ends_every_employer_access_at_once(store: Store) {
+    let f = fixture(&store).await;
+    let s = sys();
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let iv = store
+        .interview_book(
+            &f.coord,
+            id,
+            &booking(10, 9, &[("Eva Ek", "eva@angen.se")]),
+            &compose,
+        )
+        .await
+        .unwrap();
+    let agreement = store
+        .agreement_create_internship(&f.coord, f.sara, Some(f.placement), None)
+        .await
+        .unwrap();
+    let employer = store
+        .placement_get(&s, f.placement)
+        .await
+        .unwrap()
+        .employer_id;
+    // Before: the employer's contact reaches her everywhere.
+    store.participant_get(&f.contact, f.sara).await.unwrap();
+    store.interview_get(&f.contact, iv).await.unwrap();
+    store.agreement_get(&f.contact, agreement).await.unwrap();
+    assert_eq!(
+        store
+            .pool_for_placement(&f.contact, f.placement)
+            .await
+            .unwrap()
+            .proposals
+            .len(),
+        1
+    );
+
+    // She withdraws consent to share with employers.
+    let p = store.participant_get(&s, f.sara).await.unwrap();
+    let mut d = p.to_draft();
+    d.consents = vec!["registry".into()];
+    store
+        .participant_update(&s, f.sara, p.version, &valid(&d))
+        .await
+        .unwrap();
+
+    assert!(matches!(
+        store.participant_get(&f.contact, f.sara).await,
+        Err(StoreError::NotFound)
+    ));
+    let list = store
+        .participant_list(&f.contact, &Default::default())
+        .await
+        .unwrap();
+    assert_eq!(list.total, 0);
+    assert!(
+        store
+            .pool_for_placement(&f.contact, f.placement)
+            .await
+            .unwrap()
+            .proposals
+            .is_empty()
+    );
+    assert!(store.proposal_get(&f.contact, id).await.is_err());
+    assert!(store.interview_get(&f.contact, iv).await.is_err());
+    assert!(
+        store
+            .interviews_for_placement(&f.contact, f.placement)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    assert!(store.agreement_get(&f.contact, agreement).await.is_err());
+    let agreements = store
+        .agreements_of_employer(&f.contact, employer)
+        .await
+        .unwrap();
+    assert!(agreements.iter().all(|a| a.id != agreement));
+    // Nor can she be proposed again, to this or any placement.
+    assert_invalid(
+        store.propose(&f.coord, f.sara, f.other_placement, "").await,
+        "participant_id",
+    );
+    assert_eq!(
+        store
+            .accept_plan(&f.coord, p.programme_id, &[(f.sara, f.other_placement)])
+            .await
+            .unwrap(),
+        0,
+        "an accepted plan proposes no one without consent"
+    );
+    // The coordinator still sees everything.
+    store.agreement_get(&f.coord, agreement).await.unwrap();
+    store.interview_get(&f.coord, iv).await.unwrap();
+}
+
+async fn a_participant_never_sees_staff_notes_on_her_interview(store: Store) {
+    let f = fixture(&store).await;
+    let s = sys();
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let mut b = booking(10, 9, &[("Eva Ek", "eva@angen.se")]);
+    b.notes = "Verkar osäker, kolla referenser".into();
+    let iv = store
+        .interview_book(&f.coord, id, &b, &compose)
+        .await
+        .unwrap();
+    store
+        .interview_outcome(&f.coord, iv, 1, InterviewOutcome::Passed, "Svag svenska")
+        .await
+        .unwrap();
+    let uid = user(&store, "sara@example.se", Role::Participant, &[], None).await;
+    store.participant_link_user(&s, f.sara, uid).await.unwrap();
+    let sara = actor(&store, uid).await;
+    let staff = store.interview_get(&f.coord, iv).await.unwrap();
+    assert!(!staff.notes.is_empty() && !staff.outcome_note.is_empty());
+    let own = store.interview_get(&sara, iv).await.unwrap();
+    assert_eq!((own.notes.as_str(), own.outcome_note.as_str()), ("", ""));
+    assert_eq!(own.outcome, InterviewOutcome::Passed);
+    // Her own record shows her what is hers.
+    let me = store.participant_get(&sara, f.sara).await.unwrap();
+    assert_eq!(me.email, "sara.said@example.se");
+    assert!(me.special_needs.is_some());
+}
+
+async fn an_employer_contact_submits_placements_and_records_no_approvals(store: Store) {
+    let f = fixture(&store).await;
+    let s = sys();
+    let employer = store
+        .placement_get(&s, f.placement)
+        .await
+        .unwrap()
+        .employer_id;
+    let published = placement_draft(employer, "Diskare", PlacementStatus::Published);
+    assert_invalid(
+        store
+            .placement_create(&f.contact, &valid_placement(&published))
+            .await,
+        "status",
+    );
+    let mut submitted = placement_draft(employer, "Diskare", PlacementStatus::Submitted);
+    let id = store
+        .placement_create(&f.contact, &valid_placement(&submitted))
+        .await
+        .unwrap();
+    let r = store.placement_get(&f.contact, id).await.unwrap();
+    assert!(!r.status_choices.contains(&PlacementStatus::Published));
+    submitted.status = "published".into();
+    assert_invalid(
+        store
+            .placement_update(&f.contact, id, 1, &valid_placement(&submitted))
+            .await,
+        "status",
+    );
+    // The portal does not show it until a coordinator publishes it.
+    assert!(matches!(
+        store.placement_get(&f.other_contact, id).await,
+        Err(StoreError::Forbidden)
+    ));
+    store
+        .placement_update(&f.coord, id, 1, &valid_placement(&submitted))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.placement_get(&s, id).await.unwrap().status,
+        PlacementStatus::Published
+    );
+    // An edit by the employer sends it back for review.
+    submitted.title = "Diskare och kallskänka".into();
+    store
+        .placement_update(&f.contact, id, 2, &valid_placement(&submitted))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.placement_get(&s, id).await.unwrap().status,
+        PlacementStatus::Submitted
+    );
+
+    // Its own agreement status and its supervisors' training are not the contact's to record.
+    let mut d = employer_draft("Ängens kök", &orgnr(11), "private");
+    d.agreement_status = "signed".into();
+    d.agreement_date = "2026-01-10".into();
+    let sup = brygga_domain::registry::SupervisorDraft {
+        name: "Eva Ek".into(),
+        email: "eva@angen.se".into(),
+        phone: String::new(),
+        training_status: "trained".into(),
+    };
+    d.supervisors = vec![sup];
+    let v = store.employer_get(&s, employer).await.unwrap().version;
+    store
+        .employer_update(&f.contact, employer, v, &valid_employer(&d))
+        .await
+        .unwrap();
+    let e = store.employer_get(&s, employer).await.unwrap();
+    assert_ne!(e.agreement_status.as_str(), "signed");
+    assert_eq!(e.supervisors.len(), 1);
+    assert_eq!(e.supervisors[0].training_status.as_str(), "not_started");
+    assert!(
+        !store
+            .employer_get(&f.contact, employer)
+            .await
+            .unwrap()
+            .may_approve
+    );
+    // A coordinator records both.
+    store
+        .employer_update(&f.coord, employer, e.version, &valid_employer(&d))
+        .await
+        .unwrap();
+    let e = store.employer_get(&s, employer).await.unwrap();
+    assert_eq!(e.agreement_status.as_str(), "signed");
+    assert_eq!(e.supervisors[0].training_status.as_str(), "trained");
 }

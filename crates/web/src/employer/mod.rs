@@ -99,7 +99,8 @@ struct EmployerPage {
     lists: Lists,
     e: EmployerRecord,
     placements: Vec<PlacementSummary>,
-    can_edit: bool,
+    /// Whether the agreements page would open (the policy's list scope over agreements).
+    can_agreements: bool,
 }
 
 crate::http::page_chrome!(EmployerPage);
@@ -126,18 +127,13 @@ async fn employer_show(
         Err(StoreError::Forbidden) => vec![],
         Err(e) => return Err(e.into()),
     };
-    let rel = if st.actor.employer_id() == Some(id) {
-        Relation::OwnEmployer
-    } else {
-        Relation::Unrelated
-    };
-    let can_edit = st.actor.can(Action::Update, Resource::Employer, rel);
+    let can_agreements = st.actor.may(Action::List, Resource::Agreement);
     Ok(EmployerPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
         e,
         placements,
-        can_edit,
+        can_agreements,
     })
 }
 
@@ -149,6 +145,8 @@ struct EmployerFormPage {
     id: Option<i32>,
     form: EmployerForm,
     errors: Errors,
+    /// Whether the actor may record the agreement status and supervisors' training.
+    may_approve: bool,
 }
 
 crate::http::page_chrome!(EmployerFormPage);
@@ -170,6 +168,7 @@ fn employer_form_page(
     errors: Errors,
 ) -> Response {
     let status = form_status(&errors);
+    let may_approve = can(&st, Action::Approve, Resource::Employer);
     (
         status,
         EmployerFormPage {
@@ -178,6 +177,7 @@ fn employer_form_page(
             id,
             form,
             errors,
+            may_approve,
         },
     )
         .into_response()
@@ -219,6 +219,9 @@ async fn employer_edit(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     let e = s.store.employer_get(&st.actor, id).await?;
+    if !e.may_edit {
+        return Err(WebError::Forbidden);
+    }
     Ok(employer_form_page(
         &s,
         st,

@@ -23,7 +23,8 @@ struct HomePage {
     chrome: Chrome,
     participants: Option<u64>,
     employers: Option<u64>,
-    placements_published: u64,
+    /// `None` for roles that may list no placements (the link would be refused).
+    placements_published: Option<u64>,
 }
 
 crate::http::page_chrome!(HomePage);
@@ -47,14 +48,13 @@ async fn home(State(s): State<AppState>, st: Staff) -> Result<HomePage, WebError
         Err(StoreError::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
-    // Roles that may list no placements see none published.
     let placements_published = match s
         .store
         .placement_count(&st.actor, PlacementStatus::Published)
         .await
     {
-        Ok(n) => n,
-        Err(StoreError::Forbidden) => 0,
+        Ok(n) => Some(n),
+        Err(StoreError::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
     Ok(HomePage {

@@ -106,7 +106,6 @@ struct ParticipantPage {
     lists: Lists,
     p: ParticipantRecord,
     programme: String,
-    can_edit: bool,
     can_match: bool,
     /// The staircase (done, now, next), for those who may see the journey.
     journey: Option<brygga_store::process::Journey>,
@@ -128,12 +127,6 @@ async fn participant_show(
         .find(|o| o.id == p.programme_id)
         .map(|o| o.name)
         .unwrap_or_default();
-    let rel = if st.actor.in_org_scope(p.programme_id) {
-        Relation::InOrgScope
-    } else {
-        Relation::Unrelated
-    };
-    let can_edit = st.actor.can(Action::Update, Resource::Participant, rel);
     let can_match = brygga_app::matching::may_match(&st.actor);
     let journey = match s.store.journey(&st.actor, id).await {
         Ok(j) => Some(j),
@@ -145,7 +138,6 @@ async fn participant_show(
         lists: Lists::of(&s),
         p,
         programme,
-        can_edit,
         can_match,
         journey,
     })
@@ -268,6 +260,10 @@ async fn participant_edit(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     let p = s.store.participant_get(&st.actor, id).await?;
+    // A form the actor could not save is not opened (what was typed would be lost).
+    if !p.may_edit {
+        return Err(WebError::Forbidden);
+    }
     let form = ParticipantForm::from_draft(&p.to_draft(), p.version);
     participant_form_page(&s, st, Some(id), form, Errors::default()).await
 }

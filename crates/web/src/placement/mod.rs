@@ -103,7 +103,6 @@ struct PlacementPage {
     chrome: Chrome,
     lists: Lists,
     p: PlacementRecord,
-    can_edit: bool,
     can_match: bool,
 }
 
@@ -115,18 +114,11 @@ async fn placement_show(
     Id(id): Id,
 ) -> Result<PlacementPage, WebError> {
     let p = s.store.placement_get(&st.actor, id).await?;
-    let rel = if st.actor.employer_id() == Some(p.employer_id) {
-        Relation::OwnEmployer
-    } else {
-        Relation::Unrelated
-    };
-    let can_edit = st.actor.can(Action::Update, Resource::Placement, rel);
     let can_match = brygga_app::matching::may_match(&st.actor);
     Ok(PlacementPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
         p,
-        can_edit,
         can_match,
     })
 }
@@ -140,6 +132,8 @@ struct PlacementFormPage {
     form: PlacementForm,
     errors: Errors,
     employers: Vec<(i32, String)>,
+    /// The statuses the actor may save with (the policy's `placement_status_after`).
+    statuses: Vec<PlacementStatus>,
 }
 
 crate::http::page_chrome!(PlacementFormPage);
@@ -157,9 +151,26 @@ async fn placement_form_page(
     s: &AppState,
     st: Staff,
     id: Option<i32>,
-    form: PlacementForm,
+    mut form: PlacementForm,
     errors: Errors,
 ) -> Result<Response, WebError> {
+    let statuses = match id {
+        Some(id) => s.store.placement_get(&st.actor, id).await?.status_choices,
+        None => brygga_store::placement::status_choices(&st.actor, None),
+    };
+    // A status the actor may not keep (an employer's published placement) preselects the one a
+    // save would give it: back to review.
+    if !statuses.iter().any(|x| x.as_str() == form.status) {
+        let wanted = PlacementStatus::parse(&form.status).unwrap_or(PlacementStatus::Draft);
+        let from = PlacementStatus::parse(&form.status)
+            .ok()
+            .filter(|_| id.is_some());
+        if let Some(next) =
+            brygga_domain::policy::placement_status_after(st.actor.role(), from, wanted)
+        {
+            form.status = next.as_str().into();
+        }
+    }
     let employers = s.store.employer_names(&st.actor).await?;
     let status = form_status(&errors);
     Ok((
@@ -171,12 +182,14 @@ async fn placement_form_page(
             form,
             errors,
             employers,
+            statuses,
         },
     )
         .into_response())
 }
 
 async fn placement_new(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
+    st.require(Action::Create, Resource::Placement)?;
     let form = PlacementForm {
         employer_id: st
             .actor
@@ -215,6 +228,9 @@ async fn placement_edit(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     let p = s.store.placement_get(&st.actor, id).await?;
+    if !p.may_edit {
+        return Err(WebError::Forbidden);
+    }
     let form = PlacementForm::from_draft(&p.to_draft(), p.version);
     placement_form_page(&s, st, Some(id), form, Errors::default()).await
 }

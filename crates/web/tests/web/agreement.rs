@@ -386,14 +386,30 @@ async fn internship_agreements_and_their_files_follow_the_participants_rules(app
             .status(),
         StatusCode::FORBIDDEN
     );
-    // … and signs: the upload form is there for them.
+    // … nor marks it signed: no upload form for them, and a crafted upload is refused. The
+    // coordinator records the signed copy.
     let pdf = coordinator
         .get(&format!("/files/{pdf_id}"))
         .await
         .bytes()
         .await
         .unwrap();
+    let page = contact.page(&format!("/agreements/{id}")).await;
+    assert!(!page.contains("enctype=\"multipart/form-data\""));
+    let csrf = csrf_of(&page);
+    let body = multipart_body(
+        &[
+            ("csrf", &csrf),
+            ("version", "2"),
+            ("signed_on", "2026-12-01"),
+        ],
+        Some(("file", "praktikavtal-signerat.pdf", &pdf)),
+    );
     let res = contact
+        .post_multipart(&format!("/agreements/{id}/signed?csrf={csrf}"), body)
+        .await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let res = coordinator
         .upload_signed(id, "praktikavtal-signerat.pdf", &pdf, "2026-12-01")
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);

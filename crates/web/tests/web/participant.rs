@@ -305,12 +305,48 @@ async fn every_role_sees_exactly_what_its_scope_allows(app: &TestApp) {
         .page(&format!("/participants/{own}"))
         .await;
 
+    let admin = app.actor(Admin).await;
+    let supervisor_token = app.token(Supervisor).await;
+    let api = Api::new(app);
     for id in &supervised {
         let page = supervisor.page(&format!("/participants/{id}")).await;
         assert!(
             !page.contains("class=\"sensitive\""),
             "special needs are for coordinators and admins"
         );
+        // Nor the intern's identity number or contact details: on the page, in the edit form
+        // (which is refused, as a save would be) or through the API.
+        let full = app.store.participant_get(&admin, *id).await.unwrap();
+        let secrets: Vec<&str> = [
+            full.personnummer.as_deref().unwrap_or(""),
+            full.email.as_str(),
+            full.phone.as_str(),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        assert!(!secrets.is_empty(), "the demo intern has contact details");
+        let (status, item) = api
+            .get(&format!("/participants/{id}"), &supervisor_token)
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        let item = item.to_string();
+        for secret in &secrets {
+            assert!(
+                !page.contains(secret),
+                "the supervisor's page shows {secret}"
+            );
+            assert!(
+                !item.contains(secret),
+                "the supervisor's API item shows {secret}"
+            );
+        }
+        assert!(!page.contains(&format!("/participants/{id}/edit")));
+        assert!(!page.contains(&format!("/participants/{id}/clearance")));
+        let edit = supervisor.get(&format!("/participants/{id}/edit")).await;
+        assert_eq!(edit.status(), StatusCode::FORBIDDEN);
+        let body = edit.text().await.unwrap();
+        assert!(secrets.iter().all(|s| !body.contains(s)));
     }
 
     // Special needs: coordinators and admins see them, the programme manager does not.
