@@ -398,11 +398,11 @@ mod tests {
         expected.sort_unstable();
         got.sort_unstable();
         assert_eq!(got, expected, "{ics}");
-        assert!(!ics.contains("X-EVIL") || !lines.iter().any(|l| l.starts_with("X-EVIL")));
+        assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")), "{ics}");
         let attendees: Vec<&String> = lines.iter().filter(|l| l.starts_with("ATTENDEE")).collect();
         assert!(attendees[0].ends_with(":mailto:p@example.org"), "{ics}");
         assert!(
-            attendees[0].contains(";CN=\"Eve ATTENDEE:mailto:evil@example  X-EVIL:1\""),
+            attendees[0].contains(";CN=\"Eve  ATTENDEE:mailto:evil@example  X-EVIL:1\""),
             "{ics}"
         );
         assert!(
