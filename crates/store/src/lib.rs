@@ -8,6 +8,7 @@ pub mod clearance;
 pub mod employer;
 pub(crate) mod entities;
 pub mod files;
+pub mod idempotency;
 pub mod interest;
 pub mod interview;
 pub mod jobs;
