@@ -24,6 +24,25 @@ pub const TEXT_MAX: usize = 5000;
 /// A search in a list (longer searches find nothing a shorter one would not).
 pub const SEARCH_MAX: usize = 200;
 
+/// The limit of a form field by its name, for the form's `maxlength` (the domain checks the
+/// same limit on save). A name used by two forms takes the larger limit.
+pub fn max_len(field: &str) -> Option<usize> {
+    Some(match field {
+        "language" | "other_language" | "skills" | "required_skills" | "desired_skills" => WORD_MAX,
+        "first_name" | "last_name" | "name" | "title" | "address" | "education_field"
+        | "education_country" | "experience_country" | "unit_name" | "unit_address"
+        | "contact_name" | "contact_title" | "supervisor_name" | "es_officer_name"
+        | "es_reference" | "location" | "attendee_name" => NAME_MAX,
+        "spoken_languages" => LIST_MAX,
+        "meeting_link" => LINK_MAX,
+        "note" | "proposal_note" | "outcome_note" | "es_confirm_note" | "es_decision_note"
+        | "interest_message" => NOTE_MAX,
+        "notes" | "tasks" | "special_needs" => TEXT_MAX,
+        "q" => SEARCH_MAX,
+        _ => return None,
+    })
+}
+
 /// The message key for a text over `max` characters (one per limit above, so the message can
 /// say how long the text may be).
 pub fn too_long(max: usize) -> &'static str {

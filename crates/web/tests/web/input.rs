@@ -147,6 +147,9 @@ async fn a_create_sent_twice_makes_one_record(app: &TestApp) {
     // The form: the same form (its nonce) sent twice, one after the other, makes one record.
     let coordinator = app.logged_in(Role::Coordinator).await;
     let html = coordinator.page("/participants/new").await;
+    // The form shows the domain's limits.
+    assert!(html.contains(r#"name="first_name" type="text" value="" maxlength="200""#));
+    assert!(html.contains(r#"name="special_needs" rows="3" maxlength="5000""#));
     let key = html
         .split("name=\"create_key\" value=\"")
         .nth(1)
