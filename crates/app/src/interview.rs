@@ -213,12 +213,15 @@ impl Composer {
             .timestamp(chrono::Utc::now())
             .starts(iv.starts_at)
             .ends(iv.ends_at)
-            .summary(&format!("{} – {}", iv.placement_title, iv.employer_name));
+            .summary(&ics_text(&format!(
+                "{} – {}",
+                iv.placement_title, iv.employer_name
+            )));
         if !iv.location.is_empty() {
-            ev.location(&iv.location);
+            ev.location(&ics_text(&iv.location));
         }
         if !iv.meeting_link.is_empty() {
-            ev.url(&iv.meeting_link);
+            ev.url(&ics_text(&iv.meeting_link));
         }
         let organizer = if inv.organizer_email.is_empty() {
             &self.from_email
@@ -226,14 +229,14 @@ impl Composer {
             &inv.organizer_email
         };
         ev.append_property(
-            Property::new("ORGANIZER", format!("mailto:{organizer}"))
-                .add_parameter("CN", &inv.organizer_name)
+            Property::new("ORGANIZER", format!("mailto:{}", ics_text(organizer)))
+                .add_parameter("CN", &ics_param(&inv.organizer_name))
                 .done(),
         );
         for r in inv.recipients.iter().filter(|x| address_visible(to, x)) {
             ev.append_multi_property(
-                Property::new("ATTENDEE", format!("mailto:{}", r.email))
-                    .add_parameter("CN", &r.name)
+                Property::new("ATTENDEE", format!("mailto:{}", ics_text(&r.email)))
+                    .add_parameter("CN", &ics_param(&r.name))
                     .add_parameter("ROLE", "REQ-PARTICIPANT")
                     .add_parameter("RSVP", "TRUE")
                     .done(),
@@ -250,6 +253,30 @@ impl Composer {
         cal.push(ev.done());
         cal.done().to_string()
     }
+}
+
+/// A TEXT value for the calendar file. The `icalendar` crate escapes backslash, comma, semicolon
+/// and LF (RFC 5545 3.3.11) but passes CR and other control characters through, which a reader
+/// may take as a line break: line breaks become one LF (escaped as `\n` by the crate) and every
+/// other control character is dropped, so no value can start a property of its own.
+fn ics_text(s: &str) -> String {
+    s.replace("\r\n", "\n")
+        .replace('\r', "\n")
+        .chars()
+        .filter(|c| *c == '\n' || !c.is_control())
+        .collect()
+}
+
+/// A parameter value (a `CN`): always DQUOTE-wrapped (RFC 5545 3.2, so colon, semicolon and comma
+/// are plain text), without DQUOTE or control characters, which a quoted value cannot hold.
+/// The crate passes a value already wrapped in quotes through as it is.
+fn ics_param(s: &str) -> String {
+    let inner: String = s
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .filter(|c| *c != '"')
+        .collect();
+    format!("\"{}\"", inner.trim())
 }
 
 /// Whether `to` may see `x`'s email address: a participant's contact details reach only the
@@ -281,5 +308,115 @@ mod tests {
             .unwrap()
             .with_timezone(&chrono::Utc);
         assert_eq!(local_input_value(t), "2031-07-01T10:00");
+    }
+
+    /// The unfolded content lines of a calendar file (RFC 5545 3.1: a line that begins with a
+    /// space or tab continues the previous one).
+    fn content_lines(ics: &str) -> Vec<String> {
+        let mut out: Vec<String> = vec![];
+        for l in ics.split("\r\n") {
+            match (l.strip_prefix([' ', '\t']), out.last_mut()) {
+                (Some(rest), Some(prev)) => prev.push_str(rest),
+                _ => out.push(l.to_string()),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_name_cannot_add_attendees_or_properties_to_the_invitation() {
+        use brygga_domain::interview::AttendeeRole;
+        use brygga_domain::model::InterviewOutcome;
+        use brygga_store::interview::InterviewRecord;
+        let evil = "Eve\r\nATTENDEE:mailto:evil@example\r\nX-EVIL:1";
+        let t = chrono::Utc::now();
+        let inv = Invitation {
+            interview: InterviewRecord {
+                id: 7,
+                version: 1,
+                proposal_id: 1,
+                participant_id: 1,
+                participant_name: evil.into(),
+                placement_id: 1,
+                placement_title: "Kock;\nDESCRIPTION:x".into(),
+                employer_name: "Krog, \"AB\"\rSTATUS:CANCELLED".into(),
+                starts_at: t,
+                ends_at: t,
+                location: "Rum 1\r\nATTENDEE:mailto:evil@example".into(),
+                meeting_link: String::new(),
+                attendees: vec![],
+                notes: String::new(),
+                outcome: InterviewOutcome::Pending,
+                outcome_note: String::new(),
+                created_at: t,
+            },
+            recipients: vec![
+                Recipient {
+                    name: evil.into(),
+                    email: "p@example.org".into(),
+                    kind: RecipientKind::Participant,
+                },
+                Recipient {
+                    name: "Ann \"Boss\", VD; \"x\":y\nZ".into(),
+                    email: "a@example.org".into(),
+                    kind: RecipientKind::Attendee(AttendeeRole::Employer),
+                },
+            ],
+            organizer_name: evil.into(),
+            organizer_email: "k@example.org".into(),
+            cancelled: false,
+        };
+        let c = Composer::new(&MailSettings::default(), Lang::Sv);
+        let ics = c.ics(&inv, &inv.recipients[0]);
+        let lines = content_lines(&ics);
+        let names: Vec<&str> = lines
+            .iter()
+            .filter_map(|l| l.split([':', ';']).next())
+            .collect();
+        let mut expected = vec![
+            "BEGIN",
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "METHOD",
+            "BEGIN",
+            "UID",
+            "SEQUENCE",
+            "DTSTAMP",
+            "DTSTART",
+            "DTEND",
+            "SUMMARY",
+            "LOCATION",
+            "ORGANIZER",
+            "ATTENDEE",
+            "ATTENDEE",
+            "END",
+            "END",
+            "",
+        ];
+        let mut got = names.clone();
+        expected.sort_unstable();
+        got.sort_unstable();
+        assert_eq!(got, expected, "{ics}");
+        assert!(!lines.iter().any(|l| l.starts_with("X-EVIL")), "{ics}");
+        let attendees: Vec<&String> = lines.iter().filter(|l| l.starts_with("ATTENDEE")).collect();
+        assert!(attendees[0].ends_with(":mailto:p@example.org"), "{ics}");
+        assert!(
+            attendees[0].contains(";CN=\"Eve  ATTENDEE:mailto:evil@example  X-EVIL:1\""),
+            "{ics}"
+        );
+        assert!(
+            attendees[1].contains(";CN=\"Ann Boss, VD; x:y Z\""),
+            "{ics}"
+        );
+        assert!(
+            ics.lines().all(|l| !l.contains('\r')),
+            "a lone CR in {ics:?}"
+        );
+        let summary = lines.iter().find(|l| l.starts_with("SUMMARY")).unwrap();
+        assert!(
+            summary.contains("Kock\\;\\nDESCRIPTION:x – Krog\\, \"AB\"\\nSTATUS:CANCELLED"),
+            "{summary}"
+        );
     }
 }

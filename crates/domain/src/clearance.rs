@@ -8,8 +8,7 @@ use crate::registry::free_text;
 use crate::values::{parse_date, parse_required};
 use crate::{FieldError, FieldErrors};
 
-const TEXT_MAX: usize = 200;
-const NOTE_MAX: usize = 1000;
+use crate::text::{NAME_MAX as TEXT_MAX, NOTE_MAX};
 
 /// The confirmation form as typed.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]

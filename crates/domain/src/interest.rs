@@ -11,9 +11,7 @@ use crate::{FieldError, FieldErrors};
 /// that it is known what the candidate agreed to. Change it whenever the text changes.
 pub const CONSENT_VERSION: &str = "portal-interest-2026-1";
 
-pub const NAME_MAX: usize = 200;
-pub const LANGUAGES_MAX: usize = 300;
-pub const MESSAGE_MAX: usize = 1000;
+pub use crate::text::{LIST_MAX as LANGUAGES_MAX, NAME_MAX, NOTE_MAX as MESSAGE_MAX};
 
 /// The interest form as typed (field names as the form names them).
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
@@ -47,7 +45,7 @@ impl InterestDraft {
         if self.email.trim().is_empty() && self.phone.trim().is_empty() {
             e.push(FieldError::new("email", "error-portal-contact-required"));
         }
-        let languages = free_text(
+        let languages = crate::registry::one_line(
             &mut e,
             "spoken_languages",
             &self.spoken_languages,
@@ -206,7 +204,7 @@ mod tests {
                 ("name".into(), "error-required"),
                 ("email".into(), "error-email"),
                 ("phone".into(), "error-phone"),
-                ("interest_message".into(), "error-too-long"),
+                ("interest_message".into(), "error-too-long-1000"),
             ]
         );
     }

@@ -158,6 +158,8 @@ impl InterviewDraft {
         if let (Some(s), Some(e)) = (starts, ends) {
             if s <= now {
                 errors.push(FieldError::new("starts_at", "pool-error-in-past"));
+            } else if s.year() > crate::values::YEAR_MAX {
+                errors.push(FieldError::new("starts_at", "error-date-range"));
             }
             if e <= s {
                 errors.push(FieldError::new("ends_at", "pool-error-end-before-start"));
@@ -165,8 +167,28 @@ impl InterviewDraft {
                 errors.push(FieldError::new("ends_at", "pool-error-too-long"));
             }
         }
-        let location = self.location.trim().to_string();
-        let meeting_link = self.meeting_link.trim().to_string();
+        let mut text = |field: &str, r: Result<String, FieldError>, typed: &str| match r {
+            Ok(v) => v,
+            Err(e) => {
+                errors.push(e.at(field));
+                typed.trim().to_string()
+            }
+        };
+        let location = text(
+            "location",
+            crate::text::line("location", &self.location, crate::text::NAME_MAX),
+            &self.location,
+        );
+        let meeting_link = text(
+            "meeting_link",
+            crate::text::line("meeting_link", &self.meeting_link, crate::text::LINK_MAX),
+            &self.meeting_link,
+        );
+        let notes = text(
+            "notes",
+            crate::text::multi_line("notes", &self.notes, crate::text::NOTE_MAX),
+            &self.notes,
+        );
         if location.is_empty() && meeting_link.is_empty() {
             errors.push(FieldError::new("location", "pool-error-place-or-link"));
         }
@@ -183,16 +205,14 @@ impl InterviewDraft {
             }
             let email = Email::parse(email);
             let role = AttendeeRole::parse(role);
-            match (name.trim().is_empty(), email, role) {
-                (false, Ok(email), Some(role)) => {
+            let name = crate::text::required("attendees", name, crate::text::NAME_MAX);
+            match (name, email, role) {
+                (Err(e), _, _) if e.key != "error-required" => errors.push(e),
+                (Ok(name), Ok(email), Some(role)) => {
                     if attendees.iter().any(|a| a.email == email) {
                         errors.push(FieldError::new("attendees", "pool-error-attendee-twice"));
                     } else {
-                        attendees.push(Attendee {
-                            name: name.trim().to_string(),
-                            email,
-                            role,
-                        });
+                        attendees.push(Attendee { name, email, role });
                     }
                 }
                 _ => errors.push(FieldError::new("attendees", "pool-error-attendee")),
@@ -207,7 +227,7 @@ impl InterviewDraft {
                 ends_at,
                 location,
                 meeting_link,
-                notes: self.notes.trim().to_string(),
+                notes,
                 attendees,
             }),
             _ => Err(FieldErrors(errors)),
@@ -281,6 +301,37 @@ mod tests {
             attendees: vec![["Eva Ek".into(), "eva@example.se".into(), "employer".into()]],
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn every_text_of_a_booking_has_its_limit_and_no_control_characters() {
+        let now = at("2030-01-01T00:00:00Z");
+        let keys = |d: &InterviewDraft| -> Vec<(String, &'static str)> {
+            d.validate(now)
+                .err()
+                .map(|e| e.0.into_iter().map(|e| (e.field, e.key)).collect())
+                .unwrap_or_default()
+        };
+        let mut d = draft();
+        d.location = "x".repeat(201);
+        d.meeting_link = format!("https://{}", "x".repeat(500));
+        d.notes = "n".repeat(1001);
+        d.attendees[0][0] = "Eva\r\nATTENDEE:mailto:evil@example".into();
+        assert_eq!(
+            keys(&d),
+            vec![
+                ("location".into(), "error-too-long-200"),
+                ("meeting_link".into(), "error-too-long-500"),
+                ("notes".into(), "error-too-long-1000"),
+                ("attendees".into(), "error-control-char"),
+            ]
+        );
+        let mut d = draft();
+        d.notes = "rad ett\r\nrad två".into();
+        assert!(d.validate(now).is_ok());
+        d.starts_at = "9999-03-05T10:00".into();
+        d.ends_at = "9999-03-05T11:00".into();
+        assert_eq!(keys(&d), vec![("starts_at".into(), "error-date-range")]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod model;
 pub mod policy;
 pub mod refdata;
 pub mod registry;
+pub mod text;
 pub mod values;
 
 pub use field::{FieldError, FieldErrors};

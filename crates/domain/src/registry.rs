@@ -14,8 +14,7 @@ use crate::refdata::RefData;
 use crate::values::{Cefr, Gender, SfiCourse, parse_date, parse_int_range, parse_required};
 use crate::{FieldError, FieldErrors};
 
-const NAME_MAX: usize = 200;
-const TEXT_MAX: usize = 5000;
+use crate::text::{NAME_MAX, TEXT_MAX, WORD_MAX};
 
 pub(crate) fn optional<T>(
     errs: &mut FieldErrors,
@@ -30,13 +29,27 @@ pub(crate) fn optional<T>(
     }
 }
 
-/// Trimmed optional text; the limit applies to what is kept, as in `parse_required`.
+/// Trimmed optional text that may hold line breaks; the limit applies to what is kept, as in
+/// `parse_required`. On an error the text is kept (for the form) and the error remembered.
 pub(crate) fn free_text(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
-    let s = s.trim();
-    if s.chars().count() > max {
-        errs.push(FieldError::new(field, "error-too-long"));
+    crate::text::collect(errs, crate::text::multi_line(field, s, max), s)
+}
+
+/// Trimmed optional text on one line (an address, a title, a country).
+pub(crate) fn one_line(errs: &mut FieldErrors, field: &str, s: &str, max: usize) -> String {
+    crate::text::collect(errs, crate::text::line(field, s, max), s)
+}
+
+/// Free words (skills) as `split_list` gives them, each one line of at most `WORD_MAX`.
+fn words(errs: &mut FieldErrors, field: &str, items: &[String]) -> Vec<String> {
+    let words: Vec<String> = items.iter().flat_map(|s| split_list(s)).collect();
+    for w in &words {
+        if let Err(e) = crate::text::line(field, w, WORD_MAX) {
+            errs.push(e);
+            break;
+        }
     }
-    s.to_string()
+    words
 }
 
 /// Comma-separated free words (skills), trimmed, empty items dropped, duplicates removed.
@@ -240,7 +253,10 @@ impl ParticipantDraft {
             .iter()
             .filter(|l| !(l.language.trim().is_empty() && l.level.trim().is_empty()))
         {
-            let language = e.check("languages", parse_required("languages", &l.language, 60));
+            let language = e.check(
+                "languages",
+                parse_required("languages", &l.language, WORD_MAX),
+            );
             let level = e.check(
                 "languages",
                 Cefr::parse(&l.level)
@@ -259,8 +275,8 @@ impl ParticipantDraft {
                 EducationLevel::parse(&self.education_level),
             )
         };
-        let education_field = free_text(&mut e, "education_field", &self.education_field, NAME_MAX);
-        let education_country = free_text(
+        let education_field = one_line(&mut e, "education_field", &self.education_field, NAME_MAX);
+        let education_country = one_line(
             &mut e,
             "education_country",
             &self.education_country,
@@ -278,7 +294,7 @@ impl ParticipantDraft {
                 refdata.parse_occupation("experience", &x.occupation),
             );
             let years = e.check("experience", parse_int_range("experience", &x.years, 0, 60));
-            let country = free_text(&mut e, "experience", &x.country, NAME_MAX);
+            let country = one_line(&mut e, "experience", &x.country, NAME_MAX);
             if let (Some(occupation), Some(years)) = (occupation, years) {
                 experience.push(WorkExperience {
                     occupation,
@@ -287,7 +303,7 @@ impl ParticipantDraft {
                 });
             }
         }
-        let skills: Vec<String> = self.skills.iter().flat_map(|s| split_list(s)).collect();
+        let skills = words(&mut e, "skills", &self.skills);
         let wished_occupations = each(
             &mut e,
             "wished_occupations",
@@ -511,7 +527,7 @@ impl EmployerDraft {
                 && u.municipality_code.trim().is_empty())
         }) {
             let name = e.check("units", parse_required("units", &u.name, NAME_MAX));
-            let address = free_text(&mut e, "units", &u.address, NAME_MAX);
+            let address = one_line(&mut e, "units", &u.address, NAME_MAX);
             let municipality_code = e.check(
                 "units",
                 refdata.parse_municipality("units", &u.municipality_code),
@@ -532,7 +548,7 @@ impl EmployerDraft {
                 && c.phone.trim().is_empty())
         }) {
             let name = e.check("contacts", parse_required("contacts", &c.name, NAME_MAX));
-            let title = free_text(&mut e, "contacts", &c.title, NAME_MAX);
+            let title = one_line(&mut e, "contacts", &c.title, NAME_MAX);
             let email = opt_string(&mut e, "contacts", &c.email, Email::parse);
             let phone = opt_string(&mut e, "contacts", &c.phone, Phone::parse);
             if let Some(name) = name {
@@ -653,16 +669,8 @@ impl PlacementDraft {
             refdata.parse_occupation("ssyk_code", &self.ssyk_code),
         );
         let tasks = free_text(&mut e, "tasks", &self.tasks, TEXT_MAX);
-        let required_skills: Vec<String> = self
-            .required_skills
-            .iter()
-            .flat_map(|s| split_list(s))
-            .collect();
-        let desired_skills: Vec<String> = self
-            .desired_skills
-            .iter()
-            .flat_map(|s| split_list(s))
-            .collect();
+        let required_skills = words(&mut e, "required_skills", &self.required_skills);
+        let desired_skills = words(&mut e, "desired_skills", &self.desired_skills);
         let min_swedish = e.check("min_swedish", Cefr::parse(&self.min_swedish));
         let mut other_languages = vec![];
         for l in self
@@ -672,7 +680,7 @@ impl PlacementDraft {
         {
             let language = e.check(
                 "other_languages",
-                parse_required("other_languages", &l.language, 60),
+                parse_required("other_languages", &l.language, WORD_MAX),
             );
             let level = e.check(
                 "other_languages",
@@ -711,7 +719,7 @@ impl PlacementDraft {
             "municipality_code",
             refdata.parse_municipality("municipality_code", &self.municipality_code),
         );
-        let address = free_text(&mut e, "address", &self.address, NAME_MAX);
+        let address = one_line(&mut e, "address", &self.address, NAME_MAX);
         let period_start = e.check(
             "period_start",
             parse_date("period_start", &self.period_start),

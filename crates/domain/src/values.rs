@@ -175,7 +175,8 @@ impl AsRef<str> for SsykCode {
     }
 }
 
-/// An ISO date `YYYY-MM-DD` (exactly that shape, trimmed) that exists in the calendar.
+/// An ISO date `YYYY-MM-DD` (exactly that shape, trimmed) that exists in the calendar, in the
+/// years `YEAR_MIN..=YEAR_MAX`.
 pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
     let err = || FieldError::new(field, "error-date");
     let b = s.trim().as_bytes();
@@ -193,19 +194,21 @@ pub fn parse_date(field: &str, s: &str) -> Result<NaiveDate, FieldError> {
     let num =
         |r: std::ops::Range<usize>| b[r].iter().fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     let year = i32::try_from(num(0..4)).map_err(|_| err())?;
-    NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(err)
+    let date = NaiveDate::from_ymd_opt(year, num(5..7), num(8..10)).ok_or_else(err)?;
+    if !(YEAR_MIN..=YEAR_MAX).contains(&year) {
+        return Err(FieldError::new(field, "error-date-range"));
+    }
+    Ok(date)
 }
 
-/// Trimmed text that is not empty and at most `max_len` characters long.
+/// The years a typed date may fall in (a placement starting in year 0 is a typo).
+pub const YEAR_MIN: i32 = 1900;
+pub const YEAR_MAX: i32 = 2100;
+
+/// Trimmed text that is not empty, on one line and at most `max_len` characters long (see
+/// `crate::text` for the limits).
 pub fn parse_required(field: &str, s: &str, max_len: usize) -> Result<String, FieldError> {
-    let s = s.trim();
-    if s.is_empty() {
-        return Err(FieldError::new(field, "error-required"));
-    }
-    if s.chars().count() > max_len {
-        return Err(FieldError::new(field, "error-too-long"));
-    }
-    Ok(s.to_string())
+    crate::text::required(field, s, max_len)
 }
 
 /// A whole number (trimmed) within `min..=max`.
@@ -417,7 +420,7 @@ mod tests {
         );
         assert_eq!(
             key(parse_required("title", &"x".repeat(201), 200)),
-            Some("error-too-long")
+            Some("error-too-long-200")
         );
         assert!(parse_required("title", &"x".repeat(200), 200).is_ok());
         Ok(())

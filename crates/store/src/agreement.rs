@@ -72,10 +72,6 @@ enum FileChange<'a> {
     Signed(&'a FileStore, &'a Upload, chrono::NaiveDate),
 }
 
-fn invalid(field: &str, key: &'static str) -> StoreError {
-    StoreError::Invalid(FieldErrors(vec![FieldError::new(field, key)]))
-}
-
 /// Out of scope for a role that may see some agreements: 404, never a confirmation that the
 /// agreement exists.
 fn agreement_decision(actor: &Actor, action: Action, rels: &[Relation]) -> Decision {
@@ -433,9 +429,19 @@ impl Store {
         })
     }
 
-    async fn agreement_insert(&self, actor: &Actor, am: agreement::ActiveModel) -> Result<i32> {
+    /// Insert a new agreement. A second open agreement for the same pair (or employer) is
+    /// refused by a unique index and reported on `field` as `agreement-error-exists`.
+    async fn agreement_insert(
+        &self,
+        actor: &Actor,
+        am: agreement::ActiveModel,
+        field: &str,
+    ) -> Result<i32> {
         let tx = crate::begin_write(&self.db).await?;
-        let a = am.insert(&tx).await?;
+        let a = am
+            .insert(&tx)
+            .await
+            .map_err(|e| StoreError::unique(e, field, "agreement-error-exists"))?;
         crate::commit_audited(
             tx,
             actor,
@@ -472,16 +478,6 @@ impl Store {
         }
     }
 
-    /// An agreement of this kind that is not over yet blocks a second one.
-    async fn open_agreement_exists(&self, filter: Condition) -> Result<bool> {
-        Ok(agreement::Entity::find()
-            .filter(filter)
-            .filter(agreement::Column::Status.ne(AgreementStatus::Ended.as_str()))
-            .count(&self.db)
-            .await?
-            > 0)
-    }
-
     /// A new collaboration agreement (draft) with an employer; one open at a time.
     pub async fn agreement_create_collaboration(
         &self,
@@ -497,19 +493,10 @@ impl Store {
             rels.push(Relation::OwnEmployer);
         }
         enforce(agreement_decision(actor, Action::Create, &rels))?;
-        if self
-            .open_agreement_exists(
-                Condition::all()
-                    .add(agreement::Column::EmployerId.eq(employer_id))
-                    .add(agreement::Column::Kind.eq(AgreementKind::Collaboration.as_str())),
-            )
-            .await?
-        {
-            return Err(invalid("kind", "agreement-error-exists"));
-        }
         self.agreement_insert(
             actor,
             Self::new_agreement(actor, AgreementKind::Collaboration, employer_id),
+            "kind",
         )
         .await
     }
@@ -567,21 +554,11 @@ impl Store {
         let Some(placement) = placement.filter(|_| errors.0.is_empty()) else {
             return Err(StoreError::Invalid(errors));
         };
-        if self
-            .open_agreement_exists(
-                Condition::all()
-                    .add(agreement::Column::ParticipantId.eq(participant_id))
-                    .add(agreement::Column::PlacementId.eq(placement.id)),
-            )
-            .await?
-        {
-            return Err(invalid("placement_id", "agreement-error-exists"));
-        }
         let mut am = Self::new_agreement(actor, AgreementKind::Internship, placement.employer_id);
         am.participant_id = Set(Some(participant_id));
         am.placement_id = Set(Some(placement.id));
         am.supervisor_id = Set(supervisor_id);
-        self.agreement_insert(actor, am).await
+        self.agreement_insert(actor, am, "placement_id").await
     }
 
     /// The data the agreement's document shows, if the actor may issue it and the agreement is

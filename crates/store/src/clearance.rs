@@ -548,12 +548,12 @@ impl Store {
         let officer = self
             .officers_for(actor, participant_id, Some(officer_user_id))
             .await?;
-        match officer.first() {
-            None => return Err(unknown_officer()),
-            Some(o) if o.shared => return Ok(()),
-            Some(_) => {}
+        if officer.is_empty() {
+            return Err(unknown_officer());
         }
         let tx = crate::begin_write(&self.db).await?;
+        // A unique index holds "shared once": a second share (even one racing this) is refused
+        // by the database, and changes nothing.
         let m = case_share::ActiveModel {
             participant_id: Set(participant_id),
             user_id: Set(officer_user_id),
@@ -561,7 +561,19 @@ impl Store {
             ..Default::default()
         }
         .insert(&tx)
-        .await?;
+        .await;
+        let m = match m {
+            Ok(m) => m,
+            Err(e)
+                if matches!(
+                    e.sql_err(),
+                    Some(sea_orm::SqlErr::UniqueConstraintViolation(_))
+                ) =>
+            {
+                return Ok(());
+            }
+            Err(e) => return Err(e.into()),
+        };
         crate::commit_audited(
             tx,
             actor,

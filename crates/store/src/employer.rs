@@ -302,8 +302,8 @@ impl Store {
                 Condition::all().add(employer::Column::Id.eq(actor.employer_id.unwrap_or(-1))),
             );
         }
-        if !f.q.trim().is_empty() {
-            q = q.filter(employer::Column::SearchText.like(crate::like_pattern(&f.q)));
+        if let Some(found) = crate::search(&f.q, employer::Column::SearchText)? {
+            q = q.filter(found);
         }
         if let Some(s) = f.sector {
             q = q.filter(employer::Column::Sector.eq(s.as_str()));

@@ -354,6 +354,22 @@ pub mod case_share {
     no_relations!();
 }
 
+pub mod create_key {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "create_keys")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub key: String,
+        pub resource: String,
+        pub record_id: Option<i32>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
 pub mod audit_head {
     use sea_orm::entity::prelude::*;
     #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]

@@ -146,8 +146,8 @@ impl Store {
     pub async fn portal_placements(&self, f: &PortalFilter) -> Result<Page<PortalPlacement>> {
         let mut q = placement::Entity::find()
             .filter(placement::Column::Status.eq(PlacementStatus::Published.as_str()));
-        if !f.q.trim().is_empty() {
-            q = q.filter(placement::Column::SearchText.like(crate::like_pattern(&f.q)));
+        if let Some(found) = crate::search(&f.q, placement::Column::SearchText)? {
+            q = q.filter(found);
         }
         if !f.municipality_code.trim().is_empty() {
             q = q.filter(placement::Column::MunicipalityCode.eq(f.municipality_code.trim()));

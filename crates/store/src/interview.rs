@@ -501,11 +501,12 @@ impl Store {
         if m.outcome.get() == InterviewOutcome::Cancelled {
             return Err(invalid("outcome", "pool-error-cancelled"));
         }
+        let note = crate::note_text("outcome_note", note)?;
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
         let update = interview::Entity::update_many()
             .col_expr(interview::Column::Outcome, Expr::value(outcome.as_str()))
-            .col_expr(interview::Column::OutcomeNote, Expr::value(note.trim()))
+            .col_expr(interview::Column::OutcomeNote, Expr::value(note))
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
             .col_expr(interview::Column::UpdatedAt, Expr::value(now));
         crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;

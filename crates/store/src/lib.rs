@@ -8,6 +8,7 @@ pub mod clearance;
 pub mod employer;
 pub(crate) mod entities;
 pub mod files;
+pub mod idempotency;
 pub mod interest;
 pub mod interview;
 pub mod jobs;
@@ -26,7 +27,7 @@ pub mod users;
 use std::time::Duration;
 
 use brygga_domain::FieldErrors;
-use sea_orm::{ConnectOptions, Database, DatabaseConnection, SqlErr};
+use sea_orm::{ColumnTrait, ConnectOptions, Database, DatabaseConnection, SqlErr};
 use sea_orm_migration::MigratorTrait;
 
 pub use actor::Actor;
@@ -293,14 +294,34 @@ pub(crate) fn search_text(parts: &[&str]) -> String {
         .join(" ")
 }
 
-pub(crate) fn like_pattern(q: &str) -> String {
-    let q = q
-        .trim()
+/// A list's search filter: `column` (a `search_text`) holds what was typed, as plain text (`%`
+/// and `_` are matched as themselves on both backends: escaped, with an explicit ESCAPE, since
+/// SQLite's LIKE has no default escape character). `None` for an empty search; a search the
+/// domain refuses (too long for SQLite's LIKE, control characters) is a field error on `q`.
+pub(crate) fn search(
+    q: &str,
+    column: impl ColumnTrait,
+) -> Result<Option<sea_orm::sea_query::Expr>> {
+    let q = brygga_domain::text::search(q)
+        .map_err(|e| StoreError::Invalid(brygga_domain::FieldErrors(vec![e])))?;
+    if q.is_empty() {
+        return Ok(None);
+    }
+    let escaped = q
         .to_lowercase()
         .replace('\\', "\\\\")
         .replace('%', "\\%")
         .replace('_', "\\_");
-    format!("%{q}%")
+    let pattern = sea_orm::sea_query::LikeExpr::new(format!("%{escaped}%")).escape('\\');
+    Ok(Some(column.like(pattern)))
+}
+
+/// A note typed beside an action (a journey move, a proposal, an interview's outcome): checked
+/// by the domain's rule for notes (multi-line, `text::NOTE_MAX` characters, no control
+/// characters), so every note is held to the same limit.
+pub(crate) fn note_text(field: &str, note: &str) -> Result<String> {
+    brygga_domain::text::multi_line(field, note, brygga_domain::text::NOTE_MAX)
+        .map_err(|e| StoreError::Invalid(brygga_domain::FieldErrors(vec![e])))
 }
 
 pub(crate) fn now() -> chrono::DateTime<chrono::Utc> {

@@ -495,8 +495,8 @@ impl Store {
         f: &ParticipantFilter,
     ) -> Result<Page<ParticipantSummary>> {
         let mut q = participant::Entity::find().filter(Self::participant_scope(actor)?);
-        if !f.q.trim().is_empty() {
-            q = q.filter(participant::Column::SearchText.like(crate::like_pattern(&f.q)));
+        if let Some(found) = crate::search(&f.q, participant::Column::SearchText)? {
+            q = q.filter(found);
         }
         if !f.municipality_code.trim().is_empty() {
             q = q.filter(participant::Column::MunicipalityCode.eq(f.municipality_code.trim()));

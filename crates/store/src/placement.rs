@@ -233,8 +233,8 @@ impl Store {
         f: &PlacementFilter,
     ) -> Result<Page<PlacementSummary>> {
         let mut q = placement::Entity::find().filter(scope(actor)?);
-        if !f.q.trim().is_empty() {
-            q = q.filter(placement::Column::SearchText.like(crate::like_pattern(&f.q)));
+        if let Some(found) = crate::search(&f.q, placement::Column::SearchText)? {
+            q = q.filter(found);
         }
         if let Some(s) = f.status {
             q = q.filter(placement::Column::Status.eq(s.as_str()));

@@ -340,9 +340,10 @@ impl Store {
         if !shares_with_employers(&p) {
             return Err(no_consent());
         }
+        let note = crate::note_text("proposal_note", note)?;
         let tx = crate::begin_write(&self.db).await?;
         consent_in_tx(&tx, participant_id).await?;
-        let id = insert_proposal(&tx, actor, participant_id, placement_id, note.trim()).await?;
+        let id = insert_proposal(&tx, actor, participant_id, placement_id, &note).await?;
         let Some(id) = id else {
             return Err(invalid("participant_id", "pool-error-duplicate"));
         };
@@ -398,12 +399,13 @@ impl Store {
         if status == ProposalStatus::Proposed && !shares_with_employers(&l.participant) {
             return Err(no_consent());
         }
+        let note = crate::note_text("note", note)?;
+        let note = note.as_str();
         let tx = crate::begin_write(&self.db).await?;
         if status == ProposalStatus::Proposed {
             consent_in_tx(&tx, l.participant.id).await?;
         }
         let mut fields = vec!["status"];
-        let note = note.trim();
         let mut q = candidate_proposal::Entity::update_many()
             .col_expr(
                 candidate_proposal::Column::Status,

@@ -43,8 +43,8 @@ pub const BOARD_CAP: usize = 50;
 
 const EVENT_STAGE: &str = "stage";
 const EVENT_CHECKPOINT: &str = "checkpoint";
+/// A stage's or checkpoint's name is a short one (it heads a board column).
 const NAME_MAX: usize = 100;
-const NOTE_MAX: usize = 2000;
 /// Ids per `IN (…)` list, well under both backends' parameter limits.
 const CHUNK: usize = 500;
 
@@ -744,10 +744,7 @@ impl Store {
         let (p, _) = self
             .participant_checked(actor, participant_id, Action::Update)
             .await?;
-        let note = note.trim();
-        if note.chars().count() > NOTE_MAX {
-            return Err(invalid("note", "error-too-long"));
-        }
+        let note = &crate::note_text("note", note)?;
         let map = self.process_map(actor, p.programme_id).await?;
         // Decided inside the write transaction, so two moves at once cannot both pass.
         let tx = crate::begin_write(&self.db).await?;
@@ -792,10 +789,7 @@ impl Store {
         let (p, _) = self
             .participant_checked(actor, participant_id, Action::Update)
             .await?;
-        let note = note.trim();
-        if note.chars().count() > NOTE_MAX {
-            return Err(invalid("note", "error-too-long"));
-        }
+        let note = &crate::note_text("note", note)?;
         let map = self.process_map(actor, p.programme_id).await?;
         let (stage, cp) = map
             .checkpoint(checkpoint_id)

@@ -274,7 +274,11 @@ impl Store {
     /// Check a password. Failed attempts are counted per email and per client address in the
     /// database, so the limit holds across app instances.
     pub async fn login(&self, email: &str, password: &str, ip: &str) -> Result<LoginOutcome> {
-        let email = email.trim().to_lowercase();
+        let typed = email.trim().to_lowercase();
+        // No address holds a control character (and PostgreSQL refuses a NUL): such a login
+        // fails, counted against the address without it.
+        let email: String = typed.chars().filter(|c| !c.is_control()).collect();
+        let mangled = email != typed;
         if self
             .failed_logins_since(login_attempt::Column::Email, &email)
             .await?
@@ -288,7 +292,7 @@ impl Store {
         }
         let user = self.user_row_by_email(&email).await?;
         let ok = match &user {
-            Some(u) if u.active => verify_password(password, &u.password_hash).await,
+            Some(u) if u.active && !mangled => verify_password(password, &u.password_hash).await,
             _ => {
                 verify_password(password, DUMMY_HASH).await;
                 false

@@ -347,6 +347,8 @@ mod clearance;
 mod employer;
 #[path = "web/http.rs"]
 mod http;
+#[path = "web/input.rs"]
+mod input;
 #[path = "web/journey.rs"]
 mod journey;
 #[path = "web/journey_browser.rs"]

@@ -413,8 +413,8 @@ fn names_are_limited_to_two_hundred_characters() -> R {
     assert_eq!(
         participant_errors(&d)?,
         vec![
-            err("first_name", "error-too-long"),
-            err("last_name", "error-too-long")
+            err("first_name", "error-too-long-200"),
+            err("last_name", "error-too-long-200")
         ]
     );
     Ok(())
@@ -611,17 +611,17 @@ fn malformed_participant_values_name_their_field_and_key() -> R {
         (
             |d| d.education_field = "x".repeat(201),
             "education_field",
-            "error-too-long",
+            "error-too-long-200",
         ),
         (
             |d| d.education_country = "x".repeat(201),
             "education_country",
-            "error-too-long",
+            "error-too-long-200",
         ),
         (
             |d| d.special_needs = "x".repeat(5001),
             "special_needs",
-            "error-too-long",
+            "error-too-long-5000",
         ),
     ];
     for (set, field, key) in cases {
@@ -718,14 +718,14 @@ fn language_rows_blank_are_ignored_half_filled_are_flagged() -> R {
     d.languages = vec![row(&"x".repeat(61), "B1")];
     assert_eq!(
         errors(d.validate(&r, today())),
-        vec![err("languages", "error-too-long")]
+        vec![err("languages", "error-too-long-60")]
     );
     // Both halves of one row wrong, and a second wrong row: all reported.
     d.languages = vec![row(&"x".repeat(61), "Z9"), row("", "C3")];
     assert_eq!(
         errors(d.validate(&r, today())),
         vec![
-            err("languages", "error-too-long"),
+            err("languages", "error-too-long-60"),
             err("languages", "error-language-level"),
             err("languages", "error-required"),
             err("languages", "error-language-level"),
@@ -822,7 +822,7 @@ fn a_participant_with_many_mistakes_hears_of_all_of_them() -> R {
             err("programme_id", "error-invalid-choice"),
             err("cohort_id", "error-invalid-choice"),
             err("first_name", "error-required"),
-            err("last_name", "error-too-long"),
+            err("last_name", "error-too-long-200"),
             err("personnummer", "error-personnummer-checksum"),
             err("email", "error-email"),
             err("phone", "error-phone"),
@@ -832,14 +832,14 @@ fn a_participant_with_many_mistakes_hears_of_all_of_them() -> R {
             err("languages", "error-language-level"),
             err("sfi_level", "error-sfi"),
             err("education_level", "error-invalid-choice"),
-            err("education_field", "error-too-long"),
-            err("education_country", "error-too-long"),
+            err("education_field", "error-too-long-200"),
+            err("education_country", "error-too-long-200"),
             err("experience", "error-ssyk-unknown"),
             err("wished_occupations", "error-ssyk-format"),
             err("available_days", "error-invalid-choice"),
             err("max_commute_km", "error-out-of-range"),
             err("driving_licence", "error-invalid-choice"),
-            err("special_needs", "error-too-long"),
+            err("special_needs", "error-too-long-5000"),
             err("needed_accommodations", "error-invalid-choice"),
             err("eligibility", "error-invalid-choice"),
             err("consents", "error-invalid-choice"),
@@ -1005,7 +1005,7 @@ fn an_empty_employer_reports_every_required_field_at_once() -> R {
 fn malformed_employer_values_name_their_field_and_key() -> R {
     type Set = fn(&mut EmployerDraft);
     let cases: Vec<(Set, &str, &str)> = vec![
-        (|d| d.name = "n".repeat(201), "name", "error-too-long"),
+        (|d| d.name = "n".repeat(201), "name", "error-too-long-200"),
         (
             |d| d.org_number = wrong_check(&orgnr(360)),
             "org_number",
@@ -1052,7 +1052,11 @@ fn malformed_employer_values_name_their_field_and_key() -> R {
             "agreement_date",
             "error-date",
         ),
-        (|d| d.notes = "n".repeat(5001), "notes", "error-too-long"),
+        (
+            |d| d.notes = "n".repeat(5001),
+            "notes",
+            "error-too-long-5000",
+        ),
     ];
     for (set, field, key) in cases {
         let mut d = employer();
@@ -1145,11 +1149,11 @@ fn unit_rows_blank_are_ignored_half_filled_are_flagged() -> R {
         ),
         (
             row(&"k".repeat(201), "", "0180"),
-            vec![err("units", "error-too-long")],
+            vec![err("units", "error-too-long-200")],
         ),
         (
             row("Kontoret", &"a".repeat(201), "0180"),
-            vec![err("units", "error-too-long")],
+            vec![err("units", "error-too-long-200")],
         ),
     ] {
         d.units = vec![row("Köket", "", "1480"), unit.clone()];
@@ -1193,11 +1197,11 @@ fn contact_rows_need_a_name_and_valid_details() -> R {
         ),
         (
             row(&"k".repeat(201), "", "", ""),
-            vec![err("contacts", "error-too-long")],
+            vec![err("contacts", "error-too-long-200")],
         ),
         (
             row("Karin", &"t".repeat(201), "", ""),
-            vec![err("contacts", "error-too-long")],
+            vec![err("contacts", "error-too-long-200")],
         ),
         (
             row("", "", "karin@", "1"),
@@ -1247,7 +1251,7 @@ fn supervisor_rows_need_a_name_and_a_known_training_status() -> R {
         ),
         (
             row(&"j".repeat(201), "", "", ""),
-            vec![err("supervisors", "error-too-long")],
+            vec![err("supervisors", "error-too-long-200")],
         ),
     ] {
         d.supervisors = vec![supervisor.clone()];
@@ -1290,7 +1294,7 @@ fn an_employer_with_many_mistakes_hears_of_all_of_them() -> R {
             err("org_number", "error-orgnumber-checksum"),
             err("sector", "error-invalid-choice"),
             err("agreement_date", "error-date"),
-            err("notes", "error-too-long"),
+            err("notes", "error-too-long-5000"),
             err("units", "error-municipality-unknown"),
             err("contacts", "error-required"),
             err("contacts", "error-email"),
@@ -1447,7 +1451,7 @@ fn malformed_placement_values_name_their_field_and_key() -> R {
             "employer_id",
             "error-invalid-choice",
         ),
-        (|d| d.title = "t".repeat(201), "title", "error-too-long"),
+        (|d| d.title = "t".repeat(201), "title", "error-too-long-200"),
         (
             |d| d.ssyk_code = s("9999"),
             "ssyk_code",
@@ -1459,7 +1463,11 @@ fn malformed_placement_values_name_their_field_and_key() -> R {
             "ssyk_code",
             "error-ssyk-format",
         ),
-        (|d| d.tasks = "t".repeat(5001), "tasks", "error-too-long"),
+        (
+            |d| d.tasks = "t".repeat(5001),
+            "tasks",
+            "error-too-long-5000",
+        ),
         (|d| d.min_swedish = s("B3"), "min_swedish", "error-cefr"),
         (
             |d| d.education_level = s("any"),
@@ -1506,7 +1514,11 @@ fn malformed_placement_values_name_their_field_and_key() -> R {
             "municipality_code",
             "error-municipality-unknown",
         ),
-        (|d| d.address = "a".repeat(201), "address", "error-too-long"),
+        (
+            |d| d.address = "a".repeat(201),
+            "address",
+            "error-too-long-200",
+        ),
         (
             |d| d.period_start = s("2025-09-31"),
             "period_start",
@@ -1604,7 +1616,7 @@ fn other_language_rows_blank_are_ignored_half_filled_are_flagged() -> R {
         ("Finska", "", "error-language-level"),
         ("Finska", "C3", "error-language-level"),
         ("", "C1", "error-required"),
-        (&*"f".repeat(61), "C1", "error-too-long"),
+        (&*"f".repeat(61), "C1", "error-too-long-60"),
     ] {
         d.other_languages = vec![row(language, level)];
         assert_eq!(
@@ -1648,7 +1660,7 @@ fn a_placement_with_many_mistakes_hears_of_all_of_them() -> R {
             err("employer_id", "error-invalid-choice"),
             err("title", "error-required"),
             err("ssyk_code", "error-ssyk-unknown"),
-            err("tasks", "error-too-long"),
+            err("tasks", "error-too-long-5000"),
             err("min_swedish", "error-cefr"),
             err("other_languages", "error-required"),
             err("education_level", "error-invalid-choice"),
@@ -1656,7 +1668,7 @@ fn a_placement_with_many_mistakes_hears_of_all_of_them() -> R {
             err("days_per_week", "error-out-of-range"),
             err("hours_per_week", "error-number"),
             err("municipality_code", "error-municipality-unknown"),
-            err("address", "error-too-long"),
+            err("address", "error-too-long-200"),
             err("period_end", "error-period-order"),
             err("places", "error-out-of-range"),
             err("accommodations", "error-invalid-choice"),
@@ -2280,14 +2292,14 @@ fn half_filled_experience_rows_are_flagged() -> R {
         ),
         (
             row("5120", "2", &"c".repeat(201)),
-            vec![err("experience", "error-too-long")],
+            vec![err("experience", "error-too-long-200")],
         ),
         (
             row("", "", &"c".repeat(201)),
             vec![
                 err("experience", "error-ssyk-format"),
                 err("experience", "error-number"),
-                err("experience", "error-too-long"),
+                err("experience", "error-too-long-200"),
             ],
         ),
     ] {
@@ -2327,7 +2339,7 @@ fn half_filled_employer_rows_are_flagged() -> R {
         errors(d.validate(&r, today())),
         vec![
             err("units", "error-required"),
-            err("units", "error-too-long"),
+            err("units", "error-too-long-200"),
             err("units", "error-required"),
         ]
     );
@@ -2345,7 +2357,7 @@ fn half_filled_employer_rows_are_flagged() -> R {
             contact("", &long, "", ""),
             vec![
                 err("contacts", "error-required"),
-                err("contacts", "error-too-long"),
+                err("contacts", "error-too-long-200"),
             ],
         ),
     ] {
@@ -2363,5 +2375,63 @@ fn half_filled_employer_rows_are_flagged() -> R {
     // The training select alone is a blank row.
     d.supervisors = vec![supervisor(" ", "", " ", "trained")];
     assert_eq!(d.validate(&r, today())?.supervisors, vec![]);
+    Ok(())
+}
+
+// ---------------------------------------------------------------- hostile or mistyped text
+
+#[test]
+fn a_placement_cannot_start_in_year_zero_or_after_2100() -> R {
+    let mut d = placement();
+    d.period_start = s("0000-01-01");
+    d.period_end = s("2101-01-01");
+    assert_eq!(
+        placement_errors(&d)?,
+        vec![
+            err("period_start", "error-date-range"),
+            err("period_end", "error-date-range")
+        ]
+    );
+    d.period_start = s("1900-01-01");
+    d.period_end = s("2100-12-31");
+    assert!(d.validate(&refdata()?).is_ok());
+    Ok(())
+}
+
+#[test]
+fn control_characters_in_any_text_are_a_field_error_not_a_database_error() -> R {
+    let mut d = participant();
+    d.first_name = s("Amina\0");
+    d.education_field = s("Vård\u{7}");
+    d.special_needs = s("Rad ett\r\nrad två\ttabb");
+    d.skills = vec![s("svetsning\0")];
+    assert_eq!(
+        participant_errors(&d)?,
+        vec![
+            err("first_name", "error-control-char"),
+            err("education_field", "error-control-char"),
+            err("skills", "error-control-char"),
+        ]
+    );
+    let mut d = employer();
+    d.notes = s("ok\0");
+    d.units = vec![UnitDraft {
+        name: s("Kök\nATTENDEE:x"),
+        address: s(""),
+        municipality_code: s("0180"),
+    }];
+    assert_eq!(
+        errors(d.validate(&refdata()?, today())),
+        vec![
+            err("notes", "error-control-char"),
+            err("units", "error-control-char")
+        ]
+    );
+    let mut d = placement();
+    d.required_skills = vec![s(&"k".repeat(61))];
+    assert_eq!(
+        placement_errors(&d)?,
+        vec![err("required_skills", "error-too-long-60")]
+    );
     Ok(())
 }

@@ -10,6 +10,18 @@ error-out-of-range = The number is outside the allowed range.
 error-date = Enter a date that exists, as YYYY-MM-DD, for example 2025-03-31.
 error-invalid-choice = Choose one of the options in the list.
 error-period-order = The end date cannot be before the start date.
+error-too-long-60 = The text is too long: at most 60 characters.
+error-too-long-200 = The text is too long: at most 200 characters.
+error-too-long-300 = The text is too long: at most 300 characters.
+error-too-long-500 = The text is too long: at most 500 characters.
+error-too-long-1000 = The text is too long: at most 1,000 characters.
+error-too-long-5000 = The text is too long: at most 5,000 characters.
+error-control-char = The text contains invisible control characters (for example a null character) that cannot be saved. Remove them and try again.
+error-search-too-long = The search is too long: search for at most 200 characters.
+error-date-range = Enter a date between the years 1900 and 2100.
+error-title-bad-request = The request could not be read
+error-bad-request = Something in the address or the form could not be read. Go back and try again.
+error-bad-value = The value could not be read. Check what you typed.
 
 ## Personal identity and organisation numbers
 

@@ -10,6 +10,18 @@ error-out-of-range = Talet ligger utanför det tillåtna intervallet.
 error-date = Skriv ett datum som finns, i formen ÅÅÅÅ-MM-DD, till exempel 2025-03-31.
 error-invalid-choice = Välj ett av alternativen i listan.
 error-period-order = Slutdatumet kan inte vara före startdatumet.
+error-too-long-60 = Texten är för lång: högst 60 tecken.
+error-too-long-200 = Texten är för lång: högst 200 tecken.
+error-too-long-300 = Texten är för lång: högst 300 tecken.
+error-too-long-500 = Texten är för lång: högst 500 tecken.
+error-too-long-1000 = Texten är för lång: högst 1 000 tecken.
+error-too-long-5000 = Texten är för lång: högst 5 000 tecken.
+error-control-char = Texten innehåller osynliga styrtecken (till exempel ett nolltecken) som inte kan sparas. Ta bort dem och försök igen.
+error-search-too-long = Sökningen är för lång: sök på högst 200 tecken.
+error-date-range = Skriv ett datum mellan åren 1900 och 2100.
+error-title-bad-request = Förfrågan kunde inte läsas
+error-bad-request = Något i adressen eller formuläret kunde inte läsas. Gå tillbaka och försök igen.
+error-bad-value = Värdet kunde inte läsas. Kontrollera det du skrev.
 
 ## Personnummer och organisationsnummer
 

@@ -32,6 +32,19 @@ pub struct Created {
     pub id: i32,
 }
 
+/// The answer to a create made once per `Idempotency-Key`: 201 with the new record, or 200
+/// with the record an earlier request with the same key made.
+pub fn created(
+    once: brygga_store::idempotency::Once,
+) -> (axum::http::StatusCode, axum::Json<Created>) {
+    use brygga_store::idempotency::Once;
+    let status = match once {
+        Once::Created(_) => axum::http::StatusCode::CREATED,
+        Once::Existing(_) => axum::http::StatusCode::OK,
+    };
+    (status, axum::Json(Created { id: once.id() }))
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ListOf<T> {
     pub items: Vec<T>,

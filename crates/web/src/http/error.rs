@@ -83,16 +83,19 @@ pub struct ErrorPage {
     pub chrome: Chrome,
     pub title_key: &'static str,
     pub message_key: &'static str,
+    /// What was wrong, one message key per wrong field (of an `Invalid` error).
+    pub detail_keys: Vec<&'static str>,
 }
 
 super::page_chrome!(ErrorPage);
 
 /// The keys of an error page whose language is not known where it arose; the security-headers
 /// middleware, which knows the request, renders it in the user's language.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) struct ErrorPageKeys {
     pub title_key: &'static str,
     pub message_key: &'static str,
+    pub detail_keys: Vec<&'static str>,
 }
 
 pub fn error_page(
@@ -101,10 +104,22 @@ pub fn error_page(
     title_key: &'static str,
     message_key: &'static str,
 ) -> Response {
+    error_page_with(i18n, status, title_key, message_key, vec![])
+}
+
+/// An error page that also lists what was wrong (`detail_keys`, message keys).
+pub(crate) fn error_page_with(
+    i18n: I18n,
+    status: StatusCode,
+    title_key: &'static str,
+    message_key: &'static str,
+    detail_keys: Vec<&'static str>,
+) -> Response {
     let page = ErrorPage {
         chrome: Chrome::anonymous(i18n),
         title_key,
         message_key,
+        detail_keys,
     };
     match page.render() {
         Ok(html) => (status, Html(html)).into_response(),
@@ -118,13 +133,83 @@ impl IntoResponse for WebError {
         if let WebError::Internal(e) = &self {
             tracing::error!("internal error: {e}");
         }
-        let mut res = error_page(I18n::default(), status, title_key, message_key);
+        let mut detail_keys: Vec<&'static str> = match &self {
+            WebError::Invalid(f) => f.0.iter().map(|e| e.key).collect(),
+            _ => vec![],
+        };
+        detail_keys.dedup();
+        let mut res = error_page_with(
+            I18n::default(),
+            status,
+            title_key,
+            message_key,
+            detail_keys.clone(),
+        );
         res.extensions_mut().insert(ErrorPageKeys {
             title_key,
             message_key,
+            detail_keys,
         });
         res
     }
+}
+
+/// axum's extractors refuse what they cannot read (a query such as `page=-1`, a form value of
+/// the wrong kind, a body over the limit, a wrong content type) with an English plain-text
+/// body. Every such answer becomes an error page in the user's language, or under /api/ the
+/// API's JSON error with the offending field named, keeping its 4xx status.
+pub(crate) async fn readable_rejection(page: bool, lang: super::Lang, res: Response) -> Response {
+    let status = res.status();
+    let plain = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/plain"));
+    if !plain || !status.is_client_error() {
+        return res;
+    }
+    let too_large = status == StatusCode::PAYLOAD_TOO_LARGE;
+    if page {
+        let (title, message) = if too_large {
+            ("error-title-too-large", "error-too-large")
+        } else {
+            ("error-title-bad-request", "error-bad-request")
+        };
+        return error_page(super::I18n::new(lang), status, title, message);
+    }
+    if too_large {
+        return ApiError::TooLarge.into_response();
+    }
+    let text = axum::body::to_bytes(res.into_body(), 64 * 1024)
+        .await
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
+    let i18n = I18n::default();
+    let errors = rejected_field(&text)
+        .map(|field| ApiFieldError {
+            field,
+            key: "error-bad-value".into(),
+            message: i18n.t("error-bad-value"),
+        })
+        .into_iter()
+        .collect();
+    let body = ApiErrorBody {
+        error: i18n.t("error-bad-request"),
+        errors,
+    };
+    (status, Json(body)).into_response()
+}
+
+/// The field an extractor's message names (`Failed to deserialize query string: page: invalid
+/// digit found in string` names `page`).
+fn rejected_field(text: &str) -> Option<String> {
+    let (_, rest) = text.split_once(": ")?;
+    let (field, _) = rest.split_once(": ")?;
+    let plain = !field.is_empty()
+        && field
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '[' | ']'));
+    plain.then(|| field.to_string())
 }
 
 /// Unknown paths: a page, or JSON under /api/.
@@ -202,7 +287,7 @@ impl IntoResponse for ApiError {
             ApiError::Conflict => (StatusCode::CONFLICT, i18n.t("error-conflict"), vec![]),
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "request body too large".to_string(),
+                i18n.t("error-too-large"),
                 vec![],
             ),
             ApiError::BadRequest(m) => (StatusCode::BAD_REQUEST, m, vec![]),

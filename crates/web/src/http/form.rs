@@ -63,6 +63,22 @@ impl From<FieldErrors> for Errors {
     }
 }
 
+/// A fresh nonce for a create form (`create_key`): sending the same form twice makes one
+/// record (`Store::create_once`).
+pub fn new_create_key() -> String {
+    hex::encode(rand::random::<[u8; 16]>())
+}
+
+/// The `Idempotency-Key` an API client sent with a create, empty if none: two requests with the
+/// same key make one record, and the second is answered with it.
+pub fn idempotency_key(headers: &axum::http::HeaderMap) -> String {
+    headers
+        .get("idempotency-key")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// The status a re-rendered form answers with.
 pub fn form_status(errors: &Errors) -> StatusCode {
     match errors.form {

@@ -20,26 +20,20 @@ pub async fn headers(req: Request, next: Next) -> Response {
     if let Some(keys) = res
         .extensions()
         .get::<super::error::ErrorPageKeys>()
-        .copied()
+        .cloned()
         && page
         && lang != super::Lang::default()
     {
-        res = super::error::error_page(
+        res = super::error::error_page_with(
             super::I18n::new(lang),
             res.status(),
             keys.title_key,
             keys.message_key,
+            keys.detail_keys,
         );
     }
-    // A body over the limit is refused before any handler runs; show it as a page.
-    if page && res.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        res = super::error::error_page(
-            super::I18n::new(lang),
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "error-title-too-large",
-            "error-too-large",
-        );
-    }
+    // What an extractor refused (a body over the limit, `page=-1`), in the user's language.
+    res = super::error::readable_rejection(page, lang, res).await;
     let h = res.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,

@@ -8,7 +8,7 @@ use brygga_domain::registry::ParticipantDraft;
 use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
 
 use crate::AppState;
-use crate::http::api::{Created, ListOf, ListQuery, Versioned, require};
+use crate::http::api::{Created, ListOf, ListQuery, Versioned, created, require};
 use crate::http::{ApiActor, ApiError, ApiErrorBody, Id};
 use brygga_domain::policy::{Action, Resource};
 
@@ -31,6 +31,7 @@ pub(crate) async fn participant_list(
 pub(crate) async fn participant_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,
+    headers: axum::http::HeaderMap,
     body: Result<Json<ParticipantDraft>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     require(&a, Action::Create, Resource::Participant)?;
@@ -38,8 +39,14 @@ pub(crate) async fn participant_create(
     let input = d
         .validate(&s.refdata, brygga_app::today())
         .map_err(ApiError::Invalid)?;
-    let id = s.store.participant_create(&a, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    let key = crate::http::form::idempotency_key(&headers);
+    let once = s
+        .store
+        .create_once(&a, "participant", &key, async || {
+            s.store.participant_create(&a, &input).await
+        })
+        .await?;
+    Ok(created(once))
 }
 
 #[utoipa::path(get, path = "/participants/{id}", params(("id" = i32, Path)), responses((status = 200, body = Versioned<ParticipantDraft>), (status = 404, body = ApiErrorBody)))]

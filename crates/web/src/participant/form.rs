@@ -9,6 +9,8 @@ use crate::http::form::{code_of, languages, rows, unzip2, with_blanks};
 #[serde(default)]
 pub struct ParticipantForm {
     pub version: String,
+    /// A new participant form's nonce: the same form sent twice creates one participant.
+    pub create_key: String,
     /// The inbox interest a new participant is registered from (marked registered on save).
     pub interest_id: String,
     pub programme_id: String,
@@ -109,6 +111,7 @@ impl ParticipantForm {
         }
         ParticipantForm {
             version: version.to_string(),
+            create_key: String::new(),
             interest_id: String::new(),
             programme_id: d.programme_id.clone(),
             cohort_id: d.cohort_id.clone(),

@@ -229,6 +229,7 @@ async fn participant_new(
         email: pre.email,
         phone: pre.phone,
         interest_id: pre.interest,
+        create_key: crate::http::form::new_create_key(),
         ..Default::default()
     };
     participant_form_page(&s, st, None, form, Errors::default()).await
@@ -244,8 +245,13 @@ async fn participant_create(
     let interest = form.interest_id.trim().parse::<i32>().ok();
     let result = save(draft, async |input| {
         s.store
-            .participant_create_from(&st.actor, &input, interest)
+            .create_once(&st.actor, "participant", &form.create_key, async || {
+                s.store
+                    .participant_create_from(&st.actor, &input, interest)
+                    .await
+            })
             .await
+            .map(brygga_store::idempotency::Once::id)
     })
     .await;
     match crate::http::form::saved_or_errors(result, "/participants")? {

@@ -398,6 +398,57 @@ async fn concrete_paths(visitors: &[&Visitor]) -> BTreeMap<String, String> {
     found
 }
 
+/// The links a signed-in user is shown that do not lead to a page: starting from the home page,
+/// every `<a href>` on every page reached (a few of each kind of record), as "page → link: status".
+async fn dead_links(v: &Visitor) -> Vec<String> {
+    let patterns: Vec<&str> = RULES.iter().map(|(_, p, _)| *p).collect();
+    let mut queue: Vec<(String, String)> = vec![("(start)".into(), "/".into())];
+    let mut seen = BTreeSet::new();
+    let mut per_pattern: BTreeMap<String, usize> = BTreeMap::new();
+    let mut dead = vec![];
+    while let Some((from, path)) = queue.pop() {
+        if !seen.insert(path.clone()) || seen.len() > 300 {
+            continue;
+        }
+        let res = v.get(&path).await;
+        let status = res.status();
+        if !(status.is_success() || status.is_redirection()) {
+            dead.push(format!("{from} → {path}: {status}"));
+            continue;
+        }
+        let html_page = res
+            .headers()
+            .get(CONTENT_TYPE)
+            .is_some_and(|c| c.to_str().unwrap_or("").starts_with("text/html"));
+        if !status.is_success() || !html_page {
+            continue;
+        }
+        let body = res.text().await.unwrap();
+        for href in html::tags(&body, "a")
+            .iter()
+            .filter_map(|t| html::attr(t, "href"))
+        {
+            let link = html::unescape(&href);
+            // Same-site pages only; the language switch and file downloads are not pages.
+            if !link.starts_with('/') || link.starts_with("/lang/") || link.starts_with("//") {
+                continue;
+            }
+            let bare = link.split(['?', '#']).next().unwrap_or("");
+            let kind = patterns
+                .iter()
+                .find(|p| p.contains('{') && matches(p, bare))
+                .map(|p| p.to_string())
+                .unwrap_or_else(|| bare.to_string());
+            let n = per_pattern.entry(kind).or_default();
+            if *n < 3 {
+                *n += 1;
+                queue.push((path.clone(), link));
+            }
+        }
+    }
+    dead
+}
+
 /// The ids of a demo record for a pattern that no page links to, in the pattern's order.
 async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
     use sea_orm::ConnectionTrait;
@@ -529,6 +580,12 @@ async fn every_route_answers_every_role_as_the_policy_says(app: &TestApp) {
     }
 
     let mut findings = Findings::default();
+    // No page shows a link its reader may not follow ("Åtkomst nekad" or a missing record).
+    for (role, v, _, _) in &visitors {
+        for dead in dead_links(v).await {
+            findings.check(false, format!("{role} is shown a dead link: {dead}"));
+        }
+    }
     // Refusals first, then what each role may do (which may change the data), the log-out last.
     let mut order: Vec<&(&str, &str, Rule)> = RULES.iter().collect();
     order.sort_by_key(|(m, p, _)| (*p == "/logout", *m != "GET"));
