@@ -171,6 +171,17 @@ impl EmployerRecord {
     }
 }
 
+/// Whether `actor` may read the employer `employer_id` (its page, say).
+pub(crate) fn may_read(actor: &Actor, employer_id: i32) -> bool {
+    brygga_domain::policy::decide(
+        actor.role,
+        Action::Read,
+        Resource::Employer,
+        relation(actor, employer_id),
+    )
+    .allowed()
+}
+
 fn relation(actor: &Actor, employer_id: i32) -> Relation {
     if actor.employer_id == Some(employer_id) {
         Relation::OwnEmployer

@@ -64,6 +64,8 @@ pub struct PlacementRecord {
     pub may_edit: bool,
     pub may_delete: bool,
     pub may_open_pool: bool,
+    /// Whether the actor may open the employer's page (the link is shown only then).
+    pub may_read_employer: bool,
     /// The statuses the actor may save the placement with (an employer contact never gets
     /// "published": it submits for a coordinator's review).
     pub status_choices: Vec<PlacementStatus>,
@@ -97,6 +99,7 @@ impl PlacementRecord {
             may_edit: false,
             may_delete: false,
             may_open_pool: false,
+            may_read_employer: false,
             status_choices: vec![],
         }
     }
@@ -108,6 +111,7 @@ impl PlacementRecord {
         self.may_edit = may(Action::Update);
         self.may_delete = may(Action::Delete);
         self.may_open_pool = crate::pool::may_open_pool(actor, self.employer_id);
+        self.may_read_employer = crate::employer::may_read(actor, self.employer_id);
         self.status_choices = status_choices(actor, Some(self.status));
         self
     }
