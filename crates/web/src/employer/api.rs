@@ -26,10 +26,11 @@ pub(crate) async fn employer_list(
     Ok(Json(s.store.employer_list(&a, &f).await?.into()))
 }
 
-#[utoipa::path(post, path = "/employers", request_body = EmployerDraft, responses((status = 201, body = Created), (status = 422, body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/employers", request_body = EmployerDraft, params(("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a create sent again with the same key makes nothing new and answers 200 with the first one's id")), responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 422, body = ApiErrorBody)))]
 pub(crate) async fn employer_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,
+    headers: axum::http::HeaderMap,
     body: Result<Json<EmployerDraft>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     require(&a, Action::Create, Resource::Employer)?;
@@ -37,8 +38,14 @@ pub(crate) async fn employer_create(
     let input = d
         .validate(&s.refdata, brygga_app::today())
         .map_err(ApiError::Invalid)?;
-    let id = s.store.employer_create(&a, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    let key = crate::http::form::idempotency_key(&headers);
+    let once = s
+        .store
+        .create_once(&a, "employer", &key, async || {
+            s.store.employer_create(&a, &input).await
+        })
+        .await?;
+    Ok(crate::http::api::created(once))
 }
 
 #[utoipa::path(get, path = "/employers/{id}", params(("id" = i32, Path)), responses((status = 200, body = Versioned<EmployerDraft>), (status = 404, body = ApiErrorBody)))]

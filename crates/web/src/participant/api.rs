@@ -27,7 +27,7 @@ pub(crate) async fn participant_list(
     Ok(Json(s.store.participant_list(&a, &f).await?.into()))
 }
 
-#[utoipa::path(post, path = "/participants", request_body = ParticipantDraft, responses((status = 201, body = Created), (status = 422, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/participants", request_body = ParticipantDraft, params(("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a create sent again with the same key makes nothing new and answers 200 with the first one's id")), responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 422, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub(crate) async fn participant_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,

@@ -27,17 +27,24 @@ pub(crate) async fn placement_list(
     Ok(Json(s.store.placement_list(&a, &f).await?.into()))
 }
 
-#[utoipa::path(post, path = "/placements", request_body = PlacementDraft, responses((status = 201, body = Created), (status = 422, body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/placements", request_body = PlacementDraft, params(("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a create sent again with the same key makes nothing new and answers 200 with the first one's id")), responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 422, body = ApiErrorBody)))]
 pub(crate) async fn placement_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,
+    headers: axum::http::HeaderMap,
     body: Result<Json<PlacementDraft>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     require(&a, Action::Create, Resource::Placement)?;
     let Json(d) = body?;
     let input = d.validate(&s.refdata).map_err(ApiError::Invalid)?;
-    let id = s.store.placement_create(&a, &input).await?;
-    Ok((StatusCode::CREATED, Json(Created { id })))
+    let key = crate::http::form::idempotency_key(&headers);
+    let once = s
+        .store
+        .create_once(&a, "placement", &key, async || {
+            s.store.placement_create(&a, &input).await
+        })
+        .await?;
+    Ok(crate::http::api::created(once))
 }
 
 #[utoipa::path(get, path = "/placements/{id}", params(("id" = i32, Path)), responses((status = 200, body = Versioned<PlacementDraft>), (status = 404, body = ApiErrorBody)))]

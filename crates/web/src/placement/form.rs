@@ -10,6 +10,8 @@ use crate::http::form::{code_of, languages, rows, unzip2, with_blanks};
 #[serde(default)]
 pub struct PlacementForm {
     pub version: String,
+    /// The new-placement form's nonce: sending it twice makes one placement.
+    pub create_key: String,
     pub employer_id: String,
     pub title: String,
     pub ssyk_code: String,
@@ -66,6 +68,7 @@ impl PlacementForm {
         );
         PlacementForm {
             version: version.to_string(),
+            create_key: String::new(),
             employer_id: d.employer_id.clone(),
             title: d.title.clone(),
             ssyk_code: d.ssyk_code.clone(),

@@ -200,6 +200,7 @@ async fn placement_new(State(s): State<AppState>, st: Staff) -> Result<Response,
         days_per_week: "5".into(),
         hours_per_week: "40".into(),
         places: "1".into(),
+        create_key: crate::http::form::new_create_key(),
         ..Default::default()
     };
     placement_form_page(&s, st, None, form, Errors::default()).await
@@ -213,7 +214,12 @@ async fn placement_create(
     st.require(Action::Create, Resource::Placement)?;
     let draft = form.to_draft().validate(&s.refdata);
     let result = save(draft, async |input| {
-        s.store.placement_create(&st.actor, &input).await
+        s.store
+            .create_once(&st.actor, "placement", &form.create_key, async || {
+                s.store.placement_create(&st.actor, &input).await
+            })
+            .await
+            .map(brygga_store::idempotency::Once::id)
     })
     .await;
     match crate::http::form::saved_or_errors(result, "/placements")? {

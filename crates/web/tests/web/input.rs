@@ -112,17 +112,22 @@ async fn a_search_for_percent_or_underscore_finds_only_literal_matches(app: &Tes
     }
 }
 
-async fn a_create_sent_twice_makes_one_record(app: &TestApp) {
-    let token = app.token(Role::Coordinator).await;
-    let programme = app.programme_of(Role::Coordinator).await;
-    let d = serde_json::to_value(participant_draft(programme, "Dubbelklick", "")).unwrap();
+/// Two creates sent at once with the same `Idempotency-Key`: each answer's status and id,
+/// sorted by status.
+async fn parallel_creates(
+    app: &TestApp,
+    path: &str,
+    body: &Value,
+    token: &str,
+    key: &str,
+) -> Vec<(StatusCode, Option<i64>)> {
     let client = reqwest::Client::new();
     let send = || {
         client
-            .post(app.url("/api/v1/participants"))
-            .bearer_auth(&token)
-            .header("Idempotency-Key", "5b1c7a0e-0000-4000-8000-000000000001")
-            .json(&d)
+            .post(app.url(path))
+            .bearer_auth(token)
+            .header("Idempotency-Key", key)
+            .json(body)
             .send()
     };
     let (a, b) = tokio::join!(send(), send());
@@ -134,12 +139,37 @@ async fn a_create_sent_twice_makes_one_record(app: &TestApp) {
         answers.push((status, body["id"].as_i64()));
     }
     answers.sort();
-    let ids: Vec<i64> = answers.iter().filter_map(|(_, id)| *id).collect();
-    assert!(
-        answers[0].0 == StatusCode::OK && answers[1].0 == StatusCode::CREATED && ids[0] == ids[1]
-            || answers.iter().any(|(s, _)| *s == StatusCode::CONFLICT),
-        "{answers:?}"
-    );
+    answers
+}
+
+async fn a_create_sent_twice_makes_one_record(app: &TestApp) {
+    let token = app.token(Role::Coordinator).await;
+    let programme = app.programme_of(Role::Coordinator).await;
+    // The API: two parallel creates with one Idempotency-Key make one record, for each resource.
+    let employer =
+        serde_json::to_value(employer_draft("Dubbelklick AB", &org_number("559923571"))).unwrap();
+    let placement = serde_json::to_value(placement_draft(1, "9629")).unwrap();
+    let participant =
+        serde_json::to_value(participant_draft(programme, "Dubbelklick", "")).unwrap();
+    for (n, (path, body)) in [
+        ("/api/v1/participants", &participant),
+        ("/api/v1/employers", &employer),
+        ("/api/v1/placements", &placement),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let key = format!("5b1c7a0e-0000-4000-8000-00000000000{n}");
+        let answers = parallel_creates(app, path, body, &token, &key).await;
+        let ids: Vec<i64> = answers.iter().filter_map(|(_, id)| *id).collect();
+        assert!(
+            answers[0].0 == StatusCode::OK
+                && answers[1].0 == StatusCode::CREATED
+                && ids[0] == ids[1]
+                || answers.iter().any(|(s, _)| *s == StatusCode::CONFLICT),
+            "{path}: {answers:?}"
+        );
+    }
     let api = Api::new(app);
     let (_, list) = api.get("/participants?q=dubbelklick", &token).await;
     assert_eq!(list["total"], 1, "{list}");
