@@ -400,7 +400,7 @@ async fn concrete_paths(visitors: &[&Visitor]) -> BTreeMap<String, String> {
 
 /// The links a signed-in user is shown that do not lead to a page: starting from the home page,
 /// every `<a href>` on every page reached (a few of each kind of record), as "page → link: status".
-async fn dead_links(v: &Visitor) -> Vec<String> {
+async fn dead_links(v: &Visitor, role: Role) -> Vec<String> {
     let patterns: Vec<&str> = RULES.iter().map(|(_, p, _)| *p).collect();
     let mut queue: Vec<(String, String)> = vec![("(start)".into(), "/".into())];
     let mut seen = BTreeSet::new();
@@ -424,6 +424,23 @@ async fn dead_links(v: &Visitor) -> Vec<String> {
             continue;
         }
         let body = res.text().await.unwrap();
+        // A form its reader may not send is not shown either.
+        for form in html::tags(&body, "form") {
+            let method = html::attr(&form, "method").unwrap_or_default();
+            let action = html::attr(&form, "action").unwrap_or_default();
+            let action = html::unescape(action.split(['?', '#']).next().unwrap_or(""));
+            if !method.eq_ignore_ascii_case("post") || !action.starts_with('/') {
+                continue;
+            }
+            let rule = RULES
+                .iter()
+                .find(|(m, p, _)| *m == "POST" && (*p == action || matches(p, &action)));
+            if let Some((_, _, rule)) = rule
+                && !rule.allows(role)
+            {
+                dead.push(format!("{path} shows a form to {action} ({rule:?})"));
+            }
+        }
         for href in html::tags(&body, "a")
             .iter()
             .filter_map(|t| html::attr(t, "href"))
@@ -582,7 +599,7 @@ async fn every_route_answers_every_role_as_the_policy_says(app: &TestApp) {
     let mut findings = Findings::default();
     // No page shows a link its reader may not follow ("Åtkomst nekad" or a missing record).
     for (role, v, _, _) in &visitors {
-        for dead in dead_links(v).await {
+        for dead in dead_links(v, *role).await {
             findings.check(false, format!("{role} is shown a dead link: {dead}"));
         }
     }
