@@ -2,3 +2,4 @@
 
 home-title = Overview
 home-published-placements = published placements
+home-placements-to-review = placements submitted for review

@@ -2,3 +2,4 @@
 
 home-title = Översikt
 home-published-placements = publicerade praktikplatser
+home-placements-to-review = praktikplatser att granska

@@ -6,6 +6,7 @@ use axum::Router;
 use axum::extract::State;
 use axum::routing::get;
 use brygga_domain::model::PlacementStatus;
+use brygga_domain::policy::{Action, Resource};
 use brygga_store::StoreError;
 use brygga_store::employer::EmployerFilter;
 use brygga_store::participant::ParticipantFilter;
@@ -25,6 +26,8 @@ struct HomePage {
     employers: Option<u64>,
     /// `None` for roles that may list no placements (the link would be refused).
     placements_published: Option<u64>,
+    /// Placements an employer submitted, for those who review and publish them.
+    placements_to_review: Option<u64>,
 }
 
 crate::http::page_chrome!(HomePage);
@@ -57,10 +60,20 @@ async fn home(State(s): State<AppState>, st: Staff) -> Result<HomePage, WebError
         Err(StoreError::Forbidden) => None,
         Err(e) => return Err(e.into()),
     };
+    let placements_to_review = if st.actor.may(Action::Approve, Resource::Placement) {
+        Some(
+            s.store
+                .placement_count(&st.actor, PlacementStatus::Submitted)
+                .await?,
+        )
+    } else {
+        None
+    };
     Ok(HomePage {
         chrome: st.chrome,
         participants,
         employers,
         placements_published,
+        placements_to_review,
     })
 }

@@ -136,3 +136,67 @@ async fn employers_and_placements_are_registered_through_their_forms(app: &TestA
         .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
 }
+
+both!(app: an_employers_placement_reaches_the_portal_only_after_a_coordinators_review);
+
+async fn an_employers_placement_reaches_the_portal_only_after_a_coordinators_review(app: &TestApp) {
+    let api = Api::new(app);
+    let contact = app.token(Role::EmployerContact).await;
+    let coordinator = app.token(Role::Coordinator).await;
+    let employer_id = app
+        .actor(Role::EmployerContact)
+        .await
+        .employer_id()
+        .unwrap();
+
+    // The employer contact may not publish her ad herself (a field error says why); she submits
+    // it for review.
+    let mut draft = placement_draft(employer_id, "9629");
+    draft.title = "Granskas först".into();
+    draft.status = "published".into();
+    let body = serde_json::to_value(&draft).unwrap();
+    let (status, refused) = api.post("/placements", &contact, &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{refused}");
+    assert_eq!(refused["errors"][0]["field"], "status", "{refused}");
+    draft.status = "submitted".into();
+    let (status, created) = api
+        .post(
+            "/placements",
+            &contact,
+            &serde_json::to_value(&draft).unwrap(),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    let id = created["id"].as_i64().unwrap();
+    let (_, item) = api.get(&format!("/placements/{id}"), &contact).await;
+    assert_eq!(item["status"], "submitted", "{item}");
+    let portal = app.visitor().get(&format!("/open-placements/{id}")).await;
+    assert_eq!(
+        portal.status(),
+        StatusCode::NOT_FOUND,
+        "not public before review"
+    );
+
+    // The coordinator finds it from the home page and publishes it.
+    let v = app.logged_in(Role::Coordinator).await;
+    let home = v.page("/").await;
+    assert!(
+        home.contains(r#"href="/placements?status=submitted""#),
+        "a card for placements to review"
+    );
+    let list = v.page("/placements?status=submitted").await;
+    assert!(html::shows(&list, "Granskas först"));
+    let (_, item) = api.get(&format!("/placements/{id}"), &coordinator).await;
+    let mut record = item.clone();
+    record["status"] = "published".into();
+    let (status, body) = api
+        .put(&format!("/placements/{id}"), &coordinator, &record)
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let portal = app.visitor().get(&format!("/open-placements/{id}")).await;
+    assert_eq!(portal.status(), StatusCode::OK);
+
+    // The contact's home page has no review card: she cannot publish.
+    let her = app.logged_in(Role::EmployerContact).await;
+    assert!(!her.page("/").await.contains("status=submitted"));
+}
