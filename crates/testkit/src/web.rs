@@ -114,7 +114,7 @@ impl TestApp {
             .unwrap()
             .expect("demo user");
         self.store
-            .token_create(&Actor::system_for("test"), user.id, "test")
+            .token_create(&Actor::system_for("test"), user.id, "test", 30)
             .await
             .expect("token")
     }
