@@ -234,9 +234,11 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let refdata = Arc::new(RefData::load()?);
     let sessions = brygga_store::sessions::DbSessionStore::new(store.clone());
+    let sweeper = store.clone();
     tokio::spawn(async move {
         loop {
             let _ = sessions.delete_expired().await;
+            let _ = sweeper.throttle_sweep().await;
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });

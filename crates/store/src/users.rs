@@ -351,6 +351,17 @@ impl Store {
         Ok(m.failures)
     }
 
+    /// Forget throttling counts whose window has passed (they count for nothing); run with the
+    /// session sweep.
+    pub async fn throttle_sweep(&self) -> Result<u64> {
+        let cutoff = crate::now() - chrono::Duration::minutes(THROTTLE_WINDOW_MINUTES);
+        Ok(login_throttle::Entity::delete_many()
+            .filter(login_throttle::Column::WindowStart.lt(cutoff))
+            .exec(&self.db)
+            .await?
+            .rows_affected)
+    }
+
     /// Take back one count under `key`: the attempt it reserved was not a failure.
     async fn throttle_release(&self, key: &str) -> Result<()> {
         use login_throttle::{Column, Entity};
