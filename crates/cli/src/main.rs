@@ -109,17 +109,26 @@ enum UserCommand {
         #[arg(long)]
         employer: Option<i32>,
     },
+    /// Set a user's password (read from standard input); every session and API token of the
+    /// user ends.
+    Password { email: String },
 }
 
 #[derive(Subcommand)]
 enum TokenCommand {
     /// Create an API token for a user and print it (it is shown only once).
     Create {
-        #[arg(long)]
         email: String,
         #[arg(long, default_value = "cli")]
         name: String,
+        /// Days until the token expires (1 to 730).
+        #[arg(long, default_value_t = brygga_store::users::TOKEN_DEFAULT_DAYS)]
+        expires_days: i64,
     },
+    /// List a user's tokens: id, status, name, created, expires, last used.
+    List { email: String },
+    /// Revoke a token by its id (from `token list`).
+    Revoke { id: i32 },
 }
 
 #[derive(Subcommand)]
@@ -225,9 +234,11 @@ async fn serve(
 ) -> anyhow::Result<()> {
     let refdata = Arc::new(RefData::load()?);
     let sessions = brygga_store::sessions::DbSessionStore::new(store.clone());
+    let sweeper = store.clone();
     tokio::spawn(async move {
         loop {
             let _ = sessions.delete_expired().await;
+            let _ = sweeper.throttle_sweep().await;
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });
@@ -345,6 +356,67 @@ fn run_match(command: MatchCommand) -> i32 {
     }
 }
 
+async fn user_by_email(store: &Store, email: &str) -> anyhow::Result<brygga_store::users::User> {
+    match store
+        .user_by_email(&Actor::system_for("cli"), email)
+        .await?
+    {
+        Some(u) => Ok(u),
+        None => bail!("no user {email}"),
+    }
+}
+
+/// `brygga token …`.
+async fn token(store: &Store, command: TokenCommand) -> anyhow::Result<()> {
+    let cli = Actor::system_for("cli");
+    let day = |d: Option<chrono::DateTime<chrono::Utc>>| {
+        d.map(|d| d.format("%Y-%m-%d").to_string())
+            .unwrap_or_else(|| "-".into())
+    };
+    match command {
+        TokenCommand::Create {
+            email,
+            name,
+            expires_days,
+        } => {
+            let u = user_by_email(store, &email).await?;
+            let token = store
+                .token_create(&cli, u.id, &name, expires_days)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{token}");
+        }
+        TokenCommand::List { email } => {
+            let u = user_by_email(store, &email).await?;
+            for t in store.tokens(&cli, u.id).await? {
+                let status = if t.revoked_at.is_some() {
+                    "revoked"
+                } else if t.is_live() {
+                    "live"
+                } else {
+                    "expired"
+                };
+                println!(
+                    "{}\t{status}\t{}\tcreated {}\texpires {}\tlast used {}",
+                    t.id,
+                    t.name,
+                    day(Some(t.created_at)),
+                    day(t.expires_at),
+                    day(t.last_used_at)
+                );
+            }
+        }
+        TokenCommand::Revoke { id } => {
+            let t = match store.token_revoke(&cli, id).await {
+                Err(brygga_store::StoreError::NotFound) => bail!("no token {id}"),
+                r => r?,
+            };
+            println!("token {} ({}) revoked", t.id, t.name);
+        }
+    }
+    Ok(())
+}
+
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
@@ -423,21 +495,27 @@ async fn main() -> anyhow::Result<()> {
             println!("user {id} created");
             Ok(())
         }
-        Command::Token {
-            command: TokenCommand::Create { email, name },
+        Command::User {
+            command: UserCommand::Password { email },
         } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']);
             let store = open(&database, &cfg).await?;
-            let Some(u) = store
-                .user_by_email(&Actor::system_for("cli"), &email)
-                .await?
-            else {
-                bail!("no user {email}")
-            };
-            let token = store
-                .token_create(&Actor::system_for("cli"), u.id, &name)
-                .await?;
-            println!("{token}");
+            let u = user_by_email(&store, &email).await?;
+            store
+                .password_reset(&Actor::system_for("cli"), u.id, password)
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!(
+                "password of {} set; their sessions and API tokens have ended",
+                u.email
+            );
             Ok(())
+        }
+        Command::Token { command } => {
+            let store = open(&database, &cfg).await?;
+            token(&store, command).await
         }
         Command::Match { .. } => Ok(()),
         Command::Audit {

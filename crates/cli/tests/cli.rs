@@ -80,20 +80,94 @@ async fn an_administrator_sets_up_users_tokens_and_checks_the_audit_chain(db: &s
     assert_ne!(code, 0);
     assert!(err.contains("unknown role"), "{err}");
 
-    // A token for the user (email matched case-insensitively), shown once.
+    // A token for the user (email matched case-insensitively), named, with an expiry, shown
+    // once.
     let (code, token, err) = brygga(
         db,
-        &["token", "create", "--email", "rut.admin@example.se"],
+        &[
+            "token",
+            "create",
+            "rut.admin@example.se",
+            "--name",
+            "rapporter",
+            "--expires-days",
+            "30",
+        ],
         "",
     );
     assert_eq!(code, 0, "{err}");
-    assert!(
-        token.trim().starts_with("brygga_") && token.trim().len() > 40,
-        "{token}"
-    );
-    let (code, _, err) = brygga(db, &["token", "create", "--email", "nobody@example.se"], "");
+    let token = token.trim().to_string();
+    assert!(token.starts_with("brygga_") && token.len() > 40, "{token}");
+    let (code, _, err) = brygga(db, &["token", "create", "nobody@example.se"], "");
     assert_ne!(code, 0);
     assert!(err.contains("no user"), "{err}");
+    let (code, _, err) = brygga(
+        db,
+        &[
+            "token",
+            "create",
+            "rut.admin@example.se",
+            "--expires-days",
+            "0",
+        ],
+        "",
+    );
+    assert_ne!(code, 0, "an expiry of 0 days is refused");
+    assert!(err.contains("invalid input"), "{err}");
+    let (code, second, err) = brygga(
+        db,
+        &[
+            "token",
+            "create",
+            "Rut.Admin@example.se",
+            "--name",
+            "backup",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let second = second.trim().to_string();
+
+    // The list: id, status, name, dates; never the token itself.
+    let (code, list, err) = brygga(db, &["token", "list", "rut.admin@example.se"], "");
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Vec<&str>> = list.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{list}");
+    assert_eq!((rows[0][1], rows[0][2]), ("live", "backup"), "{list}");
+    assert_eq!((rows[1][1], rows[1][2]), ("live", "rapporter"), "{list}");
+    let in_30_days = (chrono::Utc::now() + chrono::Duration::days(30)).format("%Y-%m-%d");
+    assert_eq!(rows[1][4], format!("expires {in_30_days}"), "{list}");
+    assert!(!list.contains(&token) && !list.contains(&second));
+    let store = brygga_store::Store::connect(db, brygga_testkit::secret())
+        .await
+        .unwrap();
+    assert!(store.actor_by_token(&token).await.unwrap().is_some());
+
+    // Revoked: refused at once.
+    let id = rows[1][0];
+    let (code, out, err) = brygga(db, &["token", "revoke", id], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("revoked"), "{out}");
+    assert!(store.actor_by_token(&token).await.unwrap().is_none());
+    assert!(store.actor_by_token(&second).await.unwrap().is_some());
+    let (code, _, err) = brygga(db, &["token", "revoke", "999999"], "");
+    assert_ne!(code, 0);
+    assert!(err.contains("no token"), "{err}");
+
+    // A password reset ends every token of the user.
+    let (code, _, _) = brygga(db, &["user", "password", "rut.admin@example.se"], "kort\n");
+    assert_ne!(code, 0, "too short");
+    let (code, out, err) = brygga(
+        db,
+        &["user", "password", "rut.admin@example.se"],
+        "ett-annat-tillräckligt-långt\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ended"), "{out}");
+    assert!(store.actor_by_token(&second).await.unwrap().is_none());
+    let (_, list, _) = brygga(db, &["token", "list", "rut.admin@example.se"], "");
+    assert!(list.lines().all(|l| l.contains("\trevoked\t")), "{list}");
+    let _ = store.close().await;
 
     let (code, out, err) = brygga(db, &["audit", "verify"], "");
     assert_eq!(code, 0, "{err}");

@@ -62,6 +62,7 @@ pub enum AuditAction {
     Logout,
     PasswordChanged,
     TokenCreated,
+    TokenRevoked,
 }
 
 impl AuditAction {
@@ -77,6 +78,7 @@ impl AuditAction {
             AuditAction::Logout => "logout",
             AuditAction::PasswordChanged => "password_changed",
             AuditAction::TokenCreated => "token_created",
+            AuditAction::TokenRevoked => "token_revoked",
         }
     }
 }

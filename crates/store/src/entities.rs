@@ -74,6 +74,8 @@ pub mod session {
         pub id: String,
         pub data: String,
         pub expires_at: DateTimeUtc,
+        /// The logged-in user, so that a password change can end their other sessions.
+        pub user_id: Option<i32>,
     }
     no_relations!();
 }
@@ -106,6 +108,21 @@ pub mod api_token {
         pub token_hash: String,
         pub created_at: DateTimeUtc,
         pub last_used_at: Option<DateTimeUtc>,
+        pub expires_at: Option<DateTimeUtc>,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+pub mod login_throttle {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "login_throttle")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub key: String,
+        pub window_start: DateTimeUtc,
+        pub failures: i32,
     }
     no_relations!();
 }

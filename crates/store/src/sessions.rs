@@ -1,7 +1,9 @@
 //! Server-side sessions in the database (tower-sessions store), so several app instances
-//! behind a load balancer share them.
+//! behind a load balancer share them. Each row names its user, so that a password change can end
+//! the user's other sessions; a session ended that way is never written back by a request still
+//! under way on it (saving updates, it never re-inserts).
 
-use sea_orm::sea_query::OnConflict;
+use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
 use tower_sessions::session::{Id, Record};
 use tower_sessions::session_store::{self, SessionStore};
@@ -32,6 +34,16 @@ fn backend(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
 }
 
+/// The session key that holds the logged-in user's id.
+pub const USER_KEY: &str = "user_id";
+
+fn user_of(r: &Record) -> Option<i32> {
+    r.data
+        .get(USER_KEY)
+        .and_then(|v| v.as_i64())
+        .and_then(|v| i32::try_from(v).ok())
+}
+
 fn expiry(r: &Record) -> chrono::DateTime<chrono::Utc> {
     chrono::DateTime::from_timestamp(r.expiry_date.unix_timestamp(), 0).unwrap_or_default()
 }
@@ -55,6 +67,7 @@ impl SessionStore for DbSessionStore {
             id: Set(record.id.to_string()),
             data: Set(data),
             expires_at: Set(expiry(record)),
+            user_id: Set(user_of(record)),
         }
         .insert(&self.store.db)
         .await
@@ -63,20 +76,16 @@ impl SessionStore for DbSessionStore {
     }
 
     async fn save(&self, record: &Record) -> session_store::Result<()> {
+        // An update only: a session ended meanwhile (logout, password change) stays ended.
         let data = serde_json::to_string(&record.data).map_err(backend)?;
-        session::Entity::insert(session::ActiveModel {
-            id: Set(record.id.to_string()),
-            data: Set(data),
-            expires_at: Set(expiry(record)),
-        })
-        .on_conflict(
-            OnConflict::column(session::Column::Id)
-                .update_columns([session::Column::Data, session::Column::ExpiresAt])
-                .to_owned(),
-        )
-        .exec(&self.store.db)
-        .await
-        .map_err(backend)?;
+        session::Entity::update_many()
+            .col_expr(session::Column::Data, Expr::value(data))
+            .col_expr(session::Column::ExpiresAt, Expr::value(expiry(record)))
+            .col_expr(session::Column::UserId, Expr::value(user_of(record)))
+            .filter(session::Column::Id.eq(record.id.to_string()))
+            .exec(&self.store.db)
+            .await
+            .map_err(backend)?;
         Ok(())
     }
 

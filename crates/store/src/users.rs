@@ -7,14 +7,17 @@ use argon2::password_hash::{
 use brygga_domain::model::Role;
 use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::{FieldError, FieldErrors};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, ExprTrait, OnConflict};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set,
 };
 use sha2::{Digest, Sha256};
 
 use crate::audit::AuditAction;
-use crate::entities::{api_token, employer, login_attempt, membership, organisation, user};
+use crate::entities::{
+    api_token, employer, login_attempt, login_throttle, membership, organisation, session, user,
+};
 use crate::{Actor, Result, Store, StoreError};
 
 /// A staff account as the store hands it out. The password hash stays inside the store's
@@ -45,10 +48,54 @@ impl From<user::Model> for User {
 }
 
 pub const PASSWORD_MIN: usize = 12;
-/// Failed logins for one address within the window before further tries are refused.
-pub const MAX_FAILED_PER_EMAIL: u64 = 5;
-pub const MAX_FAILED_PER_IP: u64 = 30;
+/// Password checks for one account from one client within the window; more are refused.
+pub const MAX_FAILED_PER_PAIR: i32 = 5;
+/// Password checks from one client (any accounts) within the window; more are refused.
+pub const MAX_FAILED_PER_CLIENT: i32 = 30;
+/// Failed checks for one account (from any clients) within the window after which every further
+/// check on it waits [`ACCOUNT_SLOWDOWN`] first: slowed, never barred, so that strangers failing
+/// on purpose cannot lock the owner out of her account.
+pub const ACCOUNT_SLOW_AFTER: i32 = 20;
+pub const ACCOUNT_SLOWDOWN: std::time::Duration = std::time::Duration::from_secs(2);
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
+
+/// The longest an API token may live, and what the CLI gives one when not told.
+pub const TOKEN_MAX_DAYS: i64 = 730;
+pub const TOKEN_DEFAULT_DAYS: i64 = 90;
+pub const TOKEN_NAME_MAX: usize = 100;
+
+/// An API token as its owner and administrators see it (never the token itself).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+pub struct ApiToken {
+    pub id: i32,
+    pub user_id: i32,
+    pub name: String,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    pub last_used_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub expires_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub revoked_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl ApiToken {
+    /// Neither revoked nor expired.
+    pub fn is_live(&self) -> bool {
+        self.revoked_at.is_none() && self.expires_at.is_none_or(|e| e > crate::now())
+    }
+}
+
+impl From<api_token::Model> for ApiToken {
+    fn from(m: api_token::Model) -> Self {
+        ApiToken {
+            id: m.id,
+            user_id: m.user_id,
+            name: m.name,
+            created_at: m.created_at,
+            last_used_at: m.last_used_at,
+            expires_at: m.expires_at,
+            revoked_at: m.revoked_at,
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum LoginOutcome {
@@ -190,6 +237,18 @@ impl Store {
         Ok(self.user_row_by_email(email).await?.map(User::from))
     }
 
+    /// A user by id, for whoever may read users.
+    pub async fn user(&self, actor: &Actor, id: i32) -> Result<User> {
+        if !actor.can(Action::Read, Resource::User, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
+        user::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .map(User::from)
+            .ok_or(StoreError::NotFound)
+    }
+
     /// The row with its password hash: the login path only.
     async fn user_row_by_email(&self, email: &str) -> Result<Option<user::Model>> {
         Ok(user::Entity::find()
@@ -261,34 +320,96 @@ impl Store {
         Ok(())
     }
 
-    async fn failed_logins_since(&self, col: login_attempt::Column, value: &str) -> Result<u64> {
-        let since = crate::now() - chrono::Duration::minutes(THROTTLE_WINDOW_MINUTES);
-        Ok(login_attempt::Entity::find()
-            .filter(col.eq(value))
-            .filter(login_attempt::Column::Success.eq(false))
-            .filter(login_attempt::Column::At.gt(since))
-            .count(&self.db)
-            .await?)
+    /// Count one more attempt under `key` in its window (a fresh window once the old one has
+    /// passed) and return the count: one atomic upsert, so parallel requests each get their own
+    /// number and no two can both be the last one under a limit.
+    async fn throttle_bump(&self, key: &str) -> Result<i32> {
+        use login_throttle::{Column, Entity};
+        let now = crate::now();
+        let stale = Expr::col((Entity, Column::WindowStart))
+            .lt(now - chrono::Duration::minutes(THROTTLE_WINDOW_MINUTES));
+        let m = Entity::insert(login_throttle::ActiveModel {
+            key: Set(key.to_string()),
+            window_start: Set(now),
+            failures: Set(1),
+        })
+        .on_conflict(
+            OnConflict::column(Column::Key)
+                .value(
+                    Column::Failures,
+                    Expr::case(stale.clone(), 1)
+                        .finally(Expr::col((Entity, Column::Failures)).add(1)),
+                )
+                .value(
+                    Column::WindowStart,
+                    Expr::case(stale, now).finally(Expr::col((Entity, Column::WindowStart))),
+                )
+                .to_owned(),
+        )
+        .exec_with_returning(&self.db)
+        .await?;
+        Ok(m.failures)
     }
 
-    /// Check a password. Failed attempts are counted per email and per client address in the
-    /// database, so the limit holds across app instances.
-    pub async fn login(&self, email: &str, password: &str, ip: &str) -> Result<LoginOutcome> {
+    /// Forget throttling counts whose window has passed (they count for nothing); run with the
+    /// session sweep.
+    pub async fn throttle_sweep(&self) -> Result<u64> {
+        let cutoff = crate::now() - chrono::Duration::minutes(THROTTLE_WINDOW_MINUTES);
+        Ok(login_throttle::Entity::delete_many()
+            .filter(login_throttle::Column::WindowStart.lt(cutoff))
+            .exec(&self.db)
+            .await?
+            .rows_affected)
+    }
+
+    /// Take back one count under `key`: the attempt it reserved was not a failure.
+    async fn throttle_release(&self, key: &str) -> Result<()> {
+        use login_throttle::{Column, Entity};
+        Entity::update_many()
+            .col_expr(
+                Column::Failures,
+                Expr::case(
+                    Expr::col(Column::Failures).gt(0),
+                    Expr::col(Column::Failures).sub(1),
+                )
+                .finally(0)
+                .into(),
+            )
+            .filter(Column::Key.eq(key))
+            .exec(&self.db)
+            .await?;
+        Ok(())
+    }
+
+    /// Check a password. Each attempt is counted before the password is checked — per account
+    /// and client, per client, and per account — in the database, so the limits hold across
+    /// app instances and under parallel requests. An account and client pair, or a client, over
+    /// its limit is refused for the rest of the window; an account over its (higher) ceiling is
+    /// only slowed, so the owner can still log in from her own client.
+    pub async fn login(&self, email: &str, password: &str, client: &str) -> Result<LoginOutcome> {
         let typed = email.trim().to_lowercase();
         // No address holds a control character (and PostgreSQL refuses a NUL): such a login
         // fails, counted against the address without it.
         let email: String = typed.chars().filter(|c| !c.is_control()).collect();
         let mangled = email != typed;
-        if self
-            .failed_logins_since(login_attempt::Column::Email, &email)
-            .await?
-            >= MAX_FAILED_PER_EMAIL
-            || self
-                .failed_logins_since(login_attempt::Column::Ip, ip)
-                .await?
-                >= MAX_FAILED_PER_IP
+        let client = self.client_hash(client);
+        let pair = format!(
+            "pair:{}",
+            self.secret
+                .mac_hex("throttle", format!("{email}\n{client}").as_bytes())
+        );
+        let by_client = format!("client:{client}");
+        let account = format!(
+            "account:{}",
+            self.secret.mac_hex("throttle", email.as_bytes())
+        );
+        if self.throttle_bump(&pair).await? > MAX_FAILED_PER_PAIR
+            || self.throttle_bump(&by_client).await? > MAX_FAILED_PER_CLIENT
         {
             return Ok(LoginOutcome::Throttled);
+        }
+        if self.throttle_bump(&account).await? > ACCOUNT_SLOW_AFTER {
+            tokio::time::sleep(ACCOUNT_SLOWDOWN).await;
         }
         let user = self.user_row_by_email(&email).await?;
         let ok = match &user {
@@ -300,7 +421,7 @@ impl Store {
         };
         login_attempt::ActiveModel {
             email: Set(email.clone()),
-            ip: Set(ip.to_string()),
+            ip: Set(client),
             at: Set(crate::now()),
             success: Set(ok),
             ..Default::default()
@@ -309,6 +430,13 @@ impl Store {
         .await?;
         match (ok, user) {
             (true, Some(u)) => {
+                // Failures only count: this attempt's reservation is handed back, and the pair
+                // starts afresh.
+                login_throttle::Entity::delete_by_id(pair)
+                    .exec(&self.db)
+                    .await?;
+                self.throttle_release(&by_client).await?;
+                self.throttle_release(&account).await?;
                 if let Some(actor) = self.actor(u.id).await? {
                     self.audit(&actor, AuditAction::Login, "user", Some(u.id), &[])
                         .await?;
@@ -325,12 +453,16 @@ impl Store {
         }
     }
 
+    /// Change one's own password. Every other session of the user ends and every API token of
+    /// theirs is revoked, in the same transaction; `keep_session` (the session the change was
+    /// made in) stays.
     pub async fn change_password(
         &self,
         actor: &Actor,
         current: &str,
         new: &str,
         repeat: &str,
+        keep_session: Option<&str>,
     ) -> Result<()> {
         let user_id = actor.user_id.ok_or(StoreError::Forbidden)?;
         let u = user::Entity::find_by_id(user_id)
@@ -349,11 +481,51 @@ impl Store {
         if !errs.is_empty() {
             return Err(StoreError::Invalid(errs));
         }
+        self.set_password(actor, user_id, new, keep_session).await
+    }
+
+    /// Set a user's password without knowing the old one (administrators, the CLI): every
+    /// session and every API token of the user ends.
+    pub async fn password_reset(&self, actor: &Actor, user_id: i32, new: &str) -> Result<()> {
+        if !actor.can(Action::Update, Resource::User, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
+        if new.chars().count() < PASSWORD_MIN {
+            return Err(StoreError::Invalid(FieldErrors(vec![FieldError::new(
+                "new",
+                "error-password-too-short",
+            )])));
+        }
+        self.set_password(actor, user_id, new, None).await
+    }
+
+    async fn set_password(
+        &self,
+        actor: &Actor,
+        user_id: i32,
+        new: &str,
+        keep_session: Option<&str>,
+    ) -> Result<()> {
         let hash = hash_password(new).await?;
         let tx = crate::begin_write(&self.db).await?;
-        user::Entity::update_many()
+        let r = user::Entity::update_many()
             .col_expr(user::Column::PasswordHash, Expr::value(hash))
             .filter(user::Column::Id.eq(user_id))
+            .exec(&tx)
+            .await?;
+        if r.rows_affected == 0 {
+            return Err(StoreError::NotFound);
+        }
+        let mut sessions =
+            session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+        if let Some(keep) = keep_session {
+            sessions = sessions.filter(session::Column::Id.ne(keep));
+        }
+        sessions.exec(&tx).await?;
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Expr::value(crate::now()))
+            .filter(api_token::Column::UserId.eq(user_id))
+            .filter(api_token::Column::RevokedAt.is_null())
             .exec(&tx)
             .await?;
         crate::commit_audited(
@@ -362,31 +534,57 @@ impl Store {
             AuditAction::PasswordChanged,
             "user",
             Some(user_id),
-            &["password_hash"],
+            &["password_hash", "sessions", "api_tokens"],
         )
         .await?;
         Ok(())
     }
 
-    /// Create an API token for a user; the token is shown once and only its hash is kept.
-    pub async fn token_create(&self, actor: &Actor, user_id: i32, name: &str) -> Result<String> {
-        if actor.user_id != Some(user_id)
-            && !actor.can(Action::Update, Resource::User, Relation::Unrelated)
-        {
+    /// Whether `actor` may manage `user_id`'s tokens: their own, or anyone's for those who may
+    /// update users.
+    fn may_manage_tokens(actor: &Actor, user_id: i32) -> bool {
+        actor.user_id == Some(user_id)
+            || actor.can(Action::Update, Resource::User, Relation::Unrelated)
+    }
+
+    /// Create an API token for a user, named and living `days` days; the token is shown once
+    /// and only its hash is kept.
+    pub async fn token_create(
+        &self,
+        actor: &Actor,
+        user_id: i32,
+        name: &str,
+        days: i64,
+    ) -> Result<String> {
+        if !Self::may_manage_tokens(actor, user_id) {
             return Err(StoreError::Forbidden);
         }
+        let mut errs = FieldErrors::default();
+        let name = errs.check(
+            "name",
+            brygga_domain::values::parse_required("name", name, TOKEN_NAME_MAX),
+        );
+        if !(1..=TOKEN_MAX_DAYS).contains(&days) {
+            errs.push(FieldError::new("expires_days", "error-token-days"));
+        }
+        let Some(name) = name.filter(|_| errs.is_empty()) else {
+            return Err(StoreError::Invalid(errs));
+        };
         user::Entity::find_by_id(user_id)
             .one(&self.db)
             .await?
             .ok_or(StoreError::NotFound)?;
         let token = format!("brygga_{}", hex::encode(rand::random::<[u8; 32]>()));
+        let now = crate::now();
         let tx = crate::begin_write(&self.db).await?;
         let m = api_token::ActiveModel {
             user_id: Set(user_id),
-            name: Set(name.to_string()),
+            name: Set(name),
             token_hash: Set(token_hash(&token)),
-            created_at: Set(crate::now()),
+            created_at: Set(now),
             last_used_at: Set(None),
+            expires_at: Set(Some(now + chrono::Duration::days(days))),
+            revoked_at: Set(None),
             ..Default::default()
         }
         .insert(&tx)
@@ -397,23 +595,84 @@ impl Store {
             AuditAction::TokenCreated,
             "api_token",
             Some(m.id),
-            &["user_id", "name"],
+            &["user_id", "name", "expires_at"],
         )
         .await?;
         Ok(token)
     }
 
-    /// The actor behind a bearer token, if the token is known and its user active.
+    /// A user's tokens, newest first, revoked and expired ones included.
+    pub async fn tokens(&self, actor: &Actor, user_id: i32) -> Result<Vec<ApiToken>> {
+        if !Self::may_manage_tokens(actor, user_id) {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(api_token::Entity::find()
+            .filter(api_token::Column::UserId.eq(user_id))
+            .order_by_desc(api_token::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(ApiToken::from)
+            .collect())
+    }
+
+    /// One token by id, for whoever may manage its user's tokens.
+    pub async fn token(&self, actor: &Actor, token_id: i32) -> Result<ApiToken> {
+        let t = api_token::Entity::find_by_id(token_id)
+            .one(&self.db)
+            .await?
+            .map(ApiToken::from)
+            .ok_or(StoreError::NotFound)?;
+        if !Self::may_manage_tokens(actor, t.user_id) {
+            return Err(StoreError::Forbidden);
+        }
+        Ok(t)
+    }
+
+    /// Revoke a token at once (revoking one already revoked changes nothing).
+    pub async fn token_revoke(&self, actor: &Actor, token_id: i32) -> Result<ApiToken> {
+        let t = self.token(actor, token_id).await?;
+        if t.revoked_at.is_some() {
+            return Ok(t);
+        }
+        let tx = crate::begin_write(&self.db).await?;
+        api_token::Entity::update_many()
+            .col_expr(api_token::Column::RevokedAt, Expr::value(crate::now()))
+            .filter(api_token::Column::Id.eq(token_id))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .exec(&tx)
+            .await?;
+        crate::commit_audited(
+            tx,
+            actor,
+            AuditAction::TokenRevoked,
+            "api_token",
+            Some(token_id),
+            &["revoked_at"],
+        )
+        .await?;
+        self.token(actor, token_id).await
+    }
+
+    /// The actor behind a bearer token, if the token is known, neither revoked nor expired,
+    /// and its user active.
     pub async fn actor_by_token(&self, token: &str) -> Result<Option<Actor>> {
+        let now = crate::now();
         let Some(t) = api_token::Entity::find()
             .filter(api_token::Column::TokenHash.eq(token_hash(token)))
+            .filter(api_token::Column::RevokedAt.is_null())
+            .filter(
+                Condition::any()
+                    .add(api_token::Column::ExpiresAt.is_null())
+                    .add(api_token::Column::ExpiresAt.gt(now)),
+            )
             .one(&self.db)
             .await?
         else {
             return Ok(None);
         };
         api_token::Entity::update_many()
-            .col_expr(api_token::Column::LastUsedAt, Expr::value(crate::now()))
+            .col_expr(api_token::Column::LastUsedAt, Expr::value(now))
             .filter(api_token::Column::Id.eq(t.id))
             .exec(&self.db)
             .await?;

@@ -28,6 +28,16 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// As [`spawn_app`], sending email as `mail` says (the email stories' local SMTP server).
 pub async fn spawn_app_with_mail(backend: Backend, mail: MailSettings) -> TestApp {
+    spawn(backend, mail, false).await
+}
+
+/// As [`spawn_app`], configured as behind HTTPS: cookies `Secure` (so a cookie-keeping client
+/// over plain HTTP will not send them back).
+pub async fn spawn_app_with_secure_cookies(backend: Backend) -> TestApp {
+    spawn(backend, MailSettings::default(), true).await
+}
+
+async fn spawn(backend: Backend, mail: MailSettings, secure_cookies: bool) -> TestApp {
     let (db, logins) = TestDb::demo(&backend).await;
     let store = db.connect().await;
     let logins = logins
@@ -44,7 +54,7 @@ pub async fn spawn_app_with_mail(backend: Backend, mail: MailSettings) -> TestAp
             // Agreements as plain PDFs: the typst renderer is the reports crate's to test.
             renderer: Arc::new(crate::renderer::PlainPdfRenderer),
         },
-        secure_cookies: false,
+        secure_cookies,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -114,7 +124,7 @@ impl TestApp {
             .unwrap()
             .expect("demo user");
         self.store
-            .token_create(&Actor::system_for("test"), user.id, "test")
+            .token_create(&Actor::system_for("test"), user.id, "test", 30)
             .await
             .expect("token")
     }

@@ -104,10 +104,16 @@ pub fn router(state: AppState) -> Router {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(agreement::upload_router())
         .fallback(http::error::not_found)
-        .layer(axum::middleware::from_fn(http::security::csrf))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http::security::csrf,
+        ))
         .layer(sessions)
         // Outermost, so that every response gets the headers, 413s included.
-        .layer(axum::middleware::from_fn(http::security::headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            http::security::headers,
+        ))
         .with_state(state)
 }
 

@@ -7,6 +7,7 @@ mod m0001_initial;
 mod m0002_matching;
 mod m0003_programme_settings;
 mod m0004_journeys;
+mod m0005_auth;
 mod m0006_uniques;
 mod m0008_policy;
 
@@ -19,6 +20,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_matching::Migration),
             Box::new(m0003_programme_settings::Migration),
             Box::new(m0004_journeys::Migration),
+            Box::new(m0005_auth::Migration),
             Box::new(m0006_uniques::Migration),
             Box::new(m0008_policy::Migration),
         ]

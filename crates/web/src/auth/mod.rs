@@ -77,10 +77,6 @@ async fn login(
                 .insert(crate::http::extract::USER_KEY, id)
                 .await
                 .map_err(|e| WebError::Internal(e.to_string()))?;
-            let _ = v
-                .session
-                .remove::<String>(crate::http::security::CSRF_KEY)
-                .await;
             return Ok(Redirect::to(crate::http::extract::safe_next(&f.next)).into_response());
         }
         LoginOutcome::Failed => "error-login-failed",
@@ -152,9 +148,17 @@ async fn change_password(
     st: Staff,
     Form(f): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
+    // Every other session of the user ends; this one stays.
+    let this_session = st.session.id().map(|id| id.to_string());
     let r = s
         .store
-        .change_password(&st.actor, &f.current, &f.new, &f.repeat)
+        .change_password(
+            &st.actor,
+            &f.current,
+            &f.new,
+            &f.repeat,
+            this_session.as_deref(),
+        )
         .await;
     let (errors, saved) = match r {
         Ok(()) => (Errors::default(), true),

@@ -13,7 +13,7 @@ use super::{ApiError, Chrome, I18n, Lang, UserInfo, WebError};
 use crate::AppState;
 
 /// The session key that holds the logged-in user's id.
-pub(crate) const USER_KEY: &str = "user_id";
+pub(crate) const USER_KEY: &str = brygga_store::sessions::USER_KEY;
 
 /// The language the visitor chose (a cookie), Swedish by default.
 pub fn lang_from_headers(h: &HeaderMap) -> Lang {
@@ -41,7 +41,13 @@ impl FromRequestParts<AppState> for Visitor {
         let session = Session::from_request_parts(parts, state)
             .await
             .map_err(IntoResponse::into_response)?;
-        let csrf = super::security::csrf_token(&session).await;
+        // Reading the session writes nothing: anonymous visits leave no row behind.
+        let user = super::security::session_user(Some(&session)).await;
+        let csrf = parts
+            .extensions
+            .get::<super::security::CsrfNonce>()
+            .map(|n| super::security::csrf_token(state.store.secret(), &n.0, user))
+            .unwrap_or_default();
         Ok(Visitor {
             chrome: Chrome {
                 i18n: I18n::new(lang_from_headers(&parts.headers)),
@@ -183,9 +189,15 @@ pub fn urlencode(s: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Only local paths, so a link cannot be used to send people elsewhere.
+/// Only paths on this site, so a link cannot be used to send people elsewhere: one leading `/`
+/// (not `//`), and nothing but printable ASCII without backslashes — browsers drop tabs and
+/// newlines from URLs and read `\` as `/`, so `/\t/evil.example` would leave the site, and a
+/// line break cannot go into a `Location` header at all. Anything else goes to `/`.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.starts_with("/\\") {
+    let printable = next
+        .bytes()
+        .all(|b| (b'!'..=b'~').contains(&b) && b != b'\\');
+    if printable && next.starts_with('/') && !next.starts_with("//") {
         next
     } else {
         "/"

@@ -1,4 +1,6 @@
-//! User accounts for administrators: create, list, deactivate.
+//! User accounts for administrators: create, list, deactivate; and API tokens (`token`).
+
+pub mod token;
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -24,6 +26,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users", get(user_list).post(user_create))
         .route("/admin/users/new", get(user_new))
         .route("/admin/users/{id}/active", post(user_active))
+        .merge(token::router())
 }
 
 #[derive(Template, WebTemplate)]
