@@ -61,6 +61,10 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/password", Rule::Login),
     ("POST", "/password", Rule::Login),
     ("POST", "/logout", Rule::Login),
+    // One's own API tokens.
+    ("GET", "/account/tokens", Rule::Login),
+    ("POST", "/account/tokens", Rule::Login),
+    ("POST", "/account/tokens/{id}/revoke", Rule::Login),
     ("GET", "/interview-guide", Rule::Login),
     ("GET", "/admin/organisations", Rule::May(List, Organisation)),
     (
@@ -215,6 +219,13 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/admin/users", Rule::May(Create, User)),
     ("GET", "/admin/users/new", Rule::May(Create, User)),
     ("POST", "/admin/users/{id}/active", Rule::May(Update, User)),
+    ("GET", "/admin/users/{id}/tokens", Rule::May(Update, User)),
+    ("POST", "/admin/users/{id}/tokens", Rule::May(Update, User)),
+    (
+        "POST",
+        "/admin/users/{id}/tokens/{token}/revoke",
+        Rule::May(Update, User),
+    ),
     ("GET", "/admin/jobs", Rule::May(List, Job)),
     ("POST", "/admin/jobs/{id}/retry", Rule::May(Update, Job)),
     ("POST", "/admin/jobs/test", Rule::May(Create, Job)),
@@ -489,6 +500,10 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT min(id) FROM organisations WHERE kind = 'programme'"
         }
         p if p.starts_with("/admin/jobs/") => "SELECT min(id) FROM jobs",
+        p if p.starts_with("/account/tokens/") => "SELECT min(id) FROM api_tokens",
+        p if p.starts_with("/admin/users/{id}/tokens/") => {
+            "SELECT user_id, id FROM api_tokens ORDER BY id LIMIT 1"
+        }
         _ => return None,
     };
     let db = app.store.connection();
