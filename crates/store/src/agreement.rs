@@ -96,6 +96,7 @@ fn live_proposal() -> Condition {
 /// Record a collaboration agreement's status (and signing date) on the employer, audited.
 async fn set_employer_agreement(
     tx: &impl sea_orm::ConnectionTrait,
+    secret: &crate::secret::Secret,
     actor: &Actor,
     employer_id: i32,
     status: AgreementStatus,
@@ -122,6 +123,7 @@ async fn set_employer_agreement(
         .await?;
     record(
         tx,
+        secret,
         actor,
         AuditAction::Update,
         "employer",
@@ -273,7 +275,8 @@ impl Store {
     pub async fn agreement_get(&self, actor: &Actor, id: i32) -> Result<AgreementRecord> {
         let (a, rels) = self.agreement_checked(actor, id, Action::Read).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[])
+            .await?;
         self.agreement_record(actor, a, &rels).await
     }
 
@@ -340,7 +343,7 @@ impl Store {
             )
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -410,7 +413,7 @@ impl Store {
     async fn agreement_insert(&self, actor: &Actor, am: agreement::ActiveModel) -> Result<i32> {
         let tx = crate::begin_write(&self.db).await?;
         let a = am.insert(&tx).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -628,7 +631,7 @@ impl Store {
             });
         let (programme, organisation) = self.org_names(p.programme_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -714,14 +717,33 @@ impl Store {
         let mut am: agreement::ActiveModel = a.clone().into();
         let mut fields = vec!["status"];
         if let FileChange::Generated(files, doc) = file {
-            let f = crate::files::save(&tx, files, actor, OWNER_AGREEMENT, id, "file", doc).await?;
+            let f = crate::files::save(
+                &tx,
+                &self.secret,
+                files,
+                actor,
+                OWNER_AGREEMENT,
+                id,
+                "file",
+                doc,
+            )
+            .await?;
             am.generated_file_id = Set(Some(f.id));
             fields.push("generated_file_id");
             saved = Some((files, f.object_key));
         }
         if let FileChange::Signed(files, upload, signed_on) = file {
-            let f =
-                crate::files::save(&tx, files, actor, OWNER_AGREEMENT, id, "file", upload).await?;
+            let f = crate::files::save(
+                &tx,
+                &self.secret,
+                files,
+                actor,
+                OWNER_AGREEMENT,
+                id,
+                "file",
+                upload,
+            )
+            .await?;
             am.signed_file_id = Set(Some(f.id));
             am.signed_on = Set(Some(signed_on));
             fields.extend(["signed_file_id", "signed_on"]);
@@ -729,6 +751,7 @@ impl Store {
             if a.kind.get() == AgreementKind::Collaboration {
                 set_employer_agreement(
                     &tx,
+                    &self.secret,
                     actor,
                     a.employer_id,
                     AgreementStatus::Signed,
@@ -740,7 +763,15 @@ impl Store {
         // The employer's record follows its collaboration agreement.
         let collaboration = a.kind.get() == AgreementKind::Collaboration;
         if collaboration && step == AgreementStep::End && status == AgreementStatus::Signed {
-            set_employer_agreement(&tx, actor, a.employer_id, AgreementStatus::Ended, None).await?;
+            set_employer_agreement(
+                &tx,
+                &self.secret,
+                actor,
+                a.employer_id,
+                AgreementStatus::Ended,
+                None,
+            )
+            .await?;
         }
         am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
@@ -748,7 +779,7 @@ impl Store {
         let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
         {
             Ok(()) => {
-                crate::commit_audited(
+                self.commit_audited(
                     tx,
                     actor,
                     AuditAction::Update,

@@ -197,7 +197,7 @@ impl Store {
             id.and_then(|i| names.get(&i).cloned()).unwrap_or_default()
         };
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -256,6 +256,7 @@ impl Store {
 
     async fn set_eligibility(
         tx: &impl ConnectionTrait,
+        secret: &crate::secret::Secret,
         actor: &Actor,
         participant_id: i32,
         to: EligibilityStatus,
@@ -272,6 +273,7 @@ impl Store {
             .await?;
         record(
             tx,
+            secret,
             actor,
             AuditAction::Update,
             "participant",
@@ -319,6 +321,7 @@ impl Store {
         .await?;
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "es_confirmation",
@@ -326,7 +329,14 @@ impl Store {
             &["participant_id", "officer_name", "confirmed_on", "note"],
         )
         .await?;
-        Self::set_eligibility(&tx, actor, participant_id, EligibilityStatus::Eligible).await?;
+        Self::set_eligibility(
+            &tx,
+            &self.secret,
+            actor,
+            participant_id,
+            EligibilityStatus::Eligible,
+        )
+        .await?;
         tx.commit().await?;
         Ok(m.id)
     }
@@ -373,7 +383,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -438,6 +448,7 @@ impl Store {
         }
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Update,
             kind.resource(),
@@ -447,7 +458,14 @@ impl Store {
         .await?;
         if matches!(kind, Kind::Confirmation) {
             // Without a confirmation, eligibility is back to being looked into.
-            Self::set_eligibility(&tx, actor, participant_id, EligibilityStatus::Pending).await?;
+            Self::set_eligibility(
+                &tx,
+                &self.secret,
+                actor,
+                participant_id,
+                EligibilityStatus::Pending,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -558,7 +576,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -592,6 +610,7 @@ impl Store {
             case_share::Entity::delete_by_id(s.id).exec(&tx).await?;
             record(
                 &tx,
+                &self.secret,
                 actor,
                 AuditAction::Delete,
                 "case_share",

@@ -392,7 +392,7 @@ impl Store {
         );
         let mut fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         fields.extend(["units", "contacts", "supervisors"]);
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -483,7 +483,7 @@ impl Store {
             fields.push("supervisors".into());
         }
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -516,7 +516,7 @@ impl Store {
         let mut am: supervisor::ActiveModel = s.into();
         am.user_id = Set(Some(user_id));
         am.update(&tx).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,

@@ -224,6 +224,7 @@ fn clean_filename(name: &str) -> String {
 /// caller has already decided that the actor may write to the owner record.
 pub(crate) async fn save(
     tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
     files: &FileStore,
     actor: &Actor,
     owner_kind: &str,
@@ -259,6 +260,7 @@ pub(crate) async fn save(
     };
     record(
         tx,
+        secret,
         actor,
         AuditAction::Create,
         "stored_file",
@@ -292,7 +294,8 @@ impl Store {
         }
         let bytes = files.get(&f.object_key).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[])
+            .await?;
         Ok((f.into(), bytes))
     }
 }

@@ -252,7 +252,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             &portal_actor(),
             AuditAction::Create,
@@ -280,6 +280,7 @@ impl Store {
     /// interest dismissed or registered meanwhile stays as it is.
     pub(crate) async fn interest_mark_registered(
         tx: &sea_orm::DatabaseTransaction,
+        secret: &crate::secret::Secret,
         actor: &Actor,
         interest_id: i32,
         participant_id: i32,
@@ -306,6 +307,7 @@ impl Store {
         }
         record(
             tx,
+            secret,
             actor,
             AuditAction::Update,
             "interest",
@@ -377,7 +379,8 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[])
+            .await?;
         let placement_title = match m.placement_id {
             Some(p) => self
                 .placement_titles(vec![p])
@@ -440,7 +443,7 @@ impl Store {
         }
         .update(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,

@@ -77,7 +77,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,

@@ -264,6 +264,7 @@ impl Store {
             for r in &proposals {
                 record(
                     &tx,
+                    &self.secret,
                     actor,
                     AuditAction::Read,
                     "participant",
@@ -322,7 +323,15 @@ impl Store {
             return Err(no_consent());
         }
         let tx = crate::begin_write(&self.db).await?;
-        let id = insert_proposal(&tx, actor, participant_id, placement_id, note.trim()).await?;
+        let id = insert_proposal(
+            &tx,
+            &self.secret,
+            actor,
+            participant_id,
+            placement_id,
+            note.trim(),
+        )
+        .await?;
         let Some(id) = id else {
             return Err(invalid("participant_id", "pool-error-duplicate"));
         };
@@ -398,7 +407,7 @@ impl Store {
             fields.push("note");
         }
         crate::update_versioned(&tx, q, proposal_id, version, StoreError::Db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -415,6 +424,7 @@ impl Store {
 /// already in the placement's pool (checked under the write lock, so two clicks make one).
 pub(crate) async fn insert_proposal(
     tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
     actor: &Actor,
     participant_id: i32,
     placement_id: i32,
@@ -444,6 +454,7 @@ pub(crate) async fn insert_proposal(
     .await?;
     record(
         tx,
+        secret,
         actor,
         AuditAction::Create,
         "candidate_proposal",

@@ -526,6 +526,7 @@ impl Store {
         }
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "process_map",
@@ -669,7 +670,7 @@ impl Store {
                 &["checkpoints"]
             }
         };
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -683,6 +684,27 @@ impl Store {
 
     /// A participant's journey. The read is audited like any read of the participant.
     pub async fn journey(&self, actor: &Actor, participant_id: i32) -> Result<Journey> {
+        let journey = self.journey_unaudited(actor, participant_id).await?;
+        let tx = crate::begin_write(&self.db).await?;
+        self.commit_audited(
+            tx,
+            actor,
+            AuditAction::Read,
+            "participant",
+            Some(participant_id),
+            &["journey"],
+        )
+        .await?;
+        Ok(journey)
+    }
+
+    /// The journey, checked against the policy but not audited: for a caller that audits the
+    /// read itself (the participant page, one entry for the whole view).
+    pub(crate) async fn journey_unaudited(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+    ) -> Result<Journey> {
         let (p, rels) = self
             .participant_checked(actor, participant_id, Action::Read)
             .await?;
@@ -711,16 +733,6 @@ impl Store {
                 at: e.at,
             })
             .collect();
-        let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
-            tx,
-            actor,
-            AuditAction::Read,
-            "participant",
-            Some(p.id),
-            &["journey"],
-        )
-        .await?;
         Ok(Journey {
             participant_id: p.id,
             first_name: p.first_name,
@@ -769,7 +781,7 @@ impl Store {
                 note,
             )
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -822,7 +834,7 @@ impl Store {
                 note,
             )
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,

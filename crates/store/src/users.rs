@@ -170,7 +170,7 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -249,7 +249,7 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -352,7 +352,7 @@ impl Store {
             .filter(user::Column::Id.eq(user_id))
             .exec(&tx)
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::PasswordChanged,
@@ -387,7 +387,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::TokenCreated,

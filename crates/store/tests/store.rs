@@ -290,7 +290,10 @@ async fn migrate_is_idempotent(store: Store) {
     assert!(applied >= 1);
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: 0 }
+        Verification::Intact {
+            entries: 0,
+            legacy: 0
+        }
     );
 
     let region = store
@@ -313,7 +316,10 @@ async fn migrate_is_idempotent(store: Store) {
     );
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: 1 }
+        Verification::Intact {
+            entries: 1,
+            legacy: 0
+        }
     );
     store.ping().await.unwrap();
 }
@@ -966,7 +972,10 @@ async fn audit_log_records_reads_and_changes_and_detects_tampering(store: Store)
     assert!(total > 40);
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: total }
+        Verification::Intact {
+            entries: total,
+            legacy: 0
+        }
     );
 
     let second_action = query_strings(&store, "SELECT action FROM audit_log WHERE id = 2")
@@ -988,7 +997,10 @@ async fn audit_log_records_reads_and_changes_and_detects_tampering(store: Store)
     .unwrap();
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: total }
+        Verification::Intact {
+            entries: total,
+            legacy: 0
+        }
     );
 
     db.execute_unprepared(
@@ -1930,7 +1942,8 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
                 )
                 .await
                 .unwrap()
-                .total
+                .total,
+            legacy: 0
         }
     );
 }
@@ -1940,6 +1953,8 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
 
 #[path = "store/agreements.rs"]
 mod agreements;
+#[path = "store/audit.rs"]
+mod audit;
 #[path = "store/clearance.rs"]
 mod clearance;
 #[path = "store/journey.rs"]

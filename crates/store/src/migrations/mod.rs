@@ -7,6 +7,7 @@ mod m0001_initial;
 mod m0002_matching;
 mod m0003_programme_settings;
 mod m0004_journeys;
+mod m0007_audit;
 
 pub struct Migrator;
 
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0002_matching::Migration),
             Box::new(m0003_programme_settings::Migration),
             Box::new(m0004_journeys::Migration),
+            Box::new(m0007_audit::Migration),
         ]
     }
 }
