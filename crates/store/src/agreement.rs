@@ -577,7 +577,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let coordinator = actor.name.clone();
-        let today = crate::now().date_naive().to_string();
+        let today = brygga_domain::calendar::today().to_string();
         let Some(pid) = a.participant_id else {
             let contact = employer_contact::Entity::find()
                 .filter(employer_contact::Column::EmployerId.eq(e.id))

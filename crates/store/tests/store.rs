@@ -339,6 +339,52 @@ async fn org_tree_and_actors(store: Store) {
     assert_eq!(orgs[&t.municipality], Some(t.region));
     assert_eq!(orgs[&t.programme], Some(t.municipality));
     assert_eq!(orgs[&t.cohort], Some(t.programme));
+
+    // A municipality is not created without its code, whoever calls the store; nothing else
+    // takes one.
+    let refused = |r: Result<i32, StoreError>, field: &str| match r {
+        Err(StoreError::Invalid(e)) => assert!(e.0.iter().any(|e| e.field == field), "{e:?}"),
+        other => panic!("expected a field error on {field}, got {other:?}"),
+    };
+    for code in [None, Some(""), Some("  "), Some("Solna"), Some("01844")] {
+        refused(
+            store
+                .org_create(&sys(), OrgKind::Municipality, "Solna", Some(t.region), code)
+                .await,
+            "municipality_code",
+        );
+    }
+    refused(
+        store
+            .org_create(
+                &sys(),
+                OrgKind::Programme,
+                "Steget",
+                Some(t.municipality),
+                Some("0184"),
+            )
+            .await,
+        "municipality_code",
+    );
+    let solna = store
+        .org_create(
+            &sys(),
+            OrgKind::Municipality,
+            "Solna",
+            Some(t.region),
+            Some("0184"),
+        )
+        .await
+        .unwrap();
+    let created = store.orgs(&sys()).await.unwrap();
+    assert_eq!(
+        created
+            .iter()
+            .filter(|o| o.kind == OrgKind::Municipality)
+            .map(|o| (o.id, o.municipality_code.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![(t.municipality, Some("0180")), (solna, Some("0184"))]
+    );
     let found = store
         .org_find(&sys(), OrgKind::Cohort, "Jobbsteget HT25")
         .await
