@@ -65,8 +65,7 @@ impl Store {
         if parent_kind != kind.parent_kind() {
             return Err(invalid("parent_id", "error-org-parent"));
         }
-        // A municipality is known by its four-digit code (statistics and reports group by it);
-        // nothing else has one.
+        // A municipality is known by its four-digit code (statistics and reports group by it).
         let municipality_code = municipality_code.map(str::trim).filter(|c| !c.is_empty());
         match municipality_code {
             None if kind.has_municipality_code() => {
@@ -77,12 +76,6 @@ impl Store {
                     && !(c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit())) =>
             {
                 return Err(invalid("municipality_code", "error-municipality-unknown"));
-            }
-            Some(_) if !kind.has_municipality_code() => {
-                return Err(invalid(
-                    "municipality_code",
-                    "error-org-no-municipality-code",
-                ));
             }
             _ => {}
         }

@@ -62,7 +62,6 @@ error-title-not-found = Page not found
 error-title-internal = Something went wrong
 
 error-org-parent = Choose a parent organisation one level up (region → municipality → programme → cohort).
-error-org-no-municipality-code = Only a municipality has a municipality code.
 error-deactivate-self = You cannot deactivate your own account.
 error-title-conflict = Changed by someone else
 error-title-invalid = The details could not be saved

@@ -62,7 +62,6 @@ error-title-not-found = Sidan finns inte
 error-title-internal = Något gick fel
 
 error-org-parent = Välj en överordnad organisation på nivån ovanför (region → kommun → program → omgång).
-error-org-no-municipality-code = Bara en kommun har en kommunkod.
 error-deactivate-self = Du kan inte inaktivera ditt eget konto.
 error-title-conflict = Ändrad av någon annan
 error-title-invalid = Uppgifterna kunde inte sparas
