@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use brygga_domain::journey::{
-    Blocker, CheckpointKind, DEFAULT_MAP, Facts, ProcessMap, Stage, Step, blockers, check_move,
-    profile_recorded, staircase,
+    Blocker, CheckpointKind, DEFAULT_MAP, Facts, MoveError, ProcessMap, Stage, Step, blockers,
+    check_move, profile_recorded, staircase,
 };
 use brygga_domain::model::{
     AgreementKind, AgreementStatus, ConsentPurpose, EducationLevel, InterviewOutcome, OrgKind,
@@ -768,8 +768,12 @@ impl Store {
             .await?
             .remove(&p.id)
             .unwrap_or_default();
-        check_move(&map, current, target_stage_id, note, &facts)
-            .map_err(|e| StoreError::Invalid(e.field_errors()))?;
+        // Already there: someone else (or the same form sent twice) moved the participant since
+        // the page was read — a conflict, not a mistake in what was typed.
+        check_move(&map, current, target_stage_id, note, &facts).map_err(|e| match e {
+            MoveError::SameStage => StoreError::Conflict,
+            e => StoreError::Invalid(e.field_errors()),
+        })?;
         let e = self
             .insert_event(
                 &tx,
@@ -821,7 +825,8 @@ impl Store {
             .remove(&p.id)
             .unwrap_or_default();
         if facts.confirmed.contains(&checkpoint_id) {
-            return Err(invalid("checkpoint_id", "journey-error-already-confirmed"));
+            // Confirmed since the page was read: a conflict.
+            return Err(StoreError::Conflict);
         }
         let e = self
             .insert_event(
