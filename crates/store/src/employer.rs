@@ -138,6 +138,7 @@ impl EmployerRecord {
                 .units
                 .iter()
                 .map(|u| UnitDraft {
+                    id: u.id.to_string(),
                     name: u.name.clone(),
                     address: u.address.clone(),
                     municipality_code: u.municipality_code.clone(),
@@ -147,6 +148,7 @@ impl EmployerRecord {
                 .contacts
                 .iter()
                 .map(|c| ContactDraft {
+                    id: c.id.to_string(),
                     name: c.name.clone(),
                     title: c.title.clone(),
                     email: c.email.clone(),
@@ -157,6 +159,7 @@ impl EmployerRecord {
                 .supervisors
                 .iter()
                 .map(|s| SupervisorDraft {
+                    id: s.id.to_string(),
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),
@@ -179,6 +182,16 @@ fn dup_org(e: sea_orm::DbErr) -> StoreError {
     StoreError::unique(e, "org_number", "error-duplicate-orgnumber")
 }
 
+/// Whether an existing row is the one the form (or API) sent: by its id when the row carries
+/// one, so a renamed row keeps its identity and links; by name for a client that sends none.
+fn same_row(row_id: i32, row_name: &str, id: Option<i32>, name: &str) -> bool {
+    let key = |s: &str| s.trim().to_lowercase();
+    match id {
+        Some(id) => row_id == id,
+        None => key(row_name) == key(name),
+    }
+}
+
 /// Bring an employer's units, contacts and supervisors in line with the input. Rows are matched
 /// by name so that an edit keeps the ids other records point at (a supervisor's internships, a
 /// placement's unit).
@@ -187,7 +200,6 @@ async fn sync_children(
     employer_id: i32,
     i: &EmployerInput,
 ) -> Result<()> {
-    let key = |s: &str| s.trim().to_lowercase();
     let units = employer_unit::Entity::find()
         .filter(employer_unit::Column::EmployerId.eq(employer_id))
         .all(db)
@@ -196,7 +208,7 @@ async fn sync_children(
         db,
         units,
         &i.units,
-        |u: &employer_unit::Model, n| key(&u.name) == key(&n.name),
+        |u: &employer_unit::Model, n| same_row(u.id, &u.name, n.id, &n.name),
         || employer_unit::ActiveModel {
             employer_id: Set(employer_id),
             ..Default::default()
@@ -216,7 +228,7 @@ async fn sync_children(
         db,
         contacts,
         &i.contacts,
-        |c: &employer_contact::Model, n| key(&c.name) == key(&n.name),
+        |c: &employer_contact::Model, n| same_row(c.id, &c.name, n.id, &n.name),
         || employer_contact::ActiveModel {
             employer_id: Set(employer_id),
             ..Default::default()
@@ -237,7 +249,7 @@ async fn sync_children(
         db,
         sups,
         &i.supervisors,
-        |s: &supervisor::Model, n| key(&s.name) == key(&n.name),
+        |s: &supervisor::Model, n| same_row(s.id, &s.name, n.id, &n.name),
         || supervisor::ActiveModel {
             employer_id: Set(employer_id),
             unit_id: Set(None),
@@ -446,6 +458,7 @@ impl Store {
                 .units
                 .iter()
                 .map(|u| UnitDraft {
+                    id: u.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: u.name.clone(),
                     address: u.address.clone(),
                     municipality_code: u.municipality_code.clone(),
@@ -455,6 +468,7 @@ impl Store {
                 .contacts
                 .iter()
                 .map(|c| ContactDraft {
+                    id: c.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: c.name.clone(),
                     title: c.title.clone(),
                     email: c.email.clone(),
@@ -465,6 +479,7 @@ impl Store {
                 .supervisors
                 .iter()
                 .map(|s| SupervisorDraft {
+                    id: s.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),

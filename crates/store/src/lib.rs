@@ -179,8 +179,6 @@ where
     Ok(())
 }
 
-/// Append the audit entry for a write and commit its transaction: the last step of every
-/// write (`begin_write` is the first).
 pub const PER_PAGE: u64 = 25;
 
 /// The highest page number a list answers (a page beyond the last is simply empty); bounds
@@ -304,8 +302,8 @@ impl Store {
         &self.secret
     }
 
-    /// Append an audit entry to the write transaction `tx` (begun with `begin_write`) and
-    /// commit it.
+    /// Append the audit entry for a write and commit its transaction: the last step of every
+    /// write (`begin_write` is the first).
     pub(crate) async fn commit_audited(
         &self,
         tx: sea_orm::DatabaseTransaction,

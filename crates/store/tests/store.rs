@@ -691,6 +691,7 @@ async fn participant_access_by_role(store: Store) {
     let e1 = {
         let mut d = employer_draft("Restaurang Ängen AB", &orgnr(1), "private");
         d.supervisors = vec![SupervisorDraft {
+            id: Default::default(),
             name: "Omar Said".into(),
             ..Default::default()
         }];
@@ -1080,17 +1081,20 @@ async fn employers(store: Store) {
     let mut d = employer_draft("Byggbolaget Åkesson AB", &org1, "private");
     d.units = vec![
         UnitDraft {
+            id: Default::default(),
             name: "Huvudkontoret".into(),
             address: "Storgatan 1".into(),
             municipality_code: "0180".into(),
         },
         UnitDraft {
+            id: Default::default(),
             name: "Lagret".into(),
             address: "Hamnvägen 4".into(),
             municipality_code: "0180".into(),
         },
     ];
     d.contacts = vec![ContactDraft {
+        id: Default::default(),
         name: "Karin Lund".into(),
         title: "HR".into(),
         email: "karin@akesson.se".into(),
@@ -1098,12 +1102,14 @@ async fn employers(store: Store) {
     }];
     d.supervisors = vec![
         SupervisorDraft {
+            id: Default::default(),
             name: "Omar Said".into(),
             email: "omar@akesson.se".into(),
             phone: String::new(),
             training_status: "trained".into(),
         },
         SupervisorDraft {
+            id: Default::default(),
             name: "Eva Ek".into(),
             ..Default::default()
         },
@@ -1125,10 +1131,19 @@ async fn employers(store: Store) {
     assert_eq!(r1.units.len(), 2);
     assert_eq!(r1.contacts.len(), 1);
     assert_eq!(r1.supervisors.len(), 2);
+    // The record's draft is what was typed, plus each row's id (kept through edits).
+    let mut round = r1.to_draft().validate(refdata(), today()).unwrap();
     assert_eq!(
-        r1.to_draft().validate(refdata(), today()),
-        Ok(valid_employer(&d))
+        round.supervisors.iter().map(|x| x.id).collect::<Vec<_>>(),
+        r1.supervisors
+            .iter()
+            .map(|x| Some(x.id))
+            .collect::<Vec<_>>()
     );
+    round.units.iter_mut().for_each(|u| u.id = None);
+    round.contacts.iter_mut().for_each(|c| c.id = None);
+    round.supervisors.iter_mut().for_each(|x| x.id = None);
+    assert_eq!(round, valid_employer(&d));
 
     // The same number written without the dash is still a duplicate.
     let dup = employer_draft("Kopian AB", &org1.replace('-', ""), "private");
@@ -1158,6 +1173,7 @@ async fn employers(store: Store) {
     e.units[0].address = "Nygatan 2".into();
     e.units.retain(|u| u.name != "Lagret");
     e.units.push(UnitDraft {
+        id: Default::default(),
         name: "Verkstaden".into(),
         address: "Industrivägen 9".into(),
         municipality_code: "1480".into(),
@@ -1243,6 +1259,46 @@ async fn employers(store: Store) {
         1,
         "a refused edit changes nothing"
     );
+
+    // A typo fixed in a supervisor's, a unit's and a contact's name keeps each row (the form
+    // sends the row's id): the supervisor keeps their login and everything linked to them.
+    let supervisor_login = user(&store, "eva.ek@akesson.se", Role::Supervisor, &[], Some(e1)).await;
+    let before = store.employer_get(&s, e1).await.unwrap();
+    let eva = before
+        .supervisors
+        .iter()
+        .find(|x| x.name == "Eva Ek")
+        .unwrap()
+        .id;
+    store
+        .supervisor_link_user(&s, eva, supervisor_login)
+        .await
+        .unwrap();
+    let before = store.employer_get(&s, e1).await.unwrap();
+    let mut typo = before.to_draft();
+    for x in typo.supervisors.iter_mut().filter(|x| x.name == "Eva Ek") {
+        x.name = "Eva Eek".into();
+    }
+    typo.units[0].name = format!("{} (nya)", typo.units[0].name);
+    typo.contacts[0].name = format!("{}sson", typo.contacts[0].name);
+    store
+        .employer_update(&s, e1, before.version, &valid_employer(&typo))
+        .await
+        .unwrap();
+    let after = store.employer_get(&s, e1).await.unwrap();
+    let renamed = after.supervisors.iter().find(|x| x.id == eva).unwrap();
+    assert_eq!(renamed.name, "Eva Eek");
+    assert_eq!(renamed.user_id, Some(supervisor_login), "still their login");
+    assert_eq!(
+        ids(&after.supervisors, |x| x.id),
+        ids(&before.supervisors, |x| x.id)
+    );
+    assert_eq!(ids(&after.units, |u| u.id), ids(&before.units, |u| u.id));
+    assert_eq!(
+        ids(&after.contacts, |c| c.id),
+        ids(&before.contacts, |c| c.id)
+    );
+    assert_eq!(after.units[0].name, typo.units[0].name);
 
     // Lists: filter by sector, search case-insensitively.
     let list = |f: EmployerFilter| {
