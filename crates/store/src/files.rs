@@ -222,6 +222,7 @@ fn clean_filename(name: &str) -> String {
 /// Check and keep a file for an owner record, inside the caller's write transaction: bytes under
 /// a random key, metadata (type from the content, size, sha256) in `stored_files`, audited. The
 /// caller has already decided that the actor may write to the owner record.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn save(
     tx: &impl ConnectionTrait,
     secret: &crate::secret::Secret,
