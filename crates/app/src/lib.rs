@@ -68,7 +68,7 @@ impl From<FieldErrors> for Error {
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// Today's date where Brygga runs (Swedish local time on a Swedish server).
+/// Today's date in Stockholm (whatever the server's time zone).
 pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    brygga_domain::calendar::today()
 }

@@ -543,8 +543,14 @@ pub async fn plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Resu
 /// Returns how many proposals were created.
 pub async fn accept_plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Result<usize> {
     let view = plan(app, actor, programme_id, min).await?;
-    // Contradictory locks: nothing to accept until they are cleared.
-    let plan = view.plan.map_err(|_| Error::Forbidden)?;
+    // Contradictory locks: nothing to accept until they are cleared. The coordinator may
+    // accept; what stands in the way is the rules they set, said beside them.
+    let plan = view.plan.map_err(|_| {
+        Error::Invalid(FieldErrors(vec![FieldError::new(
+            "rules",
+            "plan-error-contradictory-locks",
+        )]))
+    })?;
     let pairs: Vec<(i32, i32)> = plan.pairs().into_iter().map(|(p, x, _)| (p, x)).collect();
     Ok(app.store.accept_plan(actor, programme_id, &pairs).await?)
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::{Context, bail};
 use brygga_domain::model::Role;
 use brygga_domain::refdata::RefData;
-use brygga_store::audit::Verification;
+use brygga_store::audit::{Checkpoint, Verification};
 use brygga_store::secret::Secret;
 use brygga_store::users::NewUser;
 use brygga_store::{Actor, Store};
@@ -133,8 +133,15 @@ enum TokenCommand {
 
 #[derive(Subcommand)]
 enum AuditCommand {
-    /// Check the audit log's hash chain.
-    Verify,
+    /// Check the audit log's hash chain (reads only; needs the installation secret).
+    Verify {
+        /// A token printed by `brygga audit checkpoint`: check that its entry still has its
+        /// hash and that the chain after it is intact.
+        #[arg(long)]
+        since: Option<String>,
+    },
+    /// Print the chain's head as one token (`<entry id>:<hash>`) to keep outside the database.
+    Checkpoint,
 }
 
 /// Defaults → brygga.toml → BRYGGA_* environment variables (BRYGGA_DATABASE_FILE and
@@ -208,6 +215,40 @@ fn secret(cfg: &Config) -> anyhow::Result<Secret> {
             &cfg.secret_file,
         ))?),
     }
+}
+
+/// Open a database that must exist and be migrated, reading only: nothing is created or
+/// migrated (audit verification must not change what it checks).
+async fn open_read_only(url: &str, cfg: &Config) -> anyhow::Result<Store> {
+    let secret = match std::env::var("BRYGGA_SECRET") {
+        Ok(hex) => Secret::from_hex(&hex, "BRYGGA_SECRET")?,
+        Err(_) => {
+            let path = std::path::Path::new(&cfg.secret_file);
+            if !path.exists() {
+                bail!(
+                    "no installation secret ({} or BRYGGA_SECRET): the audit chain cannot be checked without it",
+                    path.display()
+                );
+            }
+            Secret::load_or_create(path)?
+        }
+    };
+    let store = Store::connect_read_only(url, secret)
+        .await
+        .with_context(|| {
+            format!(
+                "opening {} (a new database is made with `brygga migrate`)",
+                brygga_store::redacted_url(url)
+            )
+        })?;
+    let pending = store.pending_migrations().await?;
+    if !pending.is_empty() {
+        bail!(
+            "the database lacks migrations ({}): run `brygga migrate` first",
+            pending.join(", ")
+        );
+    }
+    Ok(store)
 }
 
 async fn open(url: &str, cfg: &Config) -> anyhow::Result<Store> {
@@ -439,7 +480,7 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Migrate => {
             open(&database, &cfg).await?;
-            println!("migrated {}", brygga_store::database_url(&database));
+            println!("migrated {}", brygga_store::redacted_url(&database));
             Ok(())
         }
         Command::Demo { bind } => {
@@ -455,7 +496,7 @@ async fn main() -> anyhow::Result<()> {
                     "existing data"
                 }
             );
-            println!("Database: {database}");
+            println!("Database: {}", brygga_store::redacted_url(&database));
             println!("Log in with any of these (password: {}):", demo.password);
             for (role, email) in &demo.logins {
                 println!("  {role:<20} {email}");
@@ -519,12 +560,43 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Match { .. } => Ok(()),
         Command::Audit {
-            command: AuditCommand::Verify,
+            command: AuditCommand::Checkpoint,
         } => {
-            let store = open(&database, &cfg).await?;
-            match store.audit_verify().await? {
-                Verification::Intact { entries } => {
-                    println!("audit log intact: {entries} entries");
+            let store = open_read_only(&database, &cfg).await?;
+            println!("{}", store.audit_checkpoint().await?);
+            Ok(())
+        }
+        Command::Audit {
+            command: AuditCommand::Verify { since },
+        } => {
+            let since = match since.as_deref().map(str::parse::<Checkpoint>) {
+                None => None,
+                Some(Ok(c)) => Some(c),
+                Some(Err(e)) => {
+                    eprintln!("brygga audit verify --since: {e}");
+                    std::process::exit(2);
+                }
+            };
+            let store = open_read_only(&database, &cfg).await?;
+            let result = match &since {
+                Some(c) => store.audit_verify_since(c).await?,
+                None => store.audit_verify().await?,
+            };
+            match result {
+                Verification::Intact { entries, legacy } => {
+                    match &since {
+                        Some(c) => println!(
+                            "audit log intact since entry {}: {entries} entries after it",
+                            c.entry_id
+                        ),
+                        None => println!("audit log intact: {entries} entries"),
+                    }
+                    if legacy > 0 {
+                        println!(
+                            "{legacy} of them from before the chain was keyed (plain SHA-256: \
+                             anyone who could write the database could have rewritten those)"
+                        );
+                    }
                     Ok(())
                 }
                 Verification::Broken { entry_id, reason } => {

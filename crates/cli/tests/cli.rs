@@ -39,9 +39,35 @@ fn brygga(db: &str, args: &[&str], stdin: &str) -> (i32, String, String) {
 both!(blank: an_administrator_sets_up_users_tokens_and_checks_the_audit_chain);
 
 async fn an_administrator_sets_up_users_tokens_and_checks_the_audit_chain(db: &str) {
-    let (code, out, err) = brygga(db, &["migrate"], "");
+    // Verifying reads only: on a database never migrated it says so and leaves it so.
+    for _ in 0..2 {
+        let (code, _, err) = brygga(db, &["audit", "verify"], "");
+        assert_ne!(code, 0);
+        assert!(err.contains("brygga migrate"), "{err}");
+    }
+    if !db.starts_with("postgres") {
+        assert!(
+            !std::path::Path::new(db).exists(),
+            "no database file was created"
+        );
+    }
+
+    // The printed address never carries the database password.
+    let with_password = db.replacen(
+        "postgres://postgres@",
+        "postgres://postgres:hemligt-ord@",
+        1,
+    );
+    let (code, out, err) = brygga(&with_password, &["migrate"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("migrated"), "{out}");
+    assert!(
+        !out.contains("hemligt-ord") && !err.contains("hemligt-ord"),
+        "{out}{err}"
+    );
+    if with_password != db {
+        assert!(out.contains("postgres://postgres:***@"), "{out}");
+    }
 
     // The password comes from standard input and must be long enough.
     let add = [
@@ -172,6 +198,40 @@ async fn an_administrator_sets_up_users_tokens_and_checks_the_audit_chain(db: &s
     let (code, out, err) = brygga(db, &["audit", "verify"], "");
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("intact"), "{out}");
+
+    // A checkpoint to keep elsewhere; verifying from it changes nothing (the head stays).
+    let (code, checkpoint, err) = brygga(db, &["audit", "checkpoint"], "");
+    assert_eq!(code, 0, "{err}");
+    let checkpoint = checkpoint.trim().to_string();
+    let (id, hash) = checkpoint.split_once(':').expect("<entry id>:<hash>");
+    assert!(
+        id.parse::<i32>().unwrap() > 0 && hash.len() == 64,
+        "{checkpoint}"
+    );
+    let (code, out, err) = brygga(db, &["audit", "verify", "--since", &checkpoint], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("intact since entry"), "{out}");
+    let (_, again, _) = brygga(db, &["audit", "checkpoint"], "");
+    assert_eq!(again.trim(), checkpoint, "verification wrote nothing");
+
+    // A checkpoint the log does not match is a broken log; a malformed one a usage error.
+    let forged = format!("{id}:{}", "0".repeat(64));
+    let (code, _, err) = brygga(db, &["audit", "verify", "--since", &forged], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("BROKEN"), "{err}");
+    let (code, _, err) = brygga(db, &["audit", "verify", "--since", "latest"], "");
+    assert_eq!(code, 2);
+    assert!(err.contains("<entry id>:"), "{err}");
+
+    // Without this installation's secret the keyed chain does not verify.
+    let out = Command::new(BRYGGA)
+        .args(["--database", db, "audit", "verify"])
+        .env("RUST_LOG", "warn")
+        .env("BRYGGA_SECRET", "ab".repeat(32))
+        .output()
+        .expect("brygga ran");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("BROKEN"));
 }
 
 #[test]

@@ -1581,6 +1581,7 @@ fn employer_draft(i: usize, e: &EmployerSpec, next_phone: &mut u32) -> Result<Em
             .units
             .iter()
             .map(|(name, address, code)| UnitDraft {
+                id: Default::default(),
                 name: (*name).into(),
                 address: (*address).into(),
                 municipality_code: (*code).into(),
@@ -1590,6 +1591,7 @@ fn employer_draft(i: usize, e: &EmployerSpec, next_phone: &mut u32) -> Result<Em
             .contacts
             .iter()
             .map(|(name, title)| ContactDraft {
+                id: Default::default(),
                 name: (*name).into(),
                 title: (*title).into(),
                 email: format!("{}@{}.demo.brygga.se", slug(name), e.key),
@@ -1600,6 +1602,7 @@ fn employer_draft(i: usize, e: &EmployerSpec, next_phone: &mut u32) -> Result<Em
             .supervisors
             .iter()
             .map(|(name, training)| SupervisorDraft {
+                id: Default::default(),
                 name: (*name).into(),
                 email: format!("{}@{}.demo.brygga.se", slug(name), e.key),
                 phone: phone(),

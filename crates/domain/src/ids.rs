@@ -105,9 +105,9 @@ pub struct Personnummer {
 impl Personnummer {
     const FIELD: &'static str = "personnummer";
 
-    /// Parse against today's local date.
+    /// Parse against today's date in Stockholm.
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        Self::parse_at(s, chrono::Local::now().date_naive())
+        Self::parse_at(s, crate::calendar::today())
     }
 
     /// Parse as if today were `today` (the century of ten-digit forms depends on it).
@@ -234,7 +234,7 @@ impl OrgNumber {
     const FIELD: &'static str = "org_number";
 
     pub fn parse(s: &str) -> Result<Self, FieldError> {
-        Self::parse_at(s, chrono::Local::now().date_naive())
+        Self::parse_at(s, crate::calendar::today())
     }
 
     /// Parse as if today were `today` (only a sole trader's date depends on it).

@@ -1,7 +1,7 @@
 //! The candidate pool's rules and interview bookings: who may move a proposal where, what a
 //! valid booking is, and when two bookings overlap. No I/O.
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Email;
@@ -245,38 +245,7 @@ fn parse_local(s: &str) -> Option<DateTime<Utc>> {
     stockholm_to_utc(t)
 }
 
-/// Swedish time follows the EU rule: summer time (UTC+2) from 01:00 UTC on the last Sunday of
-/// March to 01:00 UTC on the last Sunday of October, UTC+1 otherwise.
-fn summer_time(year: i32) -> Option<(DateTime<Utc>, DateTime<Utc>)> {
-    let last_sunday = |month: u32| -> Option<NaiveDate> {
-        let last = NaiveDate::from_ymd_opt(year, month, 31)?;
-        let back = last.weekday().num_days_from_sunday();
-        last.checked_sub_days(chrono::Days::new(u64::from(back)))
-    };
-    let at_one = |d: NaiveDate| d.and_hms_opt(1, 0, 0).map(|t| Utc.from_utc_datetime(&t));
-    Some((at_one(last_sunday(3)?)?, at_one(last_sunday(10)?)?))
-}
-
-fn offset_hours(utc: DateTime<Utc>) -> i64 {
-    match summer_time(utc.year()) {
-        Some((start, end)) if utc >= start && utc < end => 2,
-        _ => 1,
-    }
-}
-
-/// Swedish local time as UTC. A time that does not exist (the hour skipped in March) is refused;
-/// one that exists twice (October) is read as summer time.
-pub fn stockholm_to_utc(local: NaiveDateTime) -> Option<DateTime<Utc>> {
-    [2, 1].into_iter().find_map(|h| {
-        let utc = Utc.from_utc_datetime(&(local - chrono::Duration::hours(h)));
-        (offset_hours(utc) == h).then_some(utc)
-    })
-}
-
-/// UTC as Swedish local time.
-pub fn utc_to_stockholm(utc: DateTime<Utc>) -> NaiveDateTime {
-    utc.naive_utc() + chrono::Duration::hours(offset_hours(utc))
-}
+pub use crate::calendar::{stockholm_to_utc, utc_to_stockholm};
 
 /// A UTC time as a `datetime-local` value in Swedish time.
 pub fn local_input_value(utc: DateTime<Utc>) -> String {

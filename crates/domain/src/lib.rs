@@ -1,6 +1,7 @@
 //! Brygga's domain: the nouns, their validation, and the access policy. No I/O here.
 
 pub mod agreement;
+pub mod calendar;
 pub mod clearance;
 pub mod document;
 pub mod field;

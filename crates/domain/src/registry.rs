@@ -407,6 +407,10 @@ impl ParticipantDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct UnitDraft {
+    /// The row's id when it exists already (a hidden field): an edit keeps the row, so a
+    /// renamed supervisor stays linked to interns, agreements and their login. Empty for a new
+    /// row.
+    pub id: String,
     pub name: String,
     pub address: String,
     pub municipality_code: String,
@@ -415,6 +419,10 @@ pub struct UnitDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ContactDraft {
+    /// The row's id when it exists already (a hidden field): an edit keeps the row, so a
+    /// renamed supervisor stays linked to interns, agreements and their login. Empty for a new
+    /// row.
+    pub id: String,
     pub name: String,
     pub title: String,
     pub email: String,
@@ -424,6 +432,10 @@ pub struct ContactDraft {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct SupervisorDraft {
+    /// The row's id when it exists already (a hidden field): an edit keeps the row, so a
+    /// renamed supervisor stays linked to interns, agreements and their login. Empty for a new
+    /// row.
+    pub id: String,
     pub name: String,
     pub email: String,
     pub phone: String,
@@ -447,6 +459,8 @@ pub struct EmployerDraft {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unit {
+    /// The existing row this is (see the draft's `id`); `None` for a new row.
+    pub id: Option<i32>,
     pub name: String,
     pub address: String,
     pub municipality_code: String,
@@ -454,6 +468,8 @@ pub struct Unit {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
+    /// The existing row this is (see the draft's `id`); `None` for a new row.
+    pub id: Option<i32>,
     pub name: String,
     pub title: String,
     pub email: String,
@@ -462,6 +478,8 @@ pub struct Contact {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SupervisorInput {
+    /// The existing row this is (see the draft's `id`); `None` for a new row.
+    pub id: Option<i32>,
     pub name: String,
     pub email: String,
     pub phone: String,
@@ -479,6 +497,12 @@ pub struct EmployerInput {
     pub units: Vec<Unit>,
     pub contacts: Vec<Contact>,
     pub supervisors: Vec<SupervisorInput>,
+}
+
+/// A row's hidden id as typed: a positive number, or a new row (an id that is not one of the
+/// employer's rows is a new row too; the store decides).
+fn row_id(typed: &str) -> Option<i32> {
+    typed.trim().parse::<i32>().ok().filter(|id| *id > 0)
 }
 
 fn opt_string<T: AsRef<str>>(
@@ -534,6 +558,7 @@ impl EmployerDraft {
             );
             if let (Some(name), Some(municipality_code)) = (name, municipality_code) {
                 units.push(Unit {
+                    id: row_id(&u.id),
                     name,
                     address,
                     municipality_code,
@@ -553,6 +578,7 @@ impl EmployerDraft {
             let phone = opt_string(&mut e, "contacts", &c.phone, Phone::parse);
             if let Some(name) = name {
                 contacts.push(Contact {
+                    id: row_id(&c.id),
                     name,
                     title,
                     email,
@@ -578,6 +604,7 @@ impl EmployerDraft {
             };
             if let (Some(name), Some(training_status)) = (name, training_status) {
                 supervisors.push(SupervisorInput {
+                    id: row_id(&s.id),
                     name,
                     email,
                     phone,

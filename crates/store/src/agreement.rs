@@ -92,6 +92,7 @@ fn live_proposal() -> Condition {
 /// Record a collaboration agreement's status (and signing date) on the employer, audited.
 async fn set_employer_agreement(
     tx: &impl sea_orm::ConnectionTrait,
+    secret: &crate::secret::Secret,
     actor: &Actor,
     employer_id: i32,
     status: AgreementStatus,
@@ -118,6 +119,7 @@ async fn set_employer_agreement(
         .await?;
     record(
         tx,
+        secret,
         actor,
         AuditAction::Update,
         "employer",
@@ -295,7 +297,8 @@ impl Store {
     pub async fn agreement_get(&self, actor: &Actor, id: i32) -> Result<AgreementRecord> {
         let (a, rels) = self.agreement_checked(actor, id, Action::Read).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "agreement", Some(id), &[])
+            .await?;
         self.agreement_record(actor, a, &rels).await
     }
 
@@ -362,7 +365,7 @@ impl Store {
             )
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -442,7 +445,7 @@ impl Store {
             .insert(&tx)
             .await
             .map_err(|e| StoreError::unique(e, field, "agreement-error-exists"))?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -577,7 +580,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let coordinator = actor.name.clone();
-        let today = crate::now().date_naive().to_string();
+        let today = brygga_domain::calendar::today().to_string();
         let Some(pid) = a.participant_id else {
             let contact = employer_contact::Entity::find()
                 .filter(employer_contact::Column::EmployerId.eq(e.id))
@@ -631,7 +634,7 @@ impl Store {
             });
         let (programme, organisation) = self.org_names(p.programme_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -717,14 +720,33 @@ impl Store {
         let mut am: agreement::ActiveModel = a.clone().into();
         let mut fields = vec!["status"];
         if let FileChange::Generated(files, doc) = file {
-            let f = crate::files::save(&tx, files, actor, OWNER_AGREEMENT, id, "file", doc).await?;
+            let f = crate::files::save(
+                &tx,
+                &self.secret,
+                files,
+                actor,
+                OWNER_AGREEMENT,
+                id,
+                "file",
+                doc,
+            )
+            .await?;
             am.generated_file_id = Set(Some(f.id));
             fields.push("generated_file_id");
             saved = Some((files, f.object_key));
         }
         if let FileChange::Signed(files, upload, signed_on) = file {
-            let f =
-                crate::files::save(&tx, files, actor, OWNER_AGREEMENT, id, "file", upload).await?;
+            let f = crate::files::save(
+                &tx,
+                &self.secret,
+                files,
+                actor,
+                OWNER_AGREEMENT,
+                id,
+                "file",
+                upload,
+            )
+            .await?;
             am.signed_file_id = Set(Some(f.id));
             am.signed_on = Set(Some(signed_on));
             fields.extend(["signed_file_id", "signed_on"]);
@@ -732,6 +754,7 @@ impl Store {
             if a.kind.get() == AgreementKind::Collaboration {
                 set_employer_agreement(
                     &tx,
+                    &self.secret,
                     actor,
                     a.employer_id,
                     AgreementStatus::Signed,
@@ -743,7 +766,15 @@ impl Store {
         // The employer's record follows its collaboration agreement.
         let collaboration = a.kind.get() == AgreementKind::Collaboration;
         if collaboration && step == AgreementStep::End && status == AgreementStatus::Signed {
-            set_employer_agreement(&tx, actor, a.employer_id, AgreementStatus::Ended, None).await?;
+            set_employer_agreement(
+                &tx,
+                &self.secret,
+                actor,
+                a.employer_id,
+                AgreementStatus::Ended,
+                None,
+            )
+            .await?;
         }
         am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
@@ -751,7 +782,7 @@ impl Store {
         let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
         {
             Ok(()) => {
-                crate::commit_audited(
+                self.commit_audited(
                     tx,
                     actor,
                     AuditAction::Update,

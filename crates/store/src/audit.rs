@@ -1,13 +1,22 @@
 //! The append-only, hash-chained audit log: who did what to which record, and which fields
 //! (never their values). Each entry's hash covers the previous entry's hash, so changing or
 //! removing an entry breaks the chain at that point, which `verify` finds.
+//!
+//! The chain is keyed: each hash is an HMAC under the installation secret (purpose "audit"),
+//! which lives outside the database, so someone who can write the database but not read the
+//! secret cannot recompute a valid chain after changing an entry. Entries written before the
+//! chain was keyed are plain SHA-256 (`scheme` = `sha256`); they may only precede keyed ones.
+//! Removing the newest entries (and moving the head back) is found by `verify_since` against
+//! a checkpoint kept outside the database.
 
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder,
 };
 use sha2::{Digest, Sha256};
+
+use crate::secret::Secret;
 
 use crate::entities::{audit_entry, audit_head};
 use crate::{Actor, Page, Result, Store, StoreError};
@@ -30,6 +39,8 @@ pub struct AuditEntry {
     pub fields: String,
     pub prev_hash: String,
     pub hash: String,
+    /// Whether the entry is keyed (`hmac`) or from before the chain was (`sha256`).
+    pub scheme: String,
 }
 
 impl From<audit_entry::Model> for AuditEntry {
@@ -45,6 +56,7 @@ impl From<audit_entry::Model> for AuditEntry {
             fields: m.fields,
             prev_hash: m.prev_hash,
             hash: m.hash,
+            scheme: m.scheme,
         }
     }
 }
@@ -95,38 +107,49 @@ pub(crate) async fn lock_head(db: &impl ConnectionTrait) -> Result<()> {
     Ok(())
 }
 
-#[allow(clippy::too_many_arguments)]
-fn entry_hash(
-    prev: &str,
-    at: &chrono::DateTime<chrono::Utc>,
-    actor_id: Option<i32>,
-    actor: &str,
-    action: &str,
-    resource: &str,
-    record_id: Option<i32>,
-    fields: &str,
-) -> String {
-    let mut h = Sha256::new();
+/// How an entry's hash was made.
+pub const KEYED: &str = "hmac";
+/// Entries from before the chain was keyed.
+pub const LEGACY: &str = "sha256";
+
+/// The bytes an entry's hash covers: the previous hash and every field, each ended by a NUL.
+fn entry_bytes(e: &audit_entry::Model) -> Vec<u8> {
+    let mut out = Vec::new();
     for part in [
-        prev,
-        &at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
-        &actor_id.map(|i| i.to_string()).unwrap_or_default(),
-        actor,
-        action,
-        resource,
-        &record_id.map(|i| i.to_string()).unwrap_or_default(),
-        fields,
+        e.prev_hash.as_str(),
+        &e.at.to_rfc3339_opts(chrono::SecondsFormat::Micros, true),
+        &e.actor_id.map(|i| i.to_string()).unwrap_or_default(),
+        &e.actor,
+        &e.action,
+        &e.resource,
+        &e.record_id.map(|i| i.to_string()).unwrap_or_default(),
+        &e.fields,
     ] {
-        h.update(part.as_bytes());
-        h.update([0u8]);
+        out.extend_from_slice(part.as_bytes());
+        out.push(0);
     }
-    hex::encode(h.finalize())
+    out
+}
+
+/// The keyed hash of an entry (what every new entry gets).
+fn keyed_hash(secret: &Secret, e: &audit_entry::Model) -> String {
+    secret.mac_hex("audit", &entry_bytes(e))
+}
+
+/// Whether `e.hash` is right for its content and scheme.
+fn hash_matches(secret: &Secret, e: &audit_entry::Model) -> bool {
+    match e.scheme.as_str() {
+        KEYED => secret.verify_hex("audit", &entry_bytes(e), &e.hash),
+        LEGACY => hex::encode(Sha256::digest(entry_bytes(e))) == e.hash,
+        _ => false,
+    }
 }
 
 /// Append an entry. Must run inside a transaction opened with `begin_write`, which holds the
 /// chain's lock.
-pub async fn record(
+pub(crate) async fn record(
     db: &impl ConnectionTrait,
+    secret: &Secret,
     actor: &Actor,
     action: AuditAction,
     resource: &str,
@@ -137,33 +160,24 @@ pub async fn record(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let at = crate::now();
-    let fields = crate::to_json(&fields);
-    let actor_label = actor.label();
-    let hash = entry_hash(
-        &head.hash,
-        &at,
-        actor.user_id,
-        &actor_label,
-        action.as_str(),
-        resource,
+    let mut entry = audit_entry::Model {
+        id: 0,
+        at: crate::now(),
+        actor_id: actor.user_id,
+        actor: actor.label(),
+        action: action.as_str().to_string(),
+        resource: resource.to_string(),
         record_id,
-        &fields,
-    );
-    audit_entry::ActiveModel {
-        at: Set(at),
-        actor_id: Set(actor.user_id),
-        actor: Set(actor_label),
-        action: Set(action.as_str().to_string()),
-        resource: Set(resource.to_string()),
-        record_id: Set(record_id),
-        fields: Set(fields),
-        prev_hash: Set(head.hash.clone()),
-        hash: Set(hash.clone()),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+        fields: crate::to_json(&fields),
+        prev_hash: head.hash,
+        hash: String::new(),
+        scheme: KEYED.to_string(),
+    };
+    entry.hash = keyed_hash(secret, &entry);
+    let hash = entry.hash.clone();
+    let mut active: audit_entry::ActiveModel = entry.into();
+    active.id = sea_orm::NotSet;
+    active.insert(db).await?;
     audit_head::Entity::update_many()
         .col_expr(audit_head::Column::Hash, Expr::value(hash))
         .filter(audit_head::Column::Id.eq(1))
@@ -181,10 +195,48 @@ pub struct AuditFilter {
     pub page: u64,
 }
 
+/// What `verify` found.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Verification {
-    Intact { entries: u64 },
-    Broken { entry_id: i32, reason: &'static str },
+    /// `entries` checked, of which `legacy` were chained before the chain was keyed.
+    Intact {
+        entries: u64,
+        legacy: u64,
+    },
+    Broken {
+        entry_id: i32,
+        reason: &'static str,
+    },
+}
+
+/// The head of the chain at one moment, kept outside the database: `<entry id>:<hash>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Checkpoint {
+    pub entry_id: i32,
+    pub hash: String,
+}
+
+impl std::fmt::Display for Checkpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.entry_id, self.hash)
+    }
+}
+
+impl std::str::FromStr for Checkpoint {
+    type Err = &'static str;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        const FORM: &str = "a checkpoint is <entry id>:<64 hexadecimal characters>";
+        let (id, hash) = s.trim().split_once(':').ok_or(FORM)?;
+        let entry_id = id.parse::<i32>().map_err(|_| FORM)?;
+        if entry_id < 0 || hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(FORM);
+        }
+        Ok(Checkpoint {
+            entry_id,
+            hash: hash.to_ascii_lowercase(),
+        })
+    }
 }
 
 impl Store {
@@ -198,7 +250,8 @@ impl Store {
         fields: &[&str],
     ) -> Result<()> {
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, action, resource, record_id, fields).await?;
+        self.commit_audited(tx, actor, action, resource, record_id, fields)
+            .await?;
         Ok(())
     }
 
@@ -231,11 +284,71 @@ impl Store {
             .map(AuditEntry::from))
     }
 
-    /// Recompute the whole chain. Reads in batches so a long log does not fill memory.
+    /// Recompute the whole chain. Reads in batches so a long log does not fill memory; writes
+    /// nothing.
     pub async fn audit_verify(&self) -> Result<Verification> {
+        self.verify_from(None).await
+    }
+
+    /// The chain's head now, to keep outside the database. Writes nothing.
+    pub async fn audit_checkpoint(&self) -> Result<Checkpoint> {
+        let last = audit_entry::Entity::find()
+            .order_by_desc(audit_entry::Column::Id)
+            .one(&self.db)
+            .await?;
+        Ok(match last {
+            Some(e) => Checkpoint {
+                entry_id: e.id,
+                hash: e.hash,
+            },
+            None => Checkpoint {
+                entry_id: 0,
+                hash: GENESIS.to_string(),
+            },
+        })
+    }
+
+    /// Check that the checkpoint's entry still has the hash it had and that the chain from it
+    /// to the head is intact and keyed (everything written after a checkpoint is). Writes
+    /// nothing.
+    pub async fn audit_verify_since(&self, checkpoint: &Checkpoint) -> Result<Verification> {
+        self.verify_from(Some(checkpoint)).await
+    }
+
+    async fn verify_from(&self, since: Option<&Checkpoint>) -> Result<Verification> {
         let mut prev = GENESIS.to_string();
-        let mut count = 0u64;
         let mut last_id = 0;
+        if let Some(c) = since.filter(|c| c.entry_id > 0) {
+            let at = audit_entry::Entity::find_by_id(c.entry_id)
+                .one(&self.db)
+                .await?;
+            match at {
+                Some(e) if e.hash == c.hash && hash_matches(&self.secret, &e) => {}
+                Some(_) => {
+                    return Ok(Verification::Broken {
+                        entry_id: c.entry_id,
+                        reason: "the checkpoint's entry no longer has the checkpoint's hash",
+                    });
+                }
+                None => {
+                    return Ok(Verification::Broken {
+                        entry_id: c.entry_id,
+                        reason: "the checkpoint's entry was removed",
+                    });
+                }
+            }
+            prev = c.hash.clone();
+            last_id = c.entry_id;
+        } else if let Some(c) = since.filter(|c| c.hash != GENESIS) {
+            return Ok(Verification::Broken {
+                entry_id: c.entry_id,
+                reason: "the checkpoint's entry no longer has the checkpoint's hash",
+            });
+        }
+        // After a checkpoint every entry is keyed; before, legacy entries may only come first.
+        let mut keyed_seen = since.is_some();
+        let mut count = 0u64;
+        let mut legacy = 0u64;
         loop {
             let batch = audit_entry::Entity::find()
                 .filter(audit_entry::Column::Id.gt(last_id))
@@ -253,20 +366,20 @@ impl Store {
                         reason: "previous hash does not match: an entry before it was removed or changed",
                     });
                 }
-                let h = entry_hash(
-                    &prev,
-                    &e.at,
-                    e.actor_id,
-                    &e.actor,
-                    &e.action,
-                    &e.resource,
-                    e.record_id,
-                    &e.fields,
-                );
-                if h != e.hash {
+                if e.scheme == KEYED {
+                    keyed_seen = true;
+                } else if keyed_seen {
                     return Ok(Verification::Broken {
                         entry_id: e.id,
-                        reason: "entry content does not match its hash",
+                        reason: "an unkeyed entry follows keyed ones",
+                    });
+                } else {
+                    legacy += 1;
+                }
+                if !hash_matches(&self.secret, e) {
+                    return Ok(Verification::Broken {
+                        entry_id: e.id,
+                        reason: "entry content does not match its hash (or the secret is not this installation's)",
                     });
                 }
                 prev = e.hash.clone();
@@ -281,6 +394,9 @@ impl Store {
                 reason: "the newest entries were removed",
             });
         }
-        Ok(Verification::Intact { entries: count })
+        Ok(Verification::Intact {
+            entries: count,
+            legacy,
+        })
     }
 }

@@ -201,7 +201,7 @@ impl Store {
             id.and_then(|i| names.get(&i).cloned()).unwrap_or_default()
         };
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -260,6 +260,7 @@ impl Store {
 
     async fn set_eligibility(
         tx: &impl ConnectionTrait,
+        secret: &crate::secret::Secret,
         actor: &Actor,
         participant_id: i32,
         to: EligibilityStatus,
@@ -276,6 +277,7 @@ impl Store {
             .await?;
         record(
             tx,
+            secret,
             actor,
             AuditAction::Update,
             "participant",
@@ -323,6 +325,7 @@ impl Store {
         .await?;
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "es_confirmation",
@@ -330,7 +333,14 @@ impl Store {
             &["participant_id", "officer_name", "confirmed_on", "note"],
         )
         .await?;
-        Self::set_eligibility(&tx, actor, participant_id, EligibilityStatus::Eligible).await?;
+        Self::set_eligibility(
+            &tx,
+            &self.secret,
+            actor,
+            participant_id,
+            EligibilityStatus::Eligible,
+        )
+        .await?;
         tx.commit().await?;
         Ok(m.id)
     }
@@ -377,7 +387,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -442,6 +452,7 @@ impl Store {
         }
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Update,
             kind.resource(),
@@ -451,7 +462,14 @@ impl Store {
         .await?;
         if matches!(kind, Kind::Confirmation) {
             // Without a confirmation, eligibility is back to being looked into.
-            Self::set_eligibility(&tx, actor, participant_id, EligibilityStatus::Pending).await?;
+            Self::set_eligibility(
+                &tx,
+                &self.secret,
+                actor,
+                participant_id,
+                EligibilityStatus::Pending,
+            )
+            .await?;
         }
         tx.commit().await?;
         Ok(())
@@ -574,7 +592,7 @@ impl Store {
             }
             Err(e) => return Err(e.into()),
         };
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -608,6 +626,7 @@ impl Store {
             case_share::Entity::delete_by_id(s.id).exec(&tx).await?;
             record(
                 &tx,
+                &self.secret,
                 actor,
                 AuditAction::Delete,
                 "case_share",

@@ -142,6 +142,7 @@ impl EmployerRecord {
                 .units
                 .iter()
                 .map(|u| UnitDraft {
+                    id: u.id.to_string(),
                     name: u.name.clone(),
                     address: u.address.clone(),
                     municipality_code: u.municipality_code.clone(),
@@ -151,6 +152,7 @@ impl EmployerRecord {
                 .contacts
                 .iter()
                 .map(|c| ContactDraft {
+                    id: c.id.to_string(),
                     name: c.name.clone(),
                     title: c.title.clone(),
                     email: c.email.clone(),
@@ -161,6 +163,7 @@ impl EmployerRecord {
                 .supervisors
                 .iter()
                 .map(|s| SupervisorDraft {
+                    id: s.id.to_string(),
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),
@@ -194,6 +197,16 @@ fn dup_org(e: sea_orm::DbErr) -> StoreError {
     StoreError::unique(e, "org_number", "error-duplicate-orgnumber")
 }
 
+/// Whether an existing row is the one the form (or API) sent: by its id when the row carries
+/// one, so a renamed row keeps its identity and links; by name for a client that sends none.
+fn same_row(row_id: i32, row_name: &str, id: Option<i32>, name: &str) -> bool {
+    let key = |s: &str| s.trim().to_lowercase();
+    match id {
+        Some(id) => row_id == id,
+        None => key(row_name) == key(name),
+    }
+}
+
 /// Bring an employer's units, contacts and supervisors in line with the input. Rows are matched
 /// by name so that an edit keeps the ids other records point at (a supervisor's internships, a
 /// placement's unit).
@@ -202,7 +215,6 @@ async fn sync_children(
     employer_id: i32,
     i: &EmployerInput,
 ) -> Result<()> {
-    let key = |s: &str| s.trim().to_lowercase();
     let units = employer_unit::Entity::find()
         .filter(employer_unit::Column::EmployerId.eq(employer_id))
         .all(db)
@@ -211,7 +223,7 @@ async fn sync_children(
         db,
         units,
         &i.units,
-        |u: &employer_unit::Model, n| key(&u.name) == key(&n.name),
+        |u: &employer_unit::Model, n| same_row(u.id, &u.name, n.id, &n.name),
         || employer_unit::ActiveModel {
             employer_id: Set(employer_id),
             ..Default::default()
@@ -231,7 +243,7 @@ async fn sync_children(
         db,
         contacts,
         &i.contacts,
-        |c: &employer_contact::Model, n| key(&c.name) == key(&n.name),
+        |c: &employer_contact::Model, n| same_row(c.id, &c.name, n.id, &n.name),
         || employer_contact::ActiveModel {
             employer_id: Set(employer_id),
             ..Default::default()
@@ -252,7 +264,7 @@ async fn sync_children(
         db,
         sups,
         &i.supervisors,
-        |s: &supervisor::Model, n| key(&s.name) == key(&n.name),
+        |s: &supervisor::Model, n| same_row(s.id, &s.name, n.id, &n.name),
         || supervisor::ActiveModel {
             employer_id: Set(employer_id),
             unit_id: Set(None),
@@ -276,12 +288,16 @@ fn keep_approved(i: &EmployerInput, before: &EmployerRecord) -> EmployerInput {
     let mut i = i.clone();
     i.agreement_status = before.agreement_status;
     i.agreement_date = before.agreement_date;
+    // The same row as the edit keeps it: by id, or by name for a client that sends no ids.
     let key = |s: &str| s.trim().to_lowercase();
     for s in &mut i.supervisors {
         s.training_status = before
             .supervisors
             .iter()
-            .find(|b| key(&b.name) == key(&s.name))
+            .find(|b| match s.id {
+                Some(id) => b.id == id,
+                None => key(&b.name) == key(&s.name),
+            })
             .map_or(TrainingStatus::NotStarted, |b| b.training_status);
     }
     i
@@ -427,7 +443,7 @@ impl Store {
         );
         let mut fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         fields.extend(["units", "contacts", "supervisors"]);
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -489,6 +505,7 @@ impl Store {
                 .units
                 .iter()
                 .map(|u| UnitDraft {
+                    id: u.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: u.name.clone(),
                     address: u.address.clone(),
                     municipality_code: u.municipality_code.clone(),
@@ -498,6 +515,7 @@ impl Store {
                 .contacts
                 .iter()
                 .map(|c| ContactDraft {
+                    id: c.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: c.name.clone(),
                     title: c.title.clone(),
                     email: c.email.clone(),
@@ -508,6 +526,7 @@ impl Store {
                 .supervisors
                 .iter()
                 .map(|s| SupervisorDraft {
+                    id: s.id.map(|i| i.to_string()).unwrap_or_default(),
                     name: s.name.clone(),
                     email: s.email.clone(),
                     phone: s.phone.clone(),
@@ -526,7 +545,7 @@ impl Store {
             fields.push("supervisors".into());
         }
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -559,7 +578,7 @@ impl Store {
         let mut am: supervisor::ActiveModel = s.into();
         am.user_id = Set(Some(user_id));
         am.update(&tx).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,

@@ -143,6 +143,8 @@ pub mod audit_entry {
         pub fields: String,
         pub prev_hash: String,
         pub hash: String,
+        /// `hmac` (keyed with the installation secret) or `sha256` (entries from before).
+        pub scheme: String,
     }
     no_relations!();
 }

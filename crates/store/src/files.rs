@@ -222,8 +222,10 @@ fn clean_filename(name: &str) -> String {
 /// Check and keep a file for an owner record, inside the caller's write transaction: bytes under
 /// a random key, metadata (type from the content, size, sha256) in `stored_files`, audited. The
 /// caller has already decided that the actor may write to the owner record.
+#[allow(clippy::too_many_arguments)]
 pub(crate) async fn save(
     tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
     files: &FileStore,
     actor: &Actor,
     owner_kind: &str,
@@ -259,6 +261,7 @@ pub(crate) async fn save(
     };
     record(
         tx,
+        secret,
         actor,
         AuditAction::Create,
         "stored_file",
@@ -292,7 +295,8 @@ impl Store {
         }
         let bytes = files.get(&f.object_key).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "stored_file", Some(id), &[])
+            .await?;
         Ok((f.into(), bytes))
     }
 }

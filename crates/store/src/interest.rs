@@ -63,9 +63,13 @@ pub struct PortalPlacement {
     pub ssyk_code: String,
     pub tasks: String,
     pub required_skills: Vec<String>,
+    /// What counts in a candidate's favour; never a hard requirement (a driving licence the
+    /// placement requires is in `driving_licence`, not here).
     pub desired_skills: Vec<String>,
     pub min_swedish: String,
     pub other_languages: Vec<LanguageLevel>,
+    /// The licence class matching requires (`None` when none is).
+    pub driving_licence: Option<String>,
     pub municipality_code: String,
     pub address: String,
     pub period_start: chrono::NaiveDate,
@@ -76,6 +80,17 @@ pub struct PortalPlacement {
 
 impl PortalPlacement {
     fn from_model(m: placement::Model, employer_name: String) -> Self {
+        let licence = m.driving_licence.get();
+        let driving_licence =
+            (licence != brygga_domain::model::DrivingLicence::None).then(|| licence.to_string());
+        // An ad must not call "meriterande" what excludes a candidate who lacks it.
+        let mut desired_skills: Vec<String> = from_json(&m.desired_skills);
+        if driving_licence.is_some() {
+            desired_skills.retain(|s| {
+                let s = s.to_lowercase();
+                !s.contains("körkort") && !s.contains("driving licen")
+            });
+        }
         PortalPlacement {
             id: m.id,
             title: m.title,
@@ -83,9 +98,10 @@ impl PortalPlacement {
             ssyk_code: m.ssyk_code,
             tasks: m.tasks,
             required_skills: from_json(&m.required_skills),
-            desired_skills: from_json(&m.desired_skills),
+            desired_skills,
             min_swedish: m.min_swedish.get().as_str().to_string(),
             other_languages: from_json(&m.other_languages),
+            driving_licence,
             municipality_code: m.municipality_code,
             address: m.address,
             period_start: m.period_start,
@@ -252,7 +268,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             &portal_actor(),
             AuditAction::Create,
@@ -280,6 +296,7 @@ impl Store {
     /// interest dismissed or registered meanwhile stays as it is.
     pub(crate) async fn interest_mark_registered(
         tx: &sea_orm::DatabaseTransaction,
+        secret: &crate::secret::Secret,
         actor: &Actor,
         interest_id: i32,
         participant_id: i32,
@@ -306,6 +323,7 @@ impl Store {
         }
         record(
             tx,
+            secret,
             actor,
             AuditAction::Update,
             "interest",
@@ -377,7 +395,8 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "interest", Some(id), &[])
+            .await?;
         let placement_title = match m.placement_id {
             Some(p) => self
                 .placement_titles(vec![p])
@@ -440,7 +459,7 @@ impl Store {
         }
         .update(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,

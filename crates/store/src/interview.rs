@@ -346,6 +346,7 @@ impl Store {
         .await?;
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "interview",
@@ -361,7 +362,14 @@ impl Store {
             ],
         )
         .await?;
-        set_proposal_status(&tx, actor, proposal_id, ProposalStatus::Interviewing).await?;
+        set_proposal_status(
+            &tx,
+            &self.secret,
+            actor,
+            proposal_id,
+            ProposalStatus::Interviewing,
+        )
+        .await?;
         let invitation = Invitation {
             recipients: recipients_of(&l.participant, &input.attendees),
             interview: record_of(m.clone(), &l.participant, &l.placement, employer_name),
@@ -378,7 +386,8 @@ impl Store {
         let (m, p, pl) = self.interview_load(actor, id, Action::Read).await?;
         let name = self.employer_name(&self.db, pl.employer_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "interview", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "interview", Some(id), &[])
+            .await?;
         Ok(record_of(m, &p, &pl, name).for_actor(actor, &p, &pl))
     }
 
@@ -449,6 +458,7 @@ impl Store {
         crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Update,
             "interview",
@@ -462,6 +472,7 @@ impl Store {
         if proposal.is_some_and(|pr| pr.status.get() == ProposalStatus::Interviewing) {
             set_proposal_status(
                 &tx,
+                &self.secret,
                 actor,
                 m.proposal_id,
                 ProposalStatus::InterviewRequested,
@@ -510,7 +521,7 @@ impl Store {
             .col_expr(interview::Column::OutcomeAt, Expr::value(now))
             .col_expr(interview::Column::UpdatedAt, Expr::value(now));
         crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -526,6 +537,7 @@ impl Store {
 /// Move a proposal as a consequence of a booking or cancellation (not a move by hand).
 async fn set_proposal_status(
     tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
     actor: &Actor,
     proposal_id: i32,
     status: ProposalStatus,
@@ -548,6 +560,7 @@ async fn set_proposal_status(
         .await?;
     record(
         tx,
+        secret,
         actor,
         AuditAction::Update,
         "candidate_proposal",

@@ -293,7 +293,8 @@ impl Store {
             .one(&tx)
             .await?
             .ok_or(StoreError::NotFound)?;
-        crate::commit_audited(tx, actor, AuditAction::Read, "job", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Read, "job", Some(id), &[])
+            .await?;
         Ok(m.into())
     }
 
@@ -321,7 +322,7 @@ impl Store {
                 StoreError::NotFound
             });
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -349,7 +350,8 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         let id = enqueue_email(&tx, email).await?;
-        crate::commit_audited(tx, actor, AuditAction::Create, "job", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Create, "job", Some(id), &[])
+            .await?;
         Ok(id)
     }
 }

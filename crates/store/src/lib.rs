@@ -180,21 +180,6 @@ where
     Ok(())
 }
 
-/// Append the audit entry for a write and commit its transaction: the last step of every
-/// write (`begin_write` is the first).
-pub(crate) async fn commit_audited(
-    tx: sea_orm::DatabaseTransaction,
-    actor: &Actor,
-    action: audit::AuditAction,
-    resource: &str,
-    record_id: Option<i32>,
-    fields: &[&str],
-) -> Result<()> {
-    audit::record(&tx, actor, action, resource, record_id, fields).await?;
-    tx.commit().await?;
-    Ok(())
-}
-
 pub const PER_PAGE: u64 = 25;
 
 /// The highest page number a list answers (a page beyond the last is simply empty); bounds
@@ -227,6 +212,24 @@ pub fn database_url(s: &str) -> String {
     }
 }
 
+/// `database_url(s)` fit to print: the password in a `postgres://user:password@host/db` URL
+/// becomes `***`.
+pub fn redacted_url(s: &str) -> String {
+    let url = database_url(s);
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url;
+    };
+    let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, path) = rest.split_at(authority_end);
+    match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{scheme}://{user}:***@{host}{path}"),
+            None => url.clone(),
+        },
+        None => url.clone(),
+    }
+}
+
 impl Store {
     /// Connect to the database at `url`; `secret` is the installation's (the same for every
     /// instance on one database, or the audit chain will not verify).
@@ -249,9 +252,80 @@ impl Store {
         })
     }
 
+    /// Connect to an existing database for reading only (audit verification): an SQLite file is
+    /// opened read-only and never created, a PostgreSQL session is read-only, so nothing this
+    /// store does can write. Nothing is migrated; see `pending_migrations`.
+    pub async fn connect_read_only(url: &str, secret: secret::Secret) -> Result<Store> {
+        let url = database_url(url);
+        let mut opts = ConnectOptions::new(url);
+        opts.sqlx_logging(false)
+            .max_connections(2)
+            .acquire_timeout(Duration::from_secs(10))
+            .map_sqlx_sqlite_opts(|o| {
+                o.read_only(true)
+                    .create_if_missing(false)
+                    .busy_timeout(Duration::from_secs(10))
+            })
+            .map_sqlx_postgres_opts(|o| o.options([("default_transaction_read_only", "on")]));
+        let db = Database::connect(opts).await?;
+        Ok(Store {
+            db,
+            secret: std::sync::Arc::new(secret),
+        })
+    }
+
+    /// The migrations this build knows that the database has not had (all of them when it has
+    /// none), found without writing.
+    pub async fn pending_migrations(&self) -> Result<Vec<String>> {
+        use sea_orm::ConnectionTrait;
+        use sea_orm::sea_query::Query;
+        let applied: std::collections::HashSet<String> = match self
+            .db
+            .query_all(Query::select().column("version").from("seaql_migrations"))
+            .await
+        {
+            Ok(rows) => rows
+                .iter()
+                .filter_map(|r| r.try_get::<String>("", "version").ok())
+                .collect(),
+            // No migration table: nothing has been applied.
+            Err(_) => Default::default(),
+        };
+        Ok(Migrator::migrations()
+            .iter()
+            .map(|m| m.name().to_string())
+            .filter(|n| !applied.contains(n))
+            .collect())
+    }
+
     /// The installation secret, for what the web layer keys (CSRF tokens).
     pub fn secret(&self) -> &secret::Secret {
         &self.secret
+    }
+
+    /// Append the audit entry for a write and commit its transaction: the last step of every
+    /// write (`begin_write` is the first).
+    pub(crate) async fn commit_audited(
+        &self,
+        tx: sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        action: audit::AuditAction,
+        resource: &str,
+        record_id: Option<i32>,
+        fields: &[&str],
+    ) -> Result<()> {
+        audit::record(
+            &tx,
+            &self.secret,
+            actor,
+            action,
+            resource,
+            record_id,
+            fields,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn migrate(&self) -> Result<()> {
@@ -361,4 +435,23 @@ pub(crate) fn changed_fields<T: serde::Serialize>(old: &T, new: &T) -> Vec<Strin
         .filter(|(k, v)| !BOOKKEEPING.contains(&k.as_str()) && a.get(*k) != Some(*v))
         .map(|(k, _)| k.clone())
         .collect()
+}
+
+#[cfg(test)]
+mod redaction_tests {
+    use super::redacted_url;
+
+    #[test]
+    fn a_printed_database_url_never_shows_its_password() {
+        assert_eq!(
+            redacted_url("postgres://brygga:s3cr%40t@db.example:5432/brygga?sslmode=require"),
+            "postgres://brygga:***@db.example:5432/brygga?sslmode=require"
+        );
+        assert_eq!(
+            redacted_url("postgresql://u:p:q@h/d"),
+            "postgresql://u:***@h/d"
+        );
+        assert_eq!(redacted_url("postgres://u@h/d"), "postgres://u@h/d");
+        assert_eq!(redacted_url("data.sqlite"), "sqlite://data.sqlite?mode=rwc");
+    }
 }

@@ -107,7 +107,7 @@ impl Store {
             .all(&self.db)
             .await?;
         let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Read,
@@ -198,7 +198,7 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -266,7 +266,7 @@ impl Store {
             ),
             None => None,
         };
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -316,9 +316,16 @@ impl Store {
             if !consenting.contains(participant_id) {
                 continue;
             }
-            if crate::pool::insert_proposal(&tx, actor, *participant_id, *placement_id, "")
-                .await?
-                .is_some()
+            if crate::pool::insert_proposal(
+                &tx,
+                &self.secret,
+                actor,
+                *participant_id,
+                *placement_id,
+                "",
+            )
+            .await?
+            .is_some()
             {
                 created += 1;
             }

@@ -65,6 +65,20 @@ impl Store {
         if parent_kind != kind.parent_kind() {
             return Err(invalid("parent_id", "error-org-parent"));
         }
+        // A municipality is known by its four-digit code (statistics and reports group by it).
+        let municipality_code = municipality_code.map(str::trim).filter(|c| !c.is_empty());
+        match municipality_code {
+            None if kind.has_municipality_code() => {
+                return Err(invalid("municipality_code", "error-required"));
+            }
+            Some(c)
+                if kind.has_municipality_code()
+                    && !(c.len() == 4 && c.bytes().all(|b| b.is_ascii_digit())) =>
+            {
+                return Err(invalid("municipality_code", "error-municipality-unknown"));
+            }
+            _ => {}
+        }
         let tx = crate::begin_write(&self.db).await?;
         let m = organisation::ActiveModel {
             kind: Set(kind.into()),
@@ -77,7 +91,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,

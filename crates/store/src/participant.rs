@@ -532,13 +532,49 @@ impl Store {
     /// Read one participant's record. The read is audited; so, separately, is the read of
     /// special needs when the actor may see them.
     pub async fn participant_get(&self, actor: &Actor, id: i32) -> Result<ParticipantRecord> {
+        self.participant_read(actor, id, &[]).await
+    }
+
+    /// The participant page: the record and, for those who may follow it, the journey, audited
+    /// as one read (its fields name the journey when it was shown).
+    pub async fn participant_view(
+        &self,
+        actor: &Actor,
+        id: i32,
+    ) -> Result<(ParticipantRecord, Option<crate::process::Journey>)> {
+        let journey = match self.journey_unaudited(actor, id).await {
+            Ok(j) => Some(j),
+            Err(StoreError::NotFound | StoreError::Forbidden) => None,
+            Err(e) => return Err(e),
+        };
+        let fields: &[&str] = if journey.is_some() { &["journey"] } else { &[] };
+        let rec = self.participant_read(actor, id, fields).await?;
+        Ok((rec, journey))
+    }
+
+    async fn participant_read(
+        &self,
+        actor: &Actor,
+        id: i32,
+        fields: &[&str],
+    ) -> Result<ParticipantRecord> {
         let (m, rels) = self.participant_checked(actor, id, Action::Read).await?;
         let special = Visible::of(actor.role, &rels).special_category;
         let tx = crate::begin_write(&self.db).await?;
-        record(&tx, actor, AuditAction::Read, "participant", Some(id), &[]).await?;
+        record(
+            &tx,
+            &self.secret,
+            actor,
+            AuditAction::Read,
+            "participant",
+            Some(id),
+            fields,
+        )
+        .await?;
         if special {
             record(
                 &tx,
+                &self.secret,
                 actor,
                 AuditAction::ReadSpecialNeeds,
                 "participant",
@@ -627,6 +663,7 @@ impl Store {
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "participant",
@@ -635,7 +672,7 @@ impl Store {
         )
         .await?;
         if let Some(interest) = interest_id {
-            Self::interest_mark_registered(&tx, actor, interest, m.id).await?;
+            Self::interest_mark_registered(&tx, &self.secret, actor, interest, m.id).await?;
         }
         tx.commit().await?;
         Ok(m.id)
@@ -695,7 +732,7 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -711,7 +748,8 @@ impl Store {
         self.participant_checked(actor, id, Action::Delete).await?;
         let tx = crate::begin_write(&self.db).await?;
         participant::Entity::delete_by_id(id).exec(&tx).await?;
-        crate::commit_audited(tx, actor, AuditAction::Delete, "participant", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Delete, "participant", Some(id), &[])
+            .await?;
         Ok(())
     }
 
@@ -738,7 +776,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -771,7 +809,7 @@ impl Store {
             .filter(participant::Column::Id.eq(participant_id))
             .exec(&tx)
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,

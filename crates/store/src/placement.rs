@@ -322,7 +322,7 @@ impl Store {
             &serde_json::to_value(&m).unwrap_or_default(),
         );
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -380,7 +380,7 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let fields = crate::changed_fields(&old, &new);
         let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -405,7 +405,8 @@ impl Store {
         ))?;
         let tx = crate::begin_write(&self.db).await?;
         placement::Entity::delete_by_id(id).exec(&tx).await?;
-        crate::commit_audited(tx, actor, AuditAction::Delete, "placement", Some(id), &[]).await?;
+        self.commit_audited(tx, actor, AuditAction::Delete, "placement", Some(id), &[])
+            .await?;
         Ok(())
     }
 

@@ -283,6 +283,7 @@ impl Store {
             for r in &proposals {
                 record(
                     &tx,
+                    &self.secret,
                     actor,
                     AuditAction::Read,
                     "participant",
@@ -343,7 +344,15 @@ impl Store {
         let note = crate::note_text("proposal_note", note)?;
         let tx = crate::begin_write(&self.db).await?;
         consent_in_tx(&tx, participant_id).await?;
-        let id = insert_proposal(&tx, actor, participant_id, placement_id, &note).await?;
+        let id = insert_proposal(
+            &tx,
+            &self.secret,
+            actor,
+            participant_id,
+            placement_id,
+            &note,
+        )
+        .await?;
         let Some(id) = id else {
             return Err(invalid("participant_id", "pool-error-duplicate"));
         };
@@ -423,7 +432,7 @@ impl Store {
             fields.push("note");
         }
         crate::update_versioned(&tx, q, proposal_id, version, StoreError::Db).await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -440,6 +449,7 @@ impl Store {
 /// already in the placement's pool (checked under the write lock, so two clicks make one).
 pub(crate) async fn insert_proposal(
     tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
     actor: &Actor,
     participant_id: i32,
     placement_id: i32,
@@ -469,6 +479,7 @@ pub(crate) async fn insert_proposal(
     .await?;
     record(
         tx,
+        secret,
         actor,
         AuditAction::Create,
         "candidate_proposal",

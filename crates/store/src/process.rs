@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use brygga_domain::journey::{
-    Blocker, CheckpointKind, DEFAULT_MAP, Facts, ProcessMap, Stage, Step, blockers, check_move,
-    profile_recorded, staircase,
+    Blocker, CheckpointKind, DEFAULT_MAP, Facts, MoveError, ProcessMap, Stage, Step, blockers,
+    check_move, profile_recorded, staircase,
 };
 use brygga_domain::model::{
     AgreementKind, AgreementStatus, ConsentPurpose, EducationLevel, InterviewOutcome, OrgKind,
@@ -526,6 +526,7 @@ impl Store {
         }
         record(
             &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "process_map",
@@ -669,7 +670,7 @@ impl Store {
                 &["checkpoints"]
             }
         };
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -683,6 +684,27 @@ impl Store {
 
     /// A participant's journey. The read is audited like any read of the participant.
     pub async fn journey(&self, actor: &Actor, participant_id: i32) -> Result<Journey> {
+        let journey = self.journey_unaudited(actor, participant_id).await?;
+        let tx = crate::begin_write(&self.db).await?;
+        self.commit_audited(
+            tx,
+            actor,
+            AuditAction::Read,
+            "participant",
+            Some(participant_id),
+            &["journey"],
+        )
+        .await?;
+        Ok(journey)
+    }
+
+    /// The journey, checked against the policy but not audited: for a caller that audits the
+    /// read itself (the participant page, one entry for the whole view).
+    pub(crate) async fn journey_unaudited(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+    ) -> Result<Journey> {
         let (p, rels) = self
             .participant_checked(actor, participant_id, Action::Read)
             .await?;
@@ -711,16 +733,6 @@ impl Store {
                 at: e.at,
             })
             .collect();
-        let tx = crate::begin_write(&self.db).await?;
-        crate::commit_audited(
-            tx,
-            actor,
-            AuditAction::Read,
-            "participant",
-            Some(p.id),
-            &["journey"],
-        )
-        .await?;
         Ok(Journey {
             participant_id: p.id,
             first_name: p.first_name,
@@ -753,8 +765,12 @@ impl Store {
             .await?
             .remove(&p.id)
             .unwrap_or_default();
-        check_move(&map, current, target_stage_id, note, &facts)
-            .map_err(|e| StoreError::Invalid(e.field_errors()))?;
+        // Already there: someone else (or the same form sent twice) moved the participant since
+        // the page was read — a conflict, not a mistake in what was typed.
+        check_move(&map, current, target_stage_id, note, &facts).map_err(|e| match e {
+            MoveError::SameStage => StoreError::Conflict,
+            e => StoreError::Invalid(e.field_errors()),
+        })?;
         let e = self
             .insert_event(
                 &tx,
@@ -766,7 +782,7 @@ impl Store {
                 note,
             )
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -803,7 +819,8 @@ impl Store {
             .remove(&p.id)
             .unwrap_or_default();
         if facts.confirmed.contains(&checkpoint_id) {
-            return Err(invalid("checkpoint_id", "journey-error-already-confirmed"));
+            // Confirmed since the page was read: a conflict.
+            return Err(StoreError::Conflict);
         }
         let e = self
             .insert_event(
@@ -816,7 +833,7 @@ impl Store {
                 note,
             )
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,

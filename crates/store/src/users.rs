@@ -217,7 +217,7 @@ impl Store {
             .insert(&tx)
             .await?;
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
@@ -308,7 +308,7 @@ impl Store {
         if r.rows_affected == 0 {
             return Err(StoreError::NotFound);
         }
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::Update,
@@ -528,7 +528,7 @@ impl Store {
             .filter(api_token::Column::RevokedAt.is_null())
             .exec(&tx)
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::PasswordChanged,
@@ -589,7 +589,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::TokenCreated,
@@ -642,7 +642,7 @@ impl Store {
             .filter(api_token::Column::RevokedAt.is_null())
             .exec(&tx)
             .await?;
-        crate::commit_audited(
+        self.commit_audited(
             tx,
             actor,
             AuditAction::TokenRevoked,

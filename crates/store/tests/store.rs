@@ -290,7 +290,10 @@ async fn migrate_is_idempotent(store: Store) {
     assert!(applied >= 1);
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: 0 }
+        Verification::Intact {
+            entries: 0,
+            legacy: 0
+        }
     );
 
     let region = store
@@ -313,7 +316,10 @@ async fn migrate_is_idempotent(store: Store) {
     );
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: 1 }
+        Verification::Intact {
+            entries: 1,
+            legacy: 0
+        }
     );
     store.ping().await.unwrap();
 }
@@ -333,6 +339,39 @@ async fn org_tree_and_actors(store: Store) {
     assert_eq!(orgs[&t.municipality], Some(t.region));
     assert_eq!(orgs[&t.programme], Some(t.municipality));
     assert_eq!(orgs[&t.cohort], Some(t.programme));
+
+    // A municipality is not created without its code, whoever calls the store.
+    let refused = |r: Result<i32, StoreError>, field: &str| match r {
+        Err(StoreError::Invalid(e)) => assert!(e.0.iter().any(|e| e.field == field), "{e:?}"),
+        other => panic!("expected a field error on {field}, got {other:?}"),
+    };
+    for code in [None, Some(""), Some("  "), Some("Solna"), Some("01844")] {
+        refused(
+            store
+                .org_create(&sys(), OrgKind::Municipality, "Solna", Some(t.region), code)
+                .await,
+            "municipality_code",
+        );
+    }
+    let solna = store
+        .org_create(
+            &sys(),
+            OrgKind::Municipality,
+            "Solna",
+            Some(t.region),
+            Some("0184"),
+        )
+        .await
+        .unwrap();
+    let created = store.orgs(&sys()).await.unwrap();
+    assert_eq!(
+        created
+            .iter()
+            .filter(|o| o.kind == OrgKind::Municipality)
+            .map(|o| (o.id, o.municipality_code.as_deref()))
+            .collect::<Vec<_>>(),
+        vec![(t.municipality, Some("0180")), (solna, Some("0184"))]
+    );
     let found = store
         .org_find(&sys(), OrgKind::Cohort, "Jobbsteget HT25")
         .await
@@ -652,6 +691,7 @@ async fn participant_access_by_role(store: Store) {
     let e1 = {
         let mut d = employer_draft("Restaurang Ängen AB", &orgnr(1), "private");
         d.supervisors = vec![SupervisorDraft {
+            id: Default::default(),
             name: "Omar Said".into(),
             ..Default::default()
         }];
@@ -966,7 +1006,10 @@ async fn audit_log_records_reads_and_changes_and_detects_tampering(store: Store)
     assert!(total > 40);
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: total }
+        Verification::Intact {
+            entries: total,
+            legacy: 0
+        }
     );
 
     let second_action = query_strings(&store, "SELECT action FROM audit_log WHERE id = 2")
@@ -988,7 +1031,10 @@ async fn audit_log_records_reads_and_changes_and_detects_tampering(store: Store)
     .unwrap();
     assert_eq!(
         store.audit_verify().await.unwrap(),
-        Verification::Intact { entries: total }
+        Verification::Intact {
+            entries: total,
+            legacy: 0
+        }
     );
 
     db.execute_unprepared(
@@ -1035,17 +1081,20 @@ async fn employers(store: Store) {
     let mut d = employer_draft("Byggbolaget Åkesson AB", &org1, "private");
     d.units = vec![
         UnitDraft {
+            id: Default::default(),
             name: "Huvudkontoret".into(),
             address: "Storgatan 1".into(),
             municipality_code: "0180".into(),
         },
         UnitDraft {
+            id: Default::default(),
             name: "Lagret".into(),
             address: "Hamnvägen 4".into(),
             municipality_code: "0180".into(),
         },
     ];
     d.contacts = vec![ContactDraft {
+        id: Default::default(),
         name: "Karin Lund".into(),
         title: "HR".into(),
         email: "karin@akesson.se".into(),
@@ -1053,12 +1102,14 @@ async fn employers(store: Store) {
     }];
     d.supervisors = vec![
         SupervisorDraft {
+            id: Default::default(),
             name: "Omar Said".into(),
             email: "omar@akesson.se".into(),
             phone: String::new(),
             training_status: "trained".into(),
         },
         SupervisorDraft {
+            id: Default::default(),
             name: "Eva Ek".into(),
             ..Default::default()
         },
@@ -1080,10 +1131,19 @@ async fn employers(store: Store) {
     assert_eq!(r1.units.len(), 2);
     assert_eq!(r1.contacts.len(), 1);
     assert_eq!(r1.supervisors.len(), 2);
+    // The record's draft is what was typed, plus each row's id (kept through edits).
+    let mut round = r1.to_draft().validate(refdata(), today()).unwrap();
     assert_eq!(
-        r1.to_draft().validate(refdata(), today()),
-        Ok(valid_employer(&d))
+        round.supervisors.iter().map(|x| x.id).collect::<Vec<_>>(),
+        r1.supervisors
+            .iter()
+            .map(|x| Some(x.id))
+            .collect::<Vec<_>>()
     );
+    round.units.iter_mut().for_each(|u| u.id = None);
+    round.contacts.iter_mut().for_each(|c| c.id = None);
+    round.supervisors.iter_mut().for_each(|x| x.id = None);
+    assert_eq!(round, valid_employer(&d));
 
     // The same number written without the dash is still a duplicate.
     let dup = employer_draft("Kopian AB", &org1.replace('-', ""), "private");
@@ -1113,6 +1173,7 @@ async fn employers(store: Store) {
     e.units[0].address = "Nygatan 2".into();
     e.units.retain(|u| u.name != "Lagret");
     e.units.push(UnitDraft {
+        id: Default::default(),
         name: "Verkstaden".into(),
         address: "Industrivägen 9".into(),
         municipality_code: "1480".into(),
@@ -1198,6 +1259,46 @@ async fn employers(store: Store) {
         1,
         "a refused edit changes nothing"
     );
+
+    // A typo fixed in a supervisor's, a unit's and a contact's name keeps each row (the form
+    // sends the row's id): the supervisor keeps their login and everything linked to them.
+    let supervisor_login = user(&store, "eva.ek@akesson.se", Role::Supervisor, &[], Some(e1)).await;
+    let before = store.employer_get(&s, e1).await.unwrap();
+    let eva = before
+        .supervisors
+        .iter()
+        .find(|x| x.name == "Eva Ek")
+        .unwrap()
+        .id;
+    store
+        .supervisor_link_user(&s, eva, supervisor_login)
+        .await
+        .unwrap();
+    let before = store.employer_get(&s, e1).await.unwrap();
+    let mut typo = before.to_draft();
+    for x in typo.supervisors.iter_mut().filter(|x| x.name == "Eva Ek") {
+        x.name = "Eva Eek".into();
+    }
+    typo.units[0].name = format!("{} (nya)", typo.units[0].name);
+    typo.contacts[0].name = format!("{}sson", typo.contacts[0].name);
+    store
+        .employer_update(&s, e1, before.version, &valid_employer(&typo))
+        .await
+        .unwrap();
+    let after = store.employer_get(&s, e1).await.unwrap();
+    let renamed = after.supervisors.iter().find(|x| x.id == eva).unwrap();
+    assert_eq!(renamed.name, "Eva Eek");
+    assert_eq!(renamed.user_id, Some(supervisor_login), "still their login");
+    assert_eq!(
+        ids(&after.supervisors, |x| x.id),
+        ids(&before.supervisors, |x| x.id)
+    );
+    assert_eq!(ids(&after.units, |u| u.id), ids(&before.units, |u| u.id));
+    assert_eq!(
+        ids(&after.contacts, |c| c.id),
+        ids(&before.contacts, |c| c.id)
+    );
+    assert_eq!(after.units[0].name, typo.units[0].name);
 
     // Lists: filter by sector, search case-insensitively.
     let list = |f: EmployerFilter| {
@@ -1954,7 +2055,8 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
                 )
                 .await
                 .unwrap()
-                .total
+                .total,
+            legacy: 0
         }
     );
 }
@@ -1964,6 +2066,8 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
 
 #[path = "store/agreements.rs"]
 mod agreements;
+#[path = "store/audit.rs"]
+mod audit;
 #[path = "store/auth.rs"]
 mod auth;
 #[path = "store/clearance.rs"]

@@ -18,7 +18,7 @@ pub fn refdata() -> &'static RefData {
 /// that passes midnight still sees one day.
 pub fn today() -> NaiveDate {
     static TODAY: OnceLock<NaiveDate> = OnceLock::new();
-    *TODAY.get_or_init(|| chrono::Local::now().date_naive())
+    *TODAY.get_or_init(brygga_domain::calendar::today)
 }
 
 /// The Luhn check digit of a string of digits (the last digit of a personnummer or an

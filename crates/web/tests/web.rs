@@ -218,6 +218,7 @@ fn employer_draft(name: &str, org: &str) -> EmployerDraft {
         sector: "private".into(),
         agreement_status: "draft".into(),
         units: vec![UnitDraft {
+            id: Default::default(),
             name: "Lager".into(),
             address: "Testgatan 1".into(),
             municipality_code: "1480".into(),

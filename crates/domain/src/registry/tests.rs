@@ -896,12 +896,14 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
         notes: s("  Vill ta emot två praktikanter i höst.\n "),
         units: vec![
             UnitDraft {
+                id: Default::default(),
                 name: s(" Köket "),
                 address: s(" Hamngatan 1 "),
                 municipality_code: s(" 1480 "),
             },
             UnitDraft::default(),
             UnitDraft {
+                id: Default::default(),
                 name: s("Lagret"),
                 address: s(""),
                 municipality_code: s("0180"),
@@ -910,6 +912,7 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
         contacts: vec![
             ContactDraft::default(),
             ContactDraft {
+                id: Default::default(),
                 name: s(" Karin Berg "),
                 title: s(" Kökschef "),
                 email: s(" Karin@Bryggan.EXAMPLE "),
@@ -919,6 +922,7 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
         ],
         supervisors: vec![
             SupervisorDraft {
+                id: Default::default(),
                 name: s(" Johan Ek "),
                 email: s(""),
                 phone: s("+46 70 123 45 67"),
@@ -926,10 +930,12 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
             },
             // A blank row whose training select still sends its first option.
             SupervisorDraft {
+                id: Default::default(),
                 training_status: s("not_started"),
                 ..Default::default()
             },
             SupervisorDraft {
+                id: Default::default(),
                 name: s("Lena Ek"),
                 email: s("lena@bryggan.example"),
                 phone: s(""),
@@ -948,11 +954,13 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
         i.units,
         vec![
             Unit {
+                id: Default::default(),
                 name: s("Köket"),
                 address: s("Hamngatan 1"),
                 municipality_code: s("1480"),
             },
             Unit {
+                id: Default::default(),
                 name: s("Lagret"),
                 address: s(""),
                 municipality_code: s("0180"),
@@ -962,6 +970,7 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
     assert_eq!(
         i.contacts,
         vec![Contact {
+            id: Default::default(),
             name: s("Karin Berg"),
             title: s("Kökschef"),
             email: s("Karin@bryggan.example"),
@@ -972,12 +981,14 @@ fn a_complete_employer_is_trimmed_and_normalised() -> R {
         i.supervisors,
         vec![
             SupervisorInput {
+                id: Default::default(),
                 name: s("Johan Ek"),
                 email: s(""),
                 phone: s("+46 70 123 45 67"),
                 training_status: TrainingStatus::NotStarted,
             },
             SupervisorInput {
+                id: Default::default(),
                 name: s("Lena Ek"),
                 email: s("lena@bryggan.example"),
                 phone: s(""),
@@ -1119,6 +1130,7 @@ fn a_signed_agreement_needs_its_date() -> R {
 fn unit_rows_blank_are_ignored_half_filled_are_flagged() -> R {
     let r = refdata()?;
     let row = |name: &str, address: &str, municipality: &str| UnitDraft {
+        id: Default::default(),
         name: s(name),
         address: s(address),
         municipality_code: s(municipality),
@@ -1166,6 +1178,7 @@ fn unit_rows_blank_are_ignored_half_filled_are_flagged() -> R {
 fn contact_rows_need_a_name_and_valid_details() -> R {
     let r = refdata()?;
     let row = |name: &str, title: &str, email: &str, phone: &str| ContactDraft {
+        id: Default::default(),
         name: s(name),
         title: s(title),
         email: s(email),
@@ -1176,6 +1189,7 @@ fn contact_rows_need_a_name_and_valid_details() -> R {
     assert_eq!(
         d.validate(&r, today())?.contacts,
         vec![Contact {
+            id: Default::default(),
             name: s("Karin Berg"),
             title: s(""),
             email: s(""),
@@ -1222,6 +1236,7 @@ fn contact_rows_need_a_name_and_valid_details() -> R {
 fn supervisor_rows_need_a_name_and_a_known_training_status() -> R {
     let r = refdata()?;
     let row = |name: &str, email: &str, phone: &str, training: &str| SupervisorDraft {
+        id: Default::default(),
         name: s(name),
         email: s(email),
         phone: s(phone),
@@ -1270,17 +1285,20 @@ fn an_employer_with_many_mistakes_hears_of_all_of_them() -> R {
         agreement_date: s("igår"),
         notes: "n".repeat(5001),
         units: vec![UnitDraft {
+            id: Default::default(),
             name: s("Köket"),
             address: s(""),
             municipality_code: s("1"),
         }],
         contacts: vec![ContactDraft {
+            id: Default::default(),
             name: s(""),
             title: s(""),
             email: s("x@y"),
             phone: s(""),
         }],
         supervisors: vec![SupervisorDraft {
+            id: Default::default(),
             name: s("Johan"),
             email: s(""),
             phone: s(""),
@@ -1858,17 +1876,20 @@ fn full_employer() -> EmployerDraft {
         agreement_date: s("2025-03-01"),
         notes: s("Anteckning"),
         units: vec![UnitDraft {
+            id: Default::default(),
             name: s("Köket"),
             address: s("Hamngatan 1"),
             municipality_code: s("1480"),
         }],
         contacts: vec![ContactDraft {
+            id: Default::default(),
             name: s("Karin Berg"),
             title: s("Kökschef"),
             email: s("karin@example.se"),
             phone: s("031-12 34 56"),
         }],
         supervisors: vec![SupervisorDraft {
+            id: Default::default(),
             name: s("Johan Ek"),
             email: s("johan@example.se"),
             phone: s("070-765 43 21"),
@@ -2134,6 +2155,7 @@ proptest! {
             units: units
                 .iter()
                 .map(|u| UnitDraft {
+                    id: Default::default(),
                     name: u[0].clone(),
                     address: u[1].clone(),
                     municipality_code: u[2].clone(),
@@ -2142,6 +2164,7 @@ proptest! {
             contacts: contacts
                 .iter()
                 .map(|c| ContactDraft {
+                    id: Default::default(),
                     name: c[0].clone(),
                     title: c[1].clone(),
                     email: c[2].clone(),
@@ -2151,6 +2174,7 @@ proptest! {
             supervisors: supervisors
                 .iter()
                 .map(|s| SupervisorDraft {
+                    id: Default::default(),
                     name: s[0].clone(),
                     email: s[1].clone(),
                     phone: s[2].clone(),
@@ -2315,17 +2339,20 @@ fn half_filled_experience_rows_are_flagged() -> R {
 fn half_filled_employer_rows_are_flagged() -> R {
     let r = refdata()?;
     let unit = |name: &str, address: &str, municipality: &str| UnitDraft {
+        id: Default::default(),
         name: s(name),
         address: s(address),
         municipality_code: s(municipality),
     };
     let contact = |name: &str, title: &str, email: &str, phone: &str| ContactDraft {
+        id: Default::default(),
         name: s(name),
         title: s(title),
         email: s(email),
         phone: s(phone),
     };
     let supervisor = |name: &str, email: &str, phone: &str, training: &str| SupervisorDraft {
+        id: Default::default(),
         name: s(name),
         email: s(email),
         phone: s(phone),
@@ -2416,6 +2443,7 @@ fn control_characters_in_any_text_are_a_field_error_not_a_database_error() -> R 
     let mut d = employer();
     d.notes = s("ok\0");
     d.units = vec![UnitDraft {
+        id: s(""),
         name: s("Kök\nATTENDEE:x"),
         address: s(""),
         municipality_code: s("0180"),

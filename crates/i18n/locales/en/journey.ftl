@@ -54,4 +54,3 @@ journey-error-note-required = Write why the participant is moved back.
 # Also reported by the process editor (process.ftl).
 journey-error-unknown-checkpoint = The checkpoint is not on the programme's map.
 journey-error-not-manual = That checkpoint follows from the records, not from a tick by hand.
-journey-error-already-confirmed = The checkpoint is already confirmed.

@@ -20,6 +20,7 @@ plan-stable = total with stable matching
 plan-blocking = { $count } blocking pairs
 plan-accept = Accept the plan as candidate proposals
 plan-accepted = { $count } new candidate proposals were created.
+plan-error-contradictory-locks = Locked and excluded pairs contradict each other. Remove one of the locks before accepting the plan.
 plan-error = The plan cannot be computed:
 plan-placement = Placement
 plan-why = Why

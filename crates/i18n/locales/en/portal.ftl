@@ -13,6 +13,7 @@ portal-back = All open internships
 portal-tasks = Tasks
 portal-requirements = Requirements
 portal-min-swedish = Swedish at level { $level } or above
+portal-licence = Driving licence { $class }
 portal-desired = Desirable
 portal-place = Place
 portal-period = Period

@@ -54,4 +54,3 @@ journey-error-note-required = Skriv varför deltagaren flyttas bakåt.
 # Also reported by the process editor (process.ftl).
 journey-error-unknown-checkpoint = Kontrollpunkten finns inte i programmets karta.
 journey-error-not-manual = Den kontrollpunkten bekräftas av uppgifterna i systemet, inte för hand.
-journey-error-already-confirmed = Kontrollpunkten är redan bekräftad.

@@ -20,6 +20,7 @@ plan-stable = total med stabil matchning
 plan-blocking = { $count } blockerande par
 plan-accept = Acceptera planen som kandidatförslag
 plan-accepted = { $count } nya kandidatförslag skapades.
+plan-error-contradictory-locks = Låsta och uteslutna par motsäger varandra. Ta bort ett av låsen innan du accepterar planen.
 plan-error = Planen kan inte beräknas:
 plan-placement = Praktikplats
 plan-why = Varför

@@ -13,6 +13,7 @@ portal-back = Alla lediga praktikplatser
 portal-tasks = Arbetsuppgifter
 portal-requirements = Krav
 portal-min-swedish = Svenska minst på nivå { $level }
+portal-licence = Körkort { $class }
 portal-desired = Meriterande
 portal-place = Plats
 portal-period = Period

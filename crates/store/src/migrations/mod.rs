@@ -9,6 +9,7 @@ mod m0003_programme_settings;
 mod m0004_journeys;
 mod m0005_auth;
 mod m0006_uniques;
+mod m0007_audit;
 mod m0008_policy;
 
 pub struct Migrator;
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0004_journeys::Migration),
             Box::new(m0005_auth::Migration),
             Box::new(m0006_uniques::Migration),
+            Box::new(m0007_audit::Migration),
             Box::new(m0008_policy::Migration),
         ]
     }

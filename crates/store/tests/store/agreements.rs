@@ -57,12 +57,14 @@ async fn world(store: &Store) -> World {
     let s = sys();
     let mut d = employer_draft("Vårdhemmet Solgläntan AB", &orgnr(31), "private");
     d.contacts = vec![ContactDraft {
+        id: Default::default(),
         name: "Åsa Öberg".into(),
         title: "Enhetschef".into(),
         email: "asa@solglantan.example".into(),
         phone: "070-1234567".into(),
     }];
     d.supervisors = vec![SupervisorDraft {
+        id: Default::default(),
         name: "Per Persson".into(),
         training_status: "trained".into(),
         ..Default::default()
@@ -248,6 +250,7 @@ async fn agreements_are_created_issued_and_signed(store: Store) {
     let other_supervisor = {
         let mut d = store.employer_get(&sys(), w.e2).await.unwrap().to_draft();
         d.supervisors = vec![SupervisorDraft {
+            id: Default::default(),
             name: "Fel Handledare".into(),
             training_status: "trained".into(),
             ..Default::default()

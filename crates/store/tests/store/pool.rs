@@ -712,6 +712,7 @@ async fn an_employer_contact_submits_placements_and_records_no_approvals(store: 
     d.agreement_status = "signed".into();
     d.agreement_date = "2026-01-10".into();
     let sup = brygga_domain::registry::SupervisorDraft {
+        id: String::new(),
         name: "Eva Ek".into(),
         email: "eva@angen.se".into(),
         phone: String::new(),

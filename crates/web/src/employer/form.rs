@@ -16,54 +16,65 @@ pub struct EmployerForm {
     pub agreement_status: String,
     pub agreement_date: String,
     pub notes: String,
-    /// Units (workplaces): rows of name, address, municipality.
+    /// Units (workplaces): rows of name, address, municipality, and the row's id (hidden;
+    /// empty for a new row) so that an edit keeps the row. Likewise for the other tables.
     pub unit_name: Vec<String>,
     pub unit_address: Vec<String>,
     pub unit_municipality: Vec<String>,
+    pub unit_id: Vec<String>,
     /// Contact persons: rows of name, title, email, phone.
     pub contact_name: Vec<String>,
     pub contact_title: Vec<String>,
     pub contact_email: Vec<String>,
     pub contact_phone: Vec<String>,
+    pub contact_id: Vec<String>,
     /// Supervisors: rows of name, email, phone, training status.
     pub supervisor_name: Vec<String>,
     pub supervisor_email: Vec<String>,
     pub supervisor_phone: Vec<String>,
     pub supervisor_training: Vec<String>,
+    pub supervisor_id: Vec<String>,
 }
 
 impl EmployerForm {
-    fn units(&self) -> Vec<[String; 3]> {
-        rows([&self.unit_name, &self.unit_address, &self.unit_municipality])
+    fn units(&self) -> Vec<[String; 4]> {
+        rows([
+            &self.unit_name,
+            &self.unit_address,
+            &self.unit_municipality,
+            &self.unit_id,
+        ])
     }
 
-    fn contacts(&self) -> Vec<[String; 4]> {
+    fn contacts(&self) -> Vec<[String; 5]> {
         rows([
             &self.contact_name,
             &self.contact_title,
             &self.contact_email,
             &self.contact_phone,
+            &self.contact_id,
         ])
     }
 
-    fn supervisors(&self) -> Vec<[String; 4]> {
+    fn supervisors(&self) -> Vec<[String; 5]> {
         rows([
             &self.supervisor_name,
             &self.supervisor_email,
             &self.supervisor_phone,
             &self.supervisor_training,
+            &self.supervisor_id,
         ])
     }
 
-    pub fn unit_rows(&self) -> Vec<[String; 3]> {
+    pub fn unit_rows(&self) -> Vec<[String; 4]> {
         with_blanks(self.units())
     }
 
-    pub fn contact_rows(&self) -> Vec<[String; 4]> {
+    pub fn contact_rows(&self) -> Vec<[String; 5]> {
         with_blanks(self.contacts())
     }
 
-    pub fn supervisor_rows(&self) -> Vec<[String; 4]> {
+    pub fn supervisor_rows(&self) -> Vec<[String; 5]> {
         with_blanks(self.supervisors())
     }
 
@@ -78,7 +89,8 @@ impl EmployerForm {
             units: self
                 .units()
                 .into_iter()
-                .map(|[name, address, municipality]| UnitDraft {
+                .map(|[name, address, municipality, id]| UnitDraft {
+                    id,
                     name,
                     address,
                     municipality_code: code_of(&municipality),
@@ -87,7 +99,8 @@ impl EmployerForm {
             contacts: self
                 .contacts()
                 .into_iter()
-                .map(|[name, title, email, phone]| ContactDraft {
+                .map(|[name, title, email, phone, id]| ContactDraft {
+                    id,
                     name,
                     title,
                     email,
@@ -97,12 +110,15 @@ impl EmployerForm {
             supervisors: self
                 .supervisors()
                 .into_iter()
-                .map(|[name, email, phone, training_status]| SupervisorDraft {
-                    name,
-                    email,
-                    phone,
-                    training_status,
-                })
+                .map(
+                    |[name, email, phone, training_status, id]| SupervisorDraft {
+                        id,
+                        name,
+                        email,
+                        phone,
+                        training_status,
+                    },
+                )
                 .collect(),
         }
     }
@@ -122,18 +138,21 @@ impl EmployerForm {
             f.unit_name.push(u.name.clone());
             f.unit_address.push(u.address.clone());
             f.unit_municipality.push(u.municipality_code.clone());
+            f.unit_id.push(u.id.clone());
         }
         for c in &d.contacts {
             f.contact_name.push(c.name.clone());
             f.contact_title.push(c.title.clone());
             f.contact_email.push(c.email.clone());
             f.contact_phone.push(c.phone.clone());
+            f.contact_id.push(c.id.clone());
         }
         for x in &d.supervisors {
             f.supervisor_name.push(x.name.clone());
             f.supervisor_email.push(x.email.clone());
             f.supervisor_phone.push(x.phone.clone());
             f.supervisor_training.push(x.training_status.clone());
+            f.supervisor_id.push(x.id.clone());
         }
         f
     }

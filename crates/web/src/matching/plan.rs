@@ -248,13 +248,33 @@ async fn plan_accept(
     Id(id): Id,
     axum::Form(f): axum::Form<AcceptForm>,
 ) -> Result<Response, WebError> {
-    let created = brygga_app::matching::accept_plan(
+    let created = match brygga_app::matching::accept_plan(
         &s,
         &st.actor,
         id,
         brygga_app::matching::min_score(&f.min_score),
     )
-    .await?;
+    .await
+    {
+        Ok(n) => n,
+        // The rules contradict each other: the plan page again, with why, at 422.
+        Err(brygga_app::Error::Invalid(_)) => {
+            let page = plan(
+                State(s),
+                st,
+                Id(id),
+                Query(PlanQuery {
+                    min_score: f.min_score,
+                    accepted: None,
+                }),
+            )
+            .await?;
+            let mut res = page;
+            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+            return Ok(res);
+        }
+        Err(e) => return Err(e.into()),
+    };
     Ok(Redirect::to(&format!(
         "/plan/{id}?accepted={created}&min_score={}",
         crate::http::urlencode(&f.min_score)

@@ -12,9 +12,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
 use brygga_domain::model::{ConsentPurpose, EligibilityStatus};
+use brygga_store::Page;
 use brygga_store::org::Organisation;
 use brygga_store::participant::{ParticipantFilter, ParticipantRecord, ParticipantSummary};
-use brygga_store::{Page, StoreError};
 use serde::Deserialize;
 
 use crate::AppState;
@@ -118,7 +118,8 @@ async fn participant_show(
     st: Staff,
     Id(id): Id,
 ) -> Result<ParticipantPage, WebError> {
-    let p = s.store.participant_get(&st.actor, id).await?;
+    // One audited read for the whole page, journey included.
+    let (p, journey) = s.store.participant_view(&st.actor, id).await?;
     let programme = s
         .store
         .orgs(&st.actor)
@@ -128,11 +129,6 @@ async fn participant_show(
         .map(|o| o.name)
         .unwrap_or_default();
     let can_match = brygga_app::matching::may_match(&st.actor);
-    let journey = match s.store.journey(&st.actor, id).await {
-        Ok(j) => Some(j),
-        Err(StoreError::NotFound | StoreError::Forbidden) => None,
-        Err(e) => return Err(e.into()),
-    };
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),

@@ -395,6 +395,19 @@ async fn a_coordinator_confirms_a_checkpoint_the_admin_added(app: &TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // The same confirmation again (a second tab, a resent form): a conflict, 409.
+    let res = coordinator
+        .submit(
+            &path,
+            &path,
+            &[
+                ("op", "confirm"),
+                ("checkpoint_id", &checkpoint),
+                ("note", "Bra CV"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
     let page = coordinator.page(&path).await;
     assert!(html::shows(&page, "Bekräftade CV granskat"), "{page}");
     assert!(
@@ -409,4 +422,14 @@ async fn a_coordinator_confirms_a_checkpoint_the_admin_added(app: &TestApp) {
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    // Moving there again: the participant is already there, so the page was stale — 409;
+    // only input that is wrong whatever the state (a missing note) is 422.
+    let res = coordinator
+        .submit(
+            &path,
+            &path,
+            &[("op", "move"), ("stage", &preparing), ("note", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
 }

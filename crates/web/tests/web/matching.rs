@@ -114,6 +114,58 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
         .await;
     assert!(location(&res).contains("accepted=0"), "nothing twice");
 
+    // Locking the same participant to a second placement contradicts the first lock: accepting
+    // is refused as invalid (422, the plan page saying why), not forbidden.
+    let other = plan_pairs(&coordinator.page(&plan_path).await)
+        .into_iter()
+        .map(|(_, x)| x)
+        .find(|x| *x != x2)
+        .expect("a second placement in the plan");
+    let rules_path = format!("/plan/{programme}/rules");
+    let lock = |x: String| {
+        let (coordinator, plan_path, p2, rules_path) =
+            (&coordinator, &plan_path, p2.clone(), &rules_path);
+        async move {
+            coordinator
+                .submit(
+                    plan_path,
+                    rules_path,
+                    &[
+                        ("participant_id", p2.as_str()),
+                        ("placement_id", x.as_str()),
+                        ("kind", "lock"),
+                        ("min_score", ""),
+                    ],
+                )
+                .await
+        }
+    };
+    assert_eq!(lock(other.clone()).await.status(), StatusCode::SEE_OTHER);
+    let res = coordinator
+        .submit(
+            &plan_path,
+            &format!("/plan/{programme}/accept"),
+            &[("min_score", "")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(html::shows(&page, "Planen kan inte beräknas"), "{page}");
+    // Cleared again (an empty kind removes the rule), so what follows plans as before.
+    let res = coordinator
+        .submit(
+            &plan_path,
+            &format!("/plan/{programme}/rules"),
+            &[
+                ("participant_id", p2.as_str()),
+                ("placement_id", other.as_str()),
+                ("kind", ""),
+                ("min_score", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+
     // Weights per programme: a wrong number is refused beside its field with what was typed
     // kept; valid weights are saved and used.
     let settings = format!("/plan/{programme}/settings");

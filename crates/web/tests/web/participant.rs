@@ -62,6 +62,26 @@ async fn a_coordinator_registers_a_participant_after_fixing_a_wrong_personnummer
     assert_eq!(location(&res), format!("/participants/{id}"));
     let record = coordinator.page(&location(&res)).await;
     assert!(record.contains("Amira Testdóttir-Öberg"));
+    // The page view (record and journey) is one read in the audit log, not one per part.
+    let reads = app
+        .store
+        .audit_list(
+            &Actor::system_for("test"),
+            &brygga_store::audit::AuditFilter {
+                action: Some("read".into()),
+                resource: Some("participant".into()),
+                record_id: Some(id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(reads.len(), 1, "{reads:?}");
+    assert_eq!(
+        reads[0].fields, r#"["journey"]"#,
+        "the journey was shown too"
+    );
     assert!(record.contains(&right));
     assert!(
         record.contains("Behöver hörslinga"),

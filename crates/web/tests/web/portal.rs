@@ -45,6 +45,25 @@ async fn anyone_finds_published_placements_without_logging_in_in_swedish_and_eng
 
     let page = v.page("/open-placements").await;
     assert!(html::shows(&page, "Lediga praktikplatser"), "{page}");
+
+    // An ad whose placement requires a B licence (and whose employer also listed "körkort" as
+    // a merit) says so under "Krav", never under "Meriterande": matching excludes a candidate
+    // without one.
+    let care = published
+        .iter()
+        .find(|p| p.title == "Praktik som vårdbiträde i hemtjänsten")
+        .expect("the demo's home-care placement is published");
+    let care_ad = v.page(&format!("/open-placements/{}", care.id)).await;
+    let dd_after = |dt: &str| {
+        let at = care_ad.find(&format!("{dt}</dt>")).expect(dt);
+        let rest = &care_ad[at..];
+        rest[..rest.find("</dd>").unwrap()].to_string()
+    };
+    let required = dd_after("Krav");
+    assert!(html::shows(&required, "Körkort B"), "{required}");
+    let merits = dd_after("Meriterande");
+    assert!(html::shows(&merits, "matlagning"), "{merits}");
+    assert!(!merits.to_lowercase().contains("körkort"), "{merits}");
     assert!(page.contains("name=\"viewport\""), "phone-first layout");
     assert!(html::shows(&page, &ad.title), "{page}");
     assert!(
