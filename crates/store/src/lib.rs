@@ -77,6 +77,20 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// One page of rows already in memory.
+    pub(crate) fn of_all(rows: Vec<T>, requested: u64, per_page: u64) -> Page<T> {
+        let page = page_number(requested);
+        let total = rows.len() as u64;
+        let skip = usize::try_from((page - 1).saturating_mul(per_page)).unwrap_or(usize::MAX);
+        let take = usize::try_from(per_page).unwrap_or(usize::MAX);
+        Page {
+            items: rows.into_iter().skip(skip).take(take).collect(),
+            page,
+            per_page,
+            total,
+        }
+    }
+
     pub fn pages(&self) -> u64 {
         self.total.div_ceil(self.per_page.max(1)).max(1)
     }

@@ -56,6 +56,9 @@ struct ParticipantListPage {
     page: Page<ParticipantSummary>,
     pages: u64,
     can_create: bool,
+    /// Eligibility is the employment service's business: its column and filter only for those
+    /// who may see it.
+    show_eligibility: bool,
 }
 
 crate::http::page_chrome!(ParticipantListPage);
@@ -96,6 +99,7 @@ async fn participant_list(
         eligibility: q.eligibility,
         page,
         can_create,
+        show_eligibility: brygga_store::Store::may_filter_by_eligibility(&st.actor),
     })
 }
 

@@ -419,3 +419,60 @@ async fn every_role_sees_exactly_what_its_scope_allows(app: &TestApp) {
         "nothing was created"
     );
 }
+
+both!(app: a_search_or_filter_never_confirms_what_the_reader_may_not_see);
+
+/// A supervisor sees her interns' names but not their personnummer, e-mail, phone or
+/// eligibility: searching or filtering by them must not confirm them either.
+async fn a_search_or_filter_never_confirms_what_the_reader_may_not_see(app: &TestApp) {
+    let api = Api::new(app);
+    let coordinator = app.token(Role::Coordinator).await;
+    let supervisor = app.token(Role::Supervisor).await;
+    let interns = app.participant_ids_for(Role::Supervisor).await;
+    let intern = *interns.first().expect("the demo supervisor has an intern");
+    let (_, full) = api
+        .get(&format!("/participants/{intern}"), &coordinator)
+        .await;
+    let count = |v: &Value| v["total"].as_u64().unwrap();
+
+    for (what, value) in [
+        ("personnummer", &full["personnummer"]),
+        ("email", &full["email"]),
+        ("phone", &full["phone"]),
+    ] {
+        let value = value.as_str().unwrap_or_default();
+        if value.is_empty() {
+            continue;
+        }
+        let q = serde_urlencoded::to_string([("q", value)]).unwrap();
+        let (_, mine) = api.get(&format!("/participants?{q}"), &supervisor).await;
+        assert_eq!(
+            count(&mine),
+            0,
+            "a search by {what} confirms nothing: {mine}"
+        );
+        let (_, theirs) = api.get(&format!("/participants?{q}"), &coordinator).await;
+        assert!(count(&theirs) >= 1, "the coordinator finds by {what}");
+    }
+    // Her name still finds her.
+    let first = full["first_name"].as_str().unwrap().to_lowercase();
+    let q = serde_urlencoded::to_string([("q", first.as_str())]).unwrap();
+    let (_, by_name) = api.get(&format!("/participants?{q}"), &supervisor).await;
+    assert!(count(&by_name) >= 1, "{by_name}");
+
+    // The eligibility filter is neither offered nor applied.
+    let v = app.logged_in(Role::Supervisor).await;
+    let all = v.page("/participants").await;
+    assert!(
+        !all.contains(r#"name="eligibility""#),
+        "no eligibility filter offered"
+    );
+    for status in ["unknown", "pending", "eligible", "not_eligible"] {
+        let page = v.page(&format!("/participants?eligibility={status}")).await;
+        assert_eq!(
+            page.matches("href=\"/participants/").count(),
+            all.matches("href=\"/participants/").count(),
+            "filtering by {status} tells her nothing"
+        );
+    }
+}
