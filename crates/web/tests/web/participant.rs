@@ -140,7 +140,8 @@ fn assert_form_keeps(page: &str, typed: &[(&'static str, String)]) {
                 );
             }
             // Table rows: every typed value is in one of the row inputs or selects.
-            "language" | "experience_occupation" | "experience_years" | "experience_country" => {
+            "language" | "experience_occupation" | "experience_years" | "experience_country"
+            | "wished_occupation" => {
                 assert!(
                     html::input_values(page, field).contains(value),
                     "{field}={value} kept"
