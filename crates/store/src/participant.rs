@@ -592,8 +592,12 @@ impl Store {
             .into_iter()
             .filter(|(_, f, l, year, e, p)| {
                 (fold(f) == first && fold(l) == last && *year == i.birth_year)
-                    || email.as_ref().is_some_and(|x| !e.is_empty() && fold(e) == *x)
-                    || phone.as_ref().is_some_and(|x| !p.is_empty() && phone_key(p) == *x)
+                    || email
+                        .as_ref()
+                        .is_some_and(|x| !e.is_empty() && fold(e) == *x)
+                    || phone
+                        .as_ref()
+                        .is_some_and(|x| !p.is_empty() && phone_key(p) == *x)
             })
             .map(|r| r.0)
             .collect();

@@ -2,9 +2,9 @@
 
 use axum::Json;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::response::{IntoResponse, Response};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use brygga_domain::registry::ParticipantDraft;
 use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
 
