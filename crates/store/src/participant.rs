@@ -909,3 +909,21 @@ impl Store {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod phone_tests {
+    use super::phone_key;
+
+    #[test]
+    fn one_number_in_any_format_is_one_key() {
+        for typed in [
+            "070-123 45 67",
+            "+46 70 123 45 67",
+            "0046701234567",
+            "(070) 1234567",
+        ] {
+            assert_eq!(phone_key(typed), "0701234567", "{typed}");
+        }
+        assert_ne!(phone_key("+47 70 123 45 67"), "0701234567");
+    }
+}
