@@ -15,7 +15,7 @@ use brygga_domain::{FieldError, FieldErrors};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -47,6 +47,38 @@ pub struct ParticipantSummary {
     pub swedish_level: Option<String>,
     /// `None` when the actor may not see eligibility.
     pub eligibility: Option<String>,
+}
+
+impl ParticipantSummary {
+    fn of(m: participant::Model, visible: &Visible) -> Self {
+        ParticipantSummary {
+            id: m.id,
+            first_name: m.first_name,
+            last_name: m.last_name,
+            municipality_code: m.municipality_code,
+            programme_id: m.programme_id,
+            birth_year: m.birth_year,
+            swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
+            eligibility: visible
+                .eligibility
+                .then(|| m.eligibility.get().as_str().to_string()),
+        }
+    }
+}
+
+/// A phone number as dialled within Sweden, digits only: "+46 70-123 45 67", "0046701234567"
+/// and "070-123 45 67" are the same number.
+fn phone_key(s: &str) -> String {
+    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+    let national = if s.trim_start().starts_with('+') {
+        digits.strip_prefix("46")
+    } else {
+        digits.strip_prefix("0046")
+    };
+    match national {
+        Some(rest) => format!("0{rest}"),
+        None => digits,
+    }
 }
 
 /// A participant as the actor may see it.
@@ -537,18 +569,74 @@ impl Store {
             }
             Ok(_) => crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?,
         };
-        Ok(page.map(|m| ParticipantSummary {
-            id: m.id,
-            first_name: m.first_name,
-            last_name: m.last_name,
-            municipality_code: m.municipality_code,
-            programme_id: m.programme_id,
-            birth_year: m.birth_year,
-            swedish_level: m.swedish_level.map(|c| c.get().as_str().to_string()),
-            eligibility: visible
-                .eligibility
-                .then(|| m.eligibility.get().as_str().to_string()),
-        }))
+        Ok(page.map(|m| ParticipantSummary::of(m, &visible)))
+    }
+
+    /// Participants the actor may see who are likely the person about to be registered: the
+    /// same name and birth year, the same e-mail (any case) or the same phone number (digits
+    /// only, "+46" read as "0"). A personnummer already registered is not a likely duplicate
+    /// but a certain one, which the create itself refuses as a field error, so then this
+    /// answers nothing and the create gives that error.
+    pub async fn participant_duplicates(
+        &self,
+        actor: &Actor,
+        i: &ParticipantInput,
+    ) -> Result<Vec<ParticipantSummary>> {
+        if let Some(pnr) = &i.personnummer {
+            let taken = participant::Entity::find()
+                .filter(participant::Column::Personnummer.eq(pnr.as_str()))
+                .count(&self.db)
+                .await?;
+            if taken > 0 {
+                return Ok(vec![]);
+            }
+        }
+        let fold = |s: &str| s.trim().to_lowercase();
+        let (first, last) = (fold(&i.first_name), fold(&i.last_name));
+        let email = i.email.as_ref().map(|e| fold(e.as_str()));
+        let phone = i.phone.as_ref().map(|p| phone_key(p.as_str()));
+        // Compared here rather than in SQL: SQLite's LOWER folds only ASCII ("Öberg").
+        let rows: Vec<(i32, String, String, i32, String, String)> = participant::Entity::find()
+            .filter(Self::participant_scope(actor)?)
+            .select_only()
+            .columns([
+                participant::Column::Id,
+                participant::Column::FirstName,
+                participant::Column::LastName,
+                participant::Column::BirthYear,
+                participant::Column::Email,
+                participant::Column::Phone,
+            ])
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i32> = rows
+            .into_iter()
+            .filter(|(_, f, l, year, e, p)| {
+                (fold(f) == first && fold(l) == last && *year == i.birth_year)
+                    || email
+                        .as_ref()
+                        .is_some_and(|x| !e.is_empty() && fold(e) == *x)
+                    || phone
+                        .as_ref()
+                        .is_some_and(|x| !p.is_empty() && phone_key(p) == *x)
+            })
+            .map(|r| r.0)
+            .collect();
+        if ids.is_empty() {
+            return Ok(vec![]);
+        }
+        let visible = Visible::of(actor.role, list_scope(actor.role, Resource::Participant));
+        Ok(participant::Entity::find()
+            .filter(participant::Column::Id.is_in(ids))
+            .order_by_asc(participant::Column::LastName)
+            .order_by_asc(participant::Column::FirstName)
+            .order_by_asc(participant::Column::Id)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| ParticipantSummary::of(m, &visible))
+            .collect())
     }
 
     /// Whether `actor` may filter participants by eligibility (and is shown the filter).
@@ -846,5 +934,23 @@ impl Store {
         )
         .await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod phone_tests {
+    use super::phone_key;
+
+    #[test]
+    fn one_number_in_any_format_is_one_key() {
+        for typed in [
+            "070-123 45 67",
+            "+46 70 123 45 67",
+            "0046701234567",
+            "(070) 1234567",
+        ] {
+            assert_eq!(phone_key(typed), "0701234567", "{typed}");
+        }
+        assert_ne!(phone_key("+47 70 123 45 67"), "0701234567");
     }
 }

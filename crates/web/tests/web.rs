@@ -170,7 +170,7 @@ fn participant_fields(programme_id: &str, pnr: &str) -> Vec<(&'static str, Strin
         ("experience_years", "3".into()),
         ("experience_country", "Syrien".into()),
         ("skills", "kassa, \"truck\" & lager".into()),
-        ("wished_occupations", "5321".into()),
+        ("wished_occupation", "5321".into()),
         ("available_days", "mon".into()),
         ("available_days", "wed".into()),
         ("max_commute_km", "25".into()),

@@ -24,7 +24,7 @@ field-sfi_level = Sfi-kurs
 field-education_field = Utbildningsinriktning
 field-education_country = Utbildningsland
 hint-experience = En rad per yrke: yrke enligt SSYK 2012 (börja skriva för att söka), antal år och land.
-hint-wished_occupations = Yrkeskoder enligt SSYK 2012, separerade med komma. Börja skriva för att söka.
+hint-wished_occupations = Ett yrke per fält (SSYK 2012). Börja skriva för att söka; de tomma fälten lägger till fler.
 field-max_commute_km = Längsta pendlingsavstånd (km)
 field-special_needs = Särskilda behov (känsliga uppgifter, visas bara för koordinatorer)
 field-needed_accommodations = Anpassningar som behövs på arbetsplatsen (känsliga uppgifter)
@@ -33,3 +33,7 @@ field-consents = Samtycken
 col-occupation = Yrke
 col-years = År
 col-country = Land
+participant-duplicates-title = Finns deltagaren redan?
+participant-duplicates-text = Ingen deltagare har skapats. De här har samma namn och födelseår, samma e-post eller samma telefonnummer. Öppna dem för att kontrollera, eller kryssa i "Skapa ändå" och spara igen.
+participant-duplicates-confirm = Skapa ändå
+participant-duplicates-api = Troliga dubbletter finns; skicka igen med confirm_duplicate=true för att skapa ändå.

@@ -1,9 +1,10 @@
 //! Participants in the JSON API.
 
 use axum::Json;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
 use brygga_domain::registry::ParticipantDraft;
 use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
 
@@ -27,26 +28,61 @@ pub(crate) async fn participant_list(
     Ok(Json(s.store.participant_list(&a, &f).await?.into()))
 }
 
-#[utoipa::path(post, path = "/participants", request_body = ParticipantDraft, params(("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a create sent again with the same key makes nothing new and answers 200 with the first one's id")), responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 422, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
+/// `?confirm_duplicate=true`: create even when likely duplicates exist.
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct CreateQuery {
+    /// Create even though participants with the same name and birth year, e-mail or phone
+    /// exist (without it such a create is answered 409 with their ids).
+    confirm_duplicate: bool,
+}
+
+/// 409 to a create that likely registers someone again: the participants it may duplicate.
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Duplicates {
+    pub error: String,
+    /// Ids of the participants (that the caller may see) with the same name and birth year,
+    /// the same e-mail or the same phone number.
+    pub duplicates: Vec<i32>,
+}
+
+#[utoipa::path(post, path = "/participants", request_body = ParticipantDraft, params(CreateQuery, ("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a create sent again with the same key makes nothing new and answers 200 with the first one's id")), responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 409, description = "Likely duplicates exist and confirm_duplicate was not set: nothing was created", body = Duplicates), (status = 422, body = ApiErrorBody), (status = 400, body = ApiErrorBody)))]
 pub(crate) async fn participant_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,
     headers: axum::http::HeaderMap,
+    query: Result<Query<CreateQuery>, QueryRejection>,
     body: Result<Json<ParticipantDraft>, JsonRejection>,
-) -> Result<(StatusCode, Json<Created>), ApiError> {
+) -> Result<Response, ApiError> {
     require(&a, Action::Create, Resource::Participant)?;
+    let Query(q) = query.map_err(|r| ApiError::BadRequest(r.body_text()))?;
     let Json(d) = body?;
     let input = d
         .validate(&s.refdata, brygga_app::today())
         .map_err(ApiError::Invalid)?;
     let key = crate::http::form::idempotency_key(&headers);
+    let mut duplicates = vec![];
     let once = s
         .store
         .create_once(&a, "participant", &key, async || {
+            if !q.confirm_duplicate {
+                duplicates = s.store.participant_duplicates(&a, &input).await?;
+                if !duplicates.is_empty() {
+                    return Err(brygga_store::StoreError::Conflict);
+                }
+            }
             s.store.participant_create(&a, &input).await
         })
-        .await?;
-    Ok(created(once))
+        .await;
+    if !duplicates.is_empty() {
+        let body = Duplicates {
+            error: crate::http::I18n::default().t("participant-duplicates-api"),
+            duplicates: duplicates.iter().map(|p| p.id).collect(),
+        };
+        return Ok((StatusCode::CONFLICT, Json(body)).into_response());
+    }
+    Ok(created(once?).into_response())
 }
 
 #[utoipa::path(get, path = "/participants/{id}", params(("id" = i32, Path)), responses((status = 200, body = Versioned<ParticipantDraft>), (status = 404, body = ApiErrorBody)))]

@@ -13,6 +13,8 @@ pub struct ParticipantForm {
     pub create_key: String,
     /// The inbox interest a new participant is registered from (marked registered on save).
     pub interest_id: String,
+    /// "Skapa ändå": register even though likely duplicates were shown.
+    pub confirm_duplicate: String,
     pub programme_id: String,
     pub cohort_id: String,
     pub first_name: String,
@@ -36,8 +38,9 @@ pub struct ParticipantForm {
     pub experience_years: Vec<String>,
     pub experience_country: Vec<String>,
     pub skills: String,
-    /// SSYK codes separated by commas.
-    pub wished_occupations: String,
+    /// Wished occupations, one per input: an SSYK code, or a pick from the list ("1211 –
+    /// Ekonomi- och finanschefer, nivå 1", whose name may hold commas).
+    pub wished_occupation: Vec<String>,
     pub available_days: Vec<String>,
     pub max_commute_km: String,
     pub driving_licence: String,
@@ -79,11 +82,9 @@ impl ParticipantForm {
             })
             .collect(),
             skills: split_list(&self.skills),
-            wished_occupations: self
-                .wished_occupations
-                .split(',')
-                .map(code_of)
-                .filter(|c| !c.is_empty())
+            wished_occupations: rows([&self.wished_occupation])
+                .into_iter()
+                .map(|[o]| code_of(&o))
                 .collect(),
             available_days: self.available_days.clone(),
             max_commute_km: self.max_commute_km.clone(),
@@ -113,6 +114,7 @@ impl ParticipantForm {
             version: version.to_string(),
             create_key: String::new(),
             interest_id: String::new(),
+            confirm_duplicate: String::new(),
             programme_id: d.programme_id.clone(),
             cohort_id: d.cohort_id.clone(),
             first_name: d.first_name.clone(),
@@ -134,7 +136,7 @@ impl ParticipantForm {
             experience_years,
             experience_country,
             skills: d.skills.join(", "),
-            wished_occupations: d.wished_occupations.join(", "),
+            wished_occupation: d.wished_occupations.clone(),
             available_days: d.available_days.clone(),
             max_commute_km: d.max_commute_km.clone(),
             driving_licence: d.driving_licence.clone(),
@@ -160,6 +162,10 @@ impl ParticipantForm {
     /// The language table's rows: what was entered, then blank rows.
     pub fn language_rows(&self) -> Vec<[String; 2]> {
         with_blanks(rows([&self.language, &self.language_level]))
+    }
+
+    pub fn wished_rows(&self) -> Vec<[String; 1]> {
+        with_blanks(rows([&self.wished_occupation]))
     }
 
     pub fn experience_rows(&self) -> Vec<[String; 3]> {
@@ -189,7 +195,7 @@ mod tests {
             experience_occupation: v(&["5120 – Kockar och kallskänkor", "9111", ""]),
             experience_years: v(&["3", "1", ""]),
             experience_country: v(&["Syrien", "", ""]),
-            wished_occupations: "5120 – Kockar och kallskänkor, 9111".into(),
+            wished_occupation: v(&["1211 – Ekonomi- och finanschefer, nivå 1", "", "9111"]),
             ..Default::default()
         };
         let d = f.to_draft();
@@ -204,11 +210,16 @@ mod tests {
         assert_eq!(d.experience[0].occupation, "5120");
         assert_eq!(d.experience[0].country, "Syrien");
         assert_eq!(d.experience[1].years, "1");
-        assert_eq!(d.wished_occupations, vec!["5120", "9111"]);
+        assert_eq!(
+            d.wished_occupations,
+            vec!["1211", "9111"],
+            "a name with a comma is one occupation"
+        );
         let back = ParticipantForm::from_draft(&d, 3);
         assert_eq!(back.to_draft().languages, d.languages);
         assert_eq!(back.version, "3");
         assert_eq!(back.language_rows().len(), 2 + BLANK_ROWS);
+        assert_eq!(back.wished_rows().len(), 2 + BLANK_ROWS);
     }
 
     #[test]

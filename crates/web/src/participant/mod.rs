@@ -155,6 +155,8 @@ struct ParticipantFormPage {
     programmes: Vec<Organisation>,
     cohorts: Vec<Organisation>,
     show_special_needs: bool,
+    /// Likely duplicates of the participant being registered, shown before it is created.
+    duplicates: Vec<ParticipantSummary>,
 }
 
 crate::http::page_chrome!(ParticipantFormPage);
@@ -174,6 +176,7 @@ async fn participant_form_page(
     id: Option<i32>,
     form: ParticipantForm,
     errors: Errors,
+    duplicates: Vec<ParticipantSummary>,
 ) -> Result<Response, WebError> {
     let (programmes, cohorts) = s
         .store
@@ -186,7 +189,12 @@ async fn participant_form_page(
         Resource::Participant,
         Relation::InOrgScope,
     );
-    let status = form_status(&errors);
+    // Likely duplicates: nothing was created, as with an edit conflict.
+    let status = if duplicates.is_empty() {
+        form_status(&errors)
+    } else {
+        axum::http::StatusCode::CONFLICT
+    };
     let page = ParticipantFormPage {
         chrome: st.chrome,
         lists: Lists::of(s),
@@ -196,6 +204,7 @@ async fn participant_form_page(
         programmes,
         cohorts,
         show_special_needs,
+        duplicates,
     };
     Ok((status, page).into_response())
 }
@@ -232,7 +241,7 @@ async fn participant_new(
         create_key: crate::http::form::new_create_key(),
         ..Default::default()
     };
-    participant_form_page(&s, st, None, form, Errors::default()).await
+    participant_form_page(&s, st, None, form, Errors::default(), vec![]).await
 }
 
 async fn participant_create(
@@ -243,9 +252,19 @@ async fn participant_create(
     st.require(Action::Create, Resource::Participant)?;
     let draft = form.to_draft().validate(&s.refdata, brygga_app::today());
     let interest = form.interest_id.trim().parse::<i32>().ok();
+    let confirmed = !form.confirm_duplicate.trim().is_empty();
+    let mut duplicates = vec![];
     let result = save(draft, async |input| {
         s.store
             .create_once(&st.actor, "participant", &form.create_key, async || {
+                // Checked inside the once-only create, so that a form sent twice after it was
+                // saved finds the one it made rather than warning about it.
+                if !confirmed {
+                    duplicates = s.store.participant_duplicates(&st.actor, &input).await?;
+                    if !duplicates.is_empty() {
+                        return Err(brygga_store::StoreError::Conflict);
+                    }
+                }
                 s.store
                     .participant_create_from(&st.actor, &input, interest)
                     .await
@@ -254,9 +273,12 @@ async fn participant_create(
             .map(brygga_store::idempotency::Once::id)
     })
     .await;
+    if !duplicates.is_empty() {
+        return participant_form_page(&s, st, None, form, Errors::default(), duplicates).await;
+    }
     match crate::http::form::saved_or_errors(result, "/participants")? {
         Ok(done) => Ok(done),
-        Err(errors) => participant_form_page(&s, st, None, form, errors).await,
+        Err(errors) => participant_form_page(&s, st, None, form, errors, vec![]).await,
     }
 }
 
@@ -271,7 +293,7 @@ async fn participant_edit(
         return Err(WebError::Forbidden);
     }
     let form = ParticipantForm::from_draft(&p.to_draft(), p.version);
-    participant_form_page(&s, st, Some(id), form, Errors::default()).await
+    participant_form_page(&s, st, Some(id), form, Errors::default(), vec![]).await
 }
 
 async fn participant_update(
@@ -292,6 +314,6 @@ async fn participant_update(
     .await;
     match crate::http::form::saved_or_errors(result, "/participants")? {
         Ok(done) => Ok(done),
-        Err(errors) => participant_form_page(&s, st, Some(id), form, errors).await,
+        Err(errors) => participant_form_page(&s, st, Some(id), form, errors, vec![]).await,
     }
 }

@@ -8,6 +8,7 @@ both!(
     a_coordinator_registers_a_participant_after_fixing_a_wrong_personnummer,
     a_second_editor_gets_a_conflict_instead_of_overwriting,
     every_role_sees_exactly_what_its_scope_allows,
+    a_coordinator_is_warned_before_registering_someone_twice,
 );
 
 // ====================================================================== participants (HTML)
@@ -140,7 +141,11 @@ fn assert_form_keeps(page: &str, typed: &[(&'static str, String)]) {
                 );
             }
             // Table rows: every typed value is in one of the row inputs or selects.
-            "language" | "experience_occupation" | "experience_years" | "experience_country" => {
+            "language"
+            | "experience_occupation"
+            | "experience_years"
+            | "experience_country"
+            | "wished_occupation" => {
                 assert!(
                     html::input_values(page, field).contains(value),
                     "{field}={value} kept"
@@ -475,4 +480,133 @@ async fn a_search_or_filter_never_confirms_what_the_reader_may_not_see(app: &Tes
             "filtering by {status} tells her nothing"
         );
     }
+}
+
+/// A form field's value replaced (or added if absent).
+fn with(
+    fields: &[(&'static str, String)],
+    name: &'static str,
+    value: &str,
+) -> Vec<(&'static str, String)> {
+    let mut out: Vec<_> = fields.iter().filter(|(k, _)| *k != name).cloned().collect();
+    out.push((name, value.to_string()));
+    out
+}
+
+async fn a_coordinator_is_warned_before_registering_someone_twice(app: &TestApp) {
+    let coordinator = app.logged_in(Role::Coordinator).await;
+    let api = Api::new(app);
+    let token = app.token(Role::Coordinator).await;
+    let form = coordinator.page("/participants/new").await;
+    let programme = html::selected(&form, "programme_id").expect("a programme to choose");
+
+    // The occupation picked from the suggestions has a comma in its name: it is one occupation.
+    let pick = "1211 – Ekonomi- och finanschefer, nivå 1";
+    assert!(
+        form.contains(&format!("<option value=\"{pick}\">")),
+        "suggested"
+    );
+    let first = personnummer("19851130", "239", false);
+    let mut typed = with(
+        &participant_fields(&programme, &first),
+        "wished_occupation",
+        pick,
+    );
+    typed.push(("wished_occupation", "9111".into()));
+    let res = coordinator
+        .submit("/participants/new", "/participants", &pairs(&typed))
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::SEE_OTHER,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let id = id_from_location(&res);
+    let (_, stored) = api.get(&format!("/participants/{id}"), &token).await;
+    assert_eq!(stored["wished_occupations"], json!(["1211", "9111"]));
+    let edit = coordinator.page(&format!("/participants/{id}/edit")).await;
+    let rows = html::input_values(&edit, "wished_occupation");
+    assert!(
+        rows.starts_with(&["1211".to_string(), "9111".to_string()]),
+        "{rows:?}"
+    );
+    assert!(rows.len() > 2, "blank rows to add more: {rows:?}");
+    let shown = coordinator.page(&format!("/participants/{id}")).await;
+    assert!(shown.contains("Ekonomi- och finanschefer, nivå 1"));
+
+    // The same person again, without a personnummer: the form comes back (nothing created,
+    // nothing typed lost) naming the one already registered, with a link to her.
+    let again = with(&typed, "personnummer", "");
+    let others = with(
+        &with(&again, "email", "annan@example.org"),
+        "phone",
+        "08-555 00 00",
+    );
+    let res = coordinator
+        .submit("/participants/new", "/participants", &pairs(&others))
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let page = res.text().await.unwrap();
+    let at = page
+        .find("id=\"duplicates\"")
+        .expect("a warning about duplicates");
+    let warning = &page[at..at + page[at..].find("</section>").unwrap()];
+    assert!(
+        warning.contains(&format!("href=\"/participants/{id}\"")),
+        "{warning}"
+    );
+    assert!(html::shows(warning, "Skapa ändå"), "{warning}");
+    assert_form_keeps(&page, &others);
+    let (_, list) = api.get("/participants?q=testd%C3%B3ttir", &token).await;
+    assert_eq!(list["total"], 1, "nothing created: {list}");
+
+    // Another name, but her e-mail (any case) or her phone number (any format): warned too.
+    let renamed = with(&with(&again, "first_name", "Amina"), "birth_year", "1990");
+    for (field, value) in [
+        ("email", "AMIRA.Testdottir@example.org"),
+        ("phone", "+46 70 123 45 67"),
+    ] {
+        let other = if field == "email" {
+            "08-555 00 00"
+        } else {
+            "annan@example.org"
+        };
+        let other_field = if field == "email" { "phone" } else { "email" };
+        let fields = with(&with(&renamed, field, value), other_field, other);
+        let res = coordinator
+            .submit("/participants/new", "/participants", &pairs(&fields))
+            .await;
+        assert_eq!(res.status(), StatusCode::CONFLICT, "same {field}");
+        let page = res.text().await.unwrap();
+        assert!(
+            page.contains(&format!("href=\"/participants/{id}\"")),
+            "same {field}"
+        );
+    }
+
+    // "Skapa ändå": a different person after all, created.
+    let res = coordinator
+        .submit(
+            "/participants/new",
+            "/participants",
+            &pairs(&with(&others, "confirm_duplicate", "true")),
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_ne!(id_from_location(&res), id);
+
+    // The API answers 409 with the candidates' ids, and creates with ?confirm_duplicate=true.
+    let mut draft = participant_draft(app.programme_of(Role::Coordinator).await, "Amira", "");
+    draft.last_name = "Testdóttir-Öberg".into();
+    draft.birth_year = "1985".into();
+    let draft = serde_json::to_value(&draft).unwrap();
+    let (status, body) = api.post("/participants", &token, &draft).await;
+    assert_eq!(status, StatusCode::CONFLICT, "{body}");
+    let ids = body["duplicates"].as_array().expect("the candidates' ids");
+    assert!(ids.contains(&json!(id)), "{body}");
+    let (status, body) = api
+        .post("/participants?confirm_duplicate=true", &token, &draft)
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
 }
