@@ -85,11 +85,50 @@ impl I18n {
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&self.lang.id(), key).is_some()
     }
+
+    /// `value` with `places` decimals as the reader writes numbers: "1 234,56" in Swedish (a
+    /// no-break space between thousands, a decimal comma), "1,234.56" in English.
+    pub fn decimal(&self, value: f64, places: usize) -> String {
+        let (group, point) = match self.lang {
+            Lang::Sv => ('\u{a0}', ','),
+            Lang::En => (',', '.'),
+        };
+        let plain = format!("{:.*}", places, value.abs());
+        let (whole, fraction) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
+        let mut out = String::new();
+        if value < 0.0 && plain.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            out.push('−');
+        }
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(digit);
+        }
+        if !fraction.is_empty() {
+            out.push(point);
+            out.push_str(fraction);
+        }
+        out
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decimals_are_written_as_each_language_writes_them() {
+        let sv = I18n::new(Lang::Sv);
+        let en = I18n::new(Lang::En);
+        assert_eq!(sv.decimal(11.744, 2), "11,74");
+        assert_eq!(en.decimal(11.744, 2), "11.74");
+        assert_eq!(sv.decimal(1234.5, 1), "1\u{a0}234,5");
+        assert_eq!(en.decimal(1234567.0, 0), "1,234,567");
+        assert_eq!(sv.decimal(-0.004, 2), "0,00");
+        assert_eq!(sv.decimal(-2.5, 1), "−2,5");
+        assert_eq!(en.decimal(999.999, 2), "1,000.00");
+    }
 
     /// The keys of every `.ftl` file of a language, by file name, in the order they are defined.
     fn keys_by_file(lang: &str) -> std::collections::BTreeMap<String, Vec<String>> {

@@ -95,10 +95,10 @@ crate::http::page_chrome!(PlanPage);
 
 impl PlanPage {
     fn total_text(&self) -> String {
-        format!("{:.2}", self.total)
+        self.chrome.i18n.decimal(self.total, 2)
     }
     fn stable_text(&self) -> String {
-        format!("{:.2}", self.stable_total)
+        self.chrome.i18n.decimal(self.stable_total, 2)
     }
 }
 
@@ -321,7 +321,7 @@ async fn meeting(
             size.slots,
             m.by_participant(size.slots),
             m.by_employer(size.slots),
-            format!("{:.2}", m.schedule.total_fit),
+            st.chrome.i18n.decimal(m.schedule.total_fit, 2),
             m.schedule.meetings.len(),
         ),
         Err(e) => (form_errors(e)?, 0, vec![], vec![], String::new(), 0),

@@ -36,6 +36,20 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
     let programme = plan_path.trim_start_matches("/plan/").to_string();
     let page = coordinator.page(&plan_path).await;
     assert!(page.contains("total matchning (optimum)"), "{page}");
+    // Figures as Swedish writes them, and every term explained on the page.
+    let before = page
+        .split("</strong> total matchning (optimum)")
+        .next()
+        .expect("the total");
+    let total = before.rsplit("<strong>").next().expect("the total");
+    assert!(
+        total.contains(',') && !total.contains('.'),
+        "a decimal comma: {total}"
+    );
+    assert!(
+        page.contains("0 betyder att fördelningen är stabil"),
+        "{page}"
+    );
     assert!(
         page.contains("0 blockerande par"),
         "deferred acceptance is stable"
