@@ -8,7 +8,6 @@ match-include-failing = Also show those who do not meet every requirement
 match-none = No results.
 match-propose = Propose
 match-proposed = The candidate has been proposed to the employer.
-match-flag-eligibility = Employment-service status not confirmed
 
 plan-title = Matching plan
 plan-intro = The best possible allocation for the whole programme: each participant to at most one placement, places respected, and the total fit as high as possible. Nothing changes until you accept the plan; then every pair becomes a candidate proposal.

@@ -8,7 +8,6 @@ match-include-failing = Visa även de som inte uppfyller alla krav
 match-none = Inga träffar.
 match-propose = Föreslå
 match-proposed = Kandidaten är föreslagen till arbetsgivaren.
-match-flag-eligibility = Status hos Arbetsförmedlingen är inte bekräftad
 
 plan-title = Matchningsplan
 plan-intro = Bästa möjliga fördelning för hela programmet: varje deltagare till högst en praktikplats, platsernas antal hålls, och den sammanlagda matchningen blir så hög som möjligt. Inget ändras förrän du accepterar planen; då blir varje par ett kandidatförslag.

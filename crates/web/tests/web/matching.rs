@@ -264,6 +264,18 @@ async fn a_coordinator_ranks_candidates_and_proposes_one_to_the_employer(app: &T
         page.contains(" %</strong>") && page.contains("Pendling"),
         "{page}"
     );
+    // An unconfirmed eligibility is said once per card, with the status, not twice.
+    let mut flagged = 0;
+    for card in page.split("<div class=\"fit\">").skip(1) {
+        let card = card.split("</div>").next().unwrap_or_default();
+        let said = card.matches("inte bekräftad").count();
+        assert!(said <= 1, "{card}");
+        flagged += said;
+    }
+    assert!(
+        flagged > 0,
+        "the demo ranks someone not yet confirmed: {page}"
+    );
 
     // Through the API: ranked by score, best first, each with its explanation in both languages.
     let api = Api::new(app);
