@@ -541,7 +541,16 @@ pub async fn plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Resu
 /// Accept the plan as it stands (solved again from the same data, so what is accepted is what
 /// was shown unless someone changed the data in between): each pair becomes a proposal.
 /// Returns how many proposals were created.
-pub async fn accept_plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Result<usize> {
+/// Accept the plan, or the rows of it the coordinator `selected` (participant, placement): each
+/// becomes a candidate proposal. The plan is solved again, so only selected rows that are still
+/// in it are accepted (someone may have changed the data since the page was shown).
+pub async fn accept_plan(
+    app: &App,
+    actor: &Actor,
+    programme_id: i32,
+    min: f64,
+    selected: Option<&[(i32, i32)]>,
+) -> Result<usize> {
     let view = plan(app, actor, programme_id, min).await?;
     // Contradictory locks: nothing to accept until they are cleared. The coordinator may
     // accept; what stands in the way is the rules they set, said beside them.
@@ -551,7 +560,12 @@ pub async fn accept_plan(app: &App, actor: &Actor, programme_id: i32, min: f64) 
             "plan-error-contradictory-locks",
         )]))
     })?;
-    let pairs: Vec<(i32, i32)> = plan.pairs().into_iter().map(|(p, x, _)| (p, x)).collect();
+    let pairs: Vec<(i32, i32)> = plan
+        .pairs()
+        .into_iter()
+        .map(|(p, x, _)| (p, x))
+        .filter(|pair| selected.is_none_or(|s| s.contains(pair)))
+        .collect();
     Ok(app.store.accept_plan(actor, programme_id, &pairs).await?)
 }
 

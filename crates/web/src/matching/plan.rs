@@ -97,6 +97,10 @@ impl PlanPage {
     fn total_text(&self) -> String {
         self.chrome.i18n.decimal(self.total, 2)
     }
+    /// How many proposals accepting every row would create (the rows with a placement).
+    fn proposals(&self) -> usize {
+        self.rows.iter().filter(|r| r.placement.is_some()).count()
+    }
     fn stable_text(&self) -> String {
         self.chrome.i18n.decimal(self.stable_total, 2)
     }
@@ -238,6 +242,24 @@ async fn plan_rule(
 #[serde(default)]
 struct AcceptForm {
     min_score: String,
+    /// The rows ticked on the page, as `participant:placement`; the page always sends
+    /// `rows=selected`, so ticking none accepts none.
+    pair: Vec<String>,
+    rows: String,
+}
+
+impl AcceptForm {
+    fn selected(&self) -> Option<Vec<(i32, i32)>> {
+        (self.rows == "selected").then(|| {
+            self.pair
+                .iter()
+                .filter_map(|v| {
+                    let (p, x) = v.split_once(':')?;
+                    Some((p.trim().parse().ok()?, x.trim().parse().ok()?))
+                })
+                .collect()
+        })
+    }
 }
 
 /// Accept the plan as it stands (solved again from the same data, so what is accepted is what
@@ -246,13 +268,15 @@ async fn plan_accept(
     State(s): State<AppState>,
     st: Staff,
     Id(id): Id,
-    axum::Form(f): axum::Form<AcceptForm>,
+    axum_extra::extract::Form(f): axum_extra::extract::Form<AcceptForm>,
 ) -> Result<Response, WebError> {
+    let selected = f.selected();
     let created = match brygga_app::matching::accept_plan(
         &s,
         &st.actor,
         id,
         brygga_app::matching::min_score(&f.min_score),
+        selected.as_deref(),
     )
     .await
     {

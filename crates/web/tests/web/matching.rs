@@ -100,25 +100,69 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
         "the locked participant is in the plan even at a high minimum"
     );
 
-    // Accepting turns the plan's pairs into proposals, once.
+    // The page previews what accepting creates: one ticked box per row with a placement.
+    let page = coordinator.page(&plan_path).await;
+    let ticked = html::input_values(&page, "pair");
+    assert!(ticked.len() >= 4, "{page}");
+    assert!(html::shows(&page, "Markerade rader blir kandidatförslag"));
+    let accepted = |res: &reqwest::Response| -> usize {
+        location(res)
+            .split("accepted=")
+            .nth(1)
+            .unwrap()
+            .split('&')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let accept = format!("/plan/{programme}/accept");
+    // Ticking none accepts none; ticking two accepts exactly those two.
     let res = coordinator
         .submit(
             &plan_path,
-            &format!("/plan/{programme}/accept"),
-            &[("min_score", "")],
+            &accept,
+            &[("min_score", ""), ("rows", "selected")],
+        )
+        .await;
+    assert_eq!(accepted(&res), 0);
+    let res = coordinator
+        .submit(
+            &plan_path,
+            &accept,
+            &[
+                ("min_score", ""),
+                ("rows", "selected"),
+                ("pair", ticked[0].as_str()),
+                ("pair", ticked[1].as_str()),
+            ],
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let created: usize = location(&res)
-        .split("accepted=")
-        .nth(1)
-        .unwrap()
-        .split('&')
-        .next()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!(created >= 4, "{created}");
+    // At most those two (a participant without consent to share with employers is left out).
+    let two = accepted(&res);
+    assert!((1..=2).contains(&two), "{two}");
+    let again = coordinator
+        .submit(
+            &plan_path,
+            &accept,
+            &[
+                ("min_score", ""),
+                ("rows", "selected"),
+                ("pair", ticked[0].as_str()),
+                ("pair", ticked[1].as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(accepted(&again), 0, "nothing twice");
+
+    // Accepting every row turns the rest of the plan's pairs into proposals, once.
+    let res = coordinator
+        .submit(&plan_path, &accept, &[("min_score", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let created = accepted(&res);
+    assert!(created >= 2, "{created}");
     let res = coordinator
         .submit(
             &plan_path,
