@@ -10,7 +10,7 @@ match-propose = Propose
 match-proposed = The candidate has been proposed to the employer.
 
 plan-title = Matching plan
-plan-intro = The best possible allocation for the whole programme: each participant to at most one placement, places respected, and the total fit as high as possible. Nothing changes until you accept the plan; then every pair becomes a candidate proposal.
+plan-intro = The best possible allocation for the whole programme: each participant to at most one placement, places respected, and the total fit as high as possible. Nothing changes until you accept the plan; then the ticked pairs become candidate proposals.
 plan-solve = Solve again
 field-min_score = Minimum fit (0–1)
 plan-assigned = participants get a place

@@ -10,7 +10,7 @@ match-propose = Föreslå
 match-proposed = Kandidaten är föreslagen till arbetsgivaren.
 
 plan-title = Matchningsplan
-plan-intro = Bästa möjliga fördelning för hela programmet: varje deltagare till högst en praktikplats, platsernas antal hålls, och den sammanlagda matchningen blir så hög som möjligt. Inget ändras förrän du accepterar planen; då blir varje par ett kandidatförslag.
+plan-intro = Bästa möjliga fördelning för hela programmet: varje deltagare till högst en praktikplats, platsernas antal hålls, och den sammanlagda matchningen blir så hög som möjligt. Inget ändras förrän du accepterar planen; då blir de markerade paren kandidatförslag.
 plan-solve = Beräkna igen
 field-min_score = Lägsta matchning (0–1)
 plan-assigned = deltagare får en plats
