@@ -357,6 +357,12 @@ fn apply(m: &mut participant::ActiveModel, i: &ParticipantInput, consents: &[Con
     ]));
 }
 
+/// What the rows of a participant list show: every row is there because of a relation in the
+/// role's list scope, so that scope decides.
+fn list_visibility(actor: &Actor) -> Visible {
+    Visible::of(actor.role, list_scope(actor.role, Resource::Participant))
+}
+
 /// Whether stored consents (JSON) include an active consent to share with employers.
 pub(crate) fn consents_share_with_employers(json: &str) -> bool {
     from_json::<Vec<Consent>>(json)
@@ -526,11 +532,10 @@ impl Store {
         actor: &Actor,
         f: &ParticipantFilter,
     ) -> Result<Page<ParticipantSummary>> {
-        // Every row is in the list because of a relation in the role's list scope, so that
-        // scope decides what the rows show, and what they may be searched and filtered by: a
-        // search for a personnummer, an address or a number must not confirm one to a reader
-        // who may not see it, nor a filter an eligibility she may not see.
-        let visible = Visible::of(actor.role, list_scope(actor.role, Resource::Participant));
+        // What the rows show is also what they may be searched and filtered by: a search for a
+        // personnummer, an address or a number must not confirm one to a reader who may not
+        // see it, nor a filter an eligibility she may not see.
+        let visible = list_visibility(actor);
         let by_name_only = !(visible.identity_number && visible.contact);
         let mut q = participant::Entity::find().filter(Self::participant_scope(actor)?);
         if !by_name_only && let Some(found) = crate::search(&f.q, participant::Column::SearchText)?
@@ -626,7 +631,7 @@ impl Store {
         if ids.is_empty() {
             return Ok(vec![]);
         }
-        let visible = Visible::of(actor.role, list_scope(actor.role, Resource::Participant));
+        let visible = list_visibility(actor);
         Ok(participant::Entity::find()
             .filter(participant::Column::Id.is_in(ids))
             .order_by_asc(participant::Column::LastName)
@@ -641,7 +646,7 @@ impl Store {
 
     /// Whether `actor` may filter participants by eligibility (and is shown the filter).
     pub fn may_filter_by_eligibility(actor: &Actor) -> bool {
-        Visible::of(actor.role, list_scope(actor.role, Resource::Participant)).eligibility
+        list_visibility(actor).eligibility
     }
 
     /// Read one participant's record. The read is audited; so, separately, is the read of

@@ -71,7 +71,7 @@ impl Visitor {
             .await
     }
 
-    async fn post_multipart(&self, path: &str, body: Vec<u8>) -> reqwest::Response {
+    pub(crate) async fn post_multipart(&self, path: &str, body: Vec<u8>) -> reqwest::Response {
         self.client
             .post(format!("{}{path}", self.base))
             .header(

@@ -377,45 +377,30 @@ async fn a_user_changes_their_password(app: &TestApp) {
         );
     }
     let new = "ett-nytt-langt-losenord";
-    let res = v
-        .submit(
-            "/password",
-            "/password",
-            &[
-                ("current", "wrong-password-1"),
-                ("new", new),
-                ("repeat", new),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html::element_by_id(&res.text().await.unwrap(), "error-current").is_some());
-    let res = v
-        .submit(
-            "/password",
-            "/password",
-            &[
-                ("current", DEMO_PASSWORD),
-                ("new", "kort"),
-                ("repeat", "kort"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html::element_by_id(&res.text().await.unwrap(), "error-new").is_some());
-    let res = v
-        .submit(
-            "/password",
-            "/password",
-            &[
-                ("current", DEMO_PASSWORD),
-                ("new", new),
-                ("repeat", "something-else-entirely"),
-            ],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(html::element_by_id(&res.text().await.unwrap(), "error-repeat").is_some());
+    // Each mistake is named beside its own field.
+    for (current, typed, repeat, error) in [
+        ("wrong-password-1", new, new, "error-current"),
+        (DEMO_PASSWORD, "kort", "kort", "error-new"),
+        (
+            DEMO_PASSWORD,
+            new,
+            "something-else-entirely",
+            "error-repeat",
+        ),
+    ] {
+        let res = v
+            .submit(
+                "/password",
+                "/password",
+                &[("current", current), ("new", typed), ("repeat", repeat)],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+        assert!(
+            html::element_by_id(&res.text().await.unwrap(), error).is_some(),
+            "{error}"
+        );
+    }
     let res = v
         .submit(
             "/password",

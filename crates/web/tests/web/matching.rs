@@ -126,34 +126,18 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
         )
         .await;
     assert_eq!(accepted(&res), 0);
-    let res = coordinator
-        .submit(
-            &plan_path,
-            &accept,
-            &[
-                ("min_score", ""),
-                ("rows", "selected"),
-                ("pair", ticked[0].as_str()),
-                ("pair", ticked[1].as_str()),
-            ],
-        )
-        .await;
+    let two_rows = [
+        ("min_score", ""),
+        ("rows", "selected"),
+        ("pair", ticked[0].as_str()),
+        ("pair", ticked[1].as_str()),
+    ];
+    let res = coordinator.submit(&plan_path, &accept, &two_rows).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // At most those two (a participant without consent to share with employers is left out).
     let two = accepted(&res);
     assert!((1..=2).contains(&two), "{two}");
-    let again = coordinator
-        .submit(
-            &plan_path,
-            &accept,
-            &[
-                ("min_score", ""),
-                ("rows", "selected"),
-                ("pair", ticked[0].as_str()),
-                ("pair", ticked[1].as_str()),
-            ],
-        )
-        .await;
+    let again = coordinator.submit(&plan_path, &accept, &two_rows).await;
     assert_eq!(accepted(&again), 0, "nothing twice");
 
     // Accepting every row turns the rest of the plan's pairs into proposals, once.

@@ -702,17 +702,20 @@ async fn send(
     pattern: &str,
 ) -> reqwest::Response {
     let full = format!("{}{url}", v.base);
+    let csrf = csrf.map(String::as_str).unwrap_or("");
+    if pattern.ends_with("/signed") {
+        let body = super::agreement::multipart_body(
+            &[("signed_on", "2026-01-15")],
+            Some(("file", "avtal.pdf", b"%PDF-1.4\n%%EOF\n")),
+        );
+        return v.post_multipart(&format!("{url}?csrf={csrf}"), body).await;
+    }
     let req = if *method == Method::GET {
         v.client.get(&full)
     } else {
-        let fields: Vec<(&str, &str)> =
-            csrf.map(|c| vec![("csrf", c.as_str())]).unwrap_or_default();
-        let full = if pattern.ends_with("/signed") {
-            format!("{full}?csrf={}", csrf.map(|c| c.as_str()).unwrap_or(""))
-        } else {
-            full
-        };
-        v.client.request(method.clone(), &full).form(&fields)
+        v.client
+            .request(method.clone(), &full)
+            .form(&[("csrf", csrf)])
     };
     req.send()
         .await
