@@ -8,6 +8,7 @@ use brygga_store::Actor;
 use brygga_store::interview::{Invitation, Recipient, RecipientKind};
 use brygga_store::jobs::{Attachment, OutgoingEmail};
 
+use crate::ics;
 use crate::mail::MailSettings;
 use crate::{App, Result};
 
@@ -213,15 +214,15 @@ impl Composer {
             .timestamp(chrono::Utc::now())
             .starts(iv.starts_at)
             .ends(iv.ends_at)
-            .summary(&ics_text(&format!(
+            .summary(&ics::text(&format!(
                 "{} – {}",
                 iv.placement_title, iv.employer_name
             )));
         if !iv.location.is_empty() {
-            ev.location(&ics_text(&iv.location));
+            ev.location(&ics::text(&iv.location));
         }
         if !iv.meeting_link.is_empty() {
-            ev.url(&ics_text(&iv.meeting_link));
+            ev.url(&ics::text(&iv.meeting_link));
         }
         let organizer = if inv.organizer_email.is_empty() {
             &self.from_email
@@ -229,14 +230,14 @@ impl Composer {
             &inv.organizer_email
         };
         ev.append_property(
-            Property::new("ORGANIZER", format!("mailto:{}", ics_text(organizer)))
-                .add_parameter("CN", &ics_param(&inv.organizer_name))
+            Property::new("ORGANIZER", format!("mailto:{}", ics::text(organizer)))
+                .add_parameter("CN", &ics::param(&inv.organizer_name))
                 .done(),
         );
         for r in inv.recipients.iter().filter(|x| address_visible(to, x)) {
             ev.append_multi_property(
-                Property::new("ATTENDEE", format!("mailto:{}", ics_text(&r.email)))
-                    .add_parameter("CN", &ics_param(&r.name))
+                Property::new("ATTENDEE", format!("mailto:{}", ics::text(&r.email)))
+                    .add_parameter("CN", &ics::param(&r.name))
                     .add_parameter("ROLE", "REQ-PARTICIPANT")
                     .add_parameter("RSVP", "TRUE")
                     .done(),
@@ -253,30 +254,6 @@ impl Composer {
         cal.push(ev.done());
         cal.done().to_string()
     }
-}
-
-/// A TEXT value for the calendar file. The `icalendar` crate escapes backslash, comma, semicolon
-/// and LF (RFC 5545 3.3.11) but passes CR and other control characters through, which a reader
-/// may take as a line break: line breaks become one LF (escaped as `\n` by the crate) and every
-/// other control character is dropped, so no value can start a property of its own.
-fn ics_text(s: &str) -> String {
-    s.replace("\r\n", "\n")
-        .replace('\r', "\n")
-        .chars()
-        .filter(|c| *c == '\n' || !c.is_control())
-        .collect()
-}
-
-/// A parameter value (a `CN`): always DQUOTE-wrapped (RFC 5545 3.2, so colon, semicolon and comma
-/// are plain text), without DQUOTE or control characters, which a quoted value cannot hold.
-/// The crate passes a value already wrapped in quotes through as it is.
-fn ics_param(s: &str) -> String {
-    let inner: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .filter(|c| *c != '"')
-        .collect();
-    format!("\"{}\"", inner.trim())
 }
 
 /// Whether `to` may see `x`'s email address: a participant's contact details reach only the
