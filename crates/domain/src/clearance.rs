@@ -11,7 +11,7 @@ use crate::{FieldError, FieldErrors};
 use crate::text::{NAME_MAX as TEXT_MAX, NOTE_MAX};
 
 /// The confirmation form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct ConfirmationDraft {
     pub es_officer_name: String,
@@ -55,7 +55,7 @@ impl ConfirmationDraft {
 }
 
 /// The decision form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct DecisionDraft {
     pub es_reference: String,

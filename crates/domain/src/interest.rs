@@ -77,7 +77,7 @@ impl InterestDraft {
 }
 
 /// A coordinator's decision on an interest in the inbox, as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
 #[serde(default)]
 pub struct InterestUpdateDraft {
     pub status: String,

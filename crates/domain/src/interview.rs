@@ -72,7 +72,7 @@ pub fn overlaps<T: PartialOrd>(a: (T, T), b: (T, T)) -> bool {
 }
 
 /// The attendee's part in an interview.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AttendeeRole {
     Employer,
@@ -110,9 +110,10 @@ impl AttendeeRole {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Attendee {
     pub name: String,
+    #[schema(value_type = String)]
     pub email: Email,
     pub role: AttendeeRole,
 }

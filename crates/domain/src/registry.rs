@@ -143,13 +143,13 @@ pub struct ParticipantDraft {
     pub consents: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LanguageLevel {
     pub language: String,
     pub level: Cefr,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct WorkExperience {
     pub occupation: String,
     pub years: u8,

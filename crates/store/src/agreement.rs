@@ -31,7 +31,7 @@ use crate::files::{FileStore, OWNER_AGREEMENT, StoredFile, Upload};
 use crate::{Actor, Result, Store, StoreError};
 
 /// An agreement as its page shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AgreementRecord {
     pub id: i32,
     pub version: i32,

@@ -20,7 +20,7 @@ use crate::entities::{case_share, es_confirmation, es_decision, membership, part
 use crate::{Actor, Result, Store, StoreError};
 
 /// The eligibility confirmation, with who recorded (and withdrew) it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Confirmation {
     pub id: i32,
     pub officer_name: String,
@@ -33,7 +33,7 @@ pub struct Confirmation {
 }
 
 /// The employment service's decision.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct EsDecision {
     pub id: i32,
     pub reference: String,
@@ -50,7 +50,7 @@ pub struct EsDecision {
 }
 
 /// A participant's clearance: every record, active and withdrawn, newest first.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Clearance {
     pub participant_id: i32,
     pub participant_name: String,

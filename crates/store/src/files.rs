@@ -18,7 +18,7 @@ use crate::entities::stored_file;
 use crate::{Actor, Result, Store, StoreError};
 
 /// A stored file's metadata.
-#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, utoipa::ToSchema)]
 pub struct StoredFile {
     pub id: i32,
     pub object_key: String,

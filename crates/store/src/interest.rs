@@ -126,7 +126,7 @@ pub struct InterestFilter {
     pub page: u64,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InterestSummary {
     pub id: i32,
     pub name: String,
@@ -136,7 +136,7 @@ pub struct InterestSummary {
     pub created_at: chrono::DateTime<chrono::Utc>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InterestRecord {
     pub id: i32,
     pub placement_id: Option<i32>,

@@ -25,7 +25,7 @@ use crate::jobs::{OutgoingEmail, enqueue_email};
 use crate::pool::{proposal_relations, shares_with_employers};
 use crate::{Actor, Result, Store, StoreError, from_json, to_json};
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct InterviewRecord {
     pub id: i32,
     pub version: i32,

@@ -28,7 +28,7 @@ use crate::{Actor, Result, Store, StoreError, from_json};
 
 /// What an employer contact sees of a proposed candidate: what the work needs, nothing more
 /// (no special needs, accommodations, personnummer, eligibility or contact details).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CandidateCard {
     pub participant_id: i32,
     pub first_name: String,
@@ -64,7 +64,7 @@ impl CandidateCard {
 }
 
 /// One proposal as the actor may see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ProposalRecord {
     pub id: i32,
     pub version: i32,
@@ -84,7 +84,7 @@ pub struct ProposalRecord {
 }
 
 /// A placement's candidate pool as the actor may see it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PoolView {
     pub placement_id: i32,
     pub placement_title: String,

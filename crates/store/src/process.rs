@@ -92,7 +92,7 @@ pub enum ProcessEdit {
 }
 
 /// One entry of a participant's history.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct JourneyEvent {
     pub id: i32,
     /// "stage" or "checkpoint".

@@ -1,6 +1,8 @@
 //! Agreements: collaboration agreements of employers and internship agreements of participants,
 //! generated as PDF, marked sent, signed by uploading the signed copy, ended.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

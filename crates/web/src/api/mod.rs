@@ -11,7 +11,7 @@ use crate::http::{ApiErrorBody, ApiFieldError};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Brygga API", version = "1", description = "Participants, employers and placements of Brygga. Authenticate with `Authorization: Bearer <token>` (create one with `brygga token create`)."),
+    info(title = "Brygga API", version = "1", description = "The records of Brygga: participants, employers, placements, rankings, portal interests, proposals, interviews, eligibility and decisions, agreements and journeys. Authenticate with `Authorization: Bearer <token>` (create one with `brygga token create`)."),
     components(schemas(ApiFieldError, ApiErrorBody)),
     servers((url = "/api/v1")),
     modifiers(&BearerAuth),
@@ -62,6 +62,33 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(crate::inbox::api::interest_list))
+        .routes(routes!(
+            crate::inbox::api::interest_get,
+            crate::inbox::api::interest_update
+        ))
+        .routes(routes!(
+            crate::pool::api::pool_get,
+            crate::pool::api::proposal_create
+        ))
+        .routes(routes!(crate::pool::api::proposal_get))
+        .routes(routes!(crate::pool::api::proposal_status))
+        .routes(routes!(crate::interview::api::interview_book))
+        .routes(routes!(crate::interview::api::interview_get))
+        .routes(routes!(crate::interview::api::placement_interviews))
+        .routes(routes!(crate::interview::api::interview_outcome))
+        .routes(routes!(crate::interview::api::interview_cancel))
+        .routes(routes!(crate::clearance::api::clearance_get))
+        .routes(routes!(crate::clearance::api::confirmation_create))
+        .routes(routes!(crate::clearance::api::decision_create))
+        .routes(routes!(crate::agreement::api::agreement_get))
+        .routes(routes!(crate::agreement::api::employer_agreements))
+        .routes(routes!(crate::agreement::api::participant_agreements))
+        .routes(routes!(
+            crate::journey::api::journey_get,
+            crate::journey::api::journey_move
+        ))
+        .routes(routes!(crate::journey::api::checkpoint_confirm))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! Clearance with the employment service: the eligibility confirmation and the decision
 //! (withdrawable, never deleted), and sharing the case with an employment-service officer.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

@@ -1,6 +1,8 @@
 //! The coordinators' inbox of interest from the portal; registering a candidate opens the
 //! participant form prefilled.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

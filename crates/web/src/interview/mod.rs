@@ -1,6 +1,8 @@
 //! Interviews: booking one from the candidate's row (invitations go out by email with a calendar
 //! file and the guide), an interview's page with its outcome and cancelling, and the guide.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

@@ -1,6 +1,8 @@
 //! Journeys: the board of a programme's participants by stage with what blocks each, and a
 //! participant's staircase with its moves and manual checkpoints.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

@@ -2,6 +2,8 @@
 //! sees a card without identity or contact details and shortlists, asks for an interview or
 //! declines.
 
+pub mod api;
+
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;

@@ -7,6 +7,7 @@ both!(
     the_api_answers_every_status_a_client_must_handle,
     the_api_manages_employers_and_placements,
     the_openapi_document_lists_the_registry,
+    the_api_takes_a_candidate_from_proposal_to_interview,
 );
 
 fn versioned<T: serde::Serialize>(draft: &T, version: i64) -> Value {
@@ -348,4 +349,240 @@ async fn the_openapi_document_lists_the_registry(app: &TestApp) {
         doc["components"]["securitySchemes"]["bearer"].is_object(),
         "bearer auth is documented"
     );
+}
+
+/// One (participant, proposal, placement) of the demo: a live proposal to the demo employer
+/// contact's employer whose participant shares with employers.
+async fn live_proposal(app: &TestApp) -> (i64, i64, i64) {
+    use sea_orm::ConnectionTrait;
+    let employer = app
+        .actor(Role::EmployerContact)
+        .await
+        .employer_id()
+        .expect("the demo contact's employer");
+    let db = app.store.connection();
+    let row = db
+        .query_one_raw(sea_orm::Statement::from_string(
+            db.get_database_backend(),
+            format!(
+                "SELECT cp.participant_id, cp.id, cp.placement_id FROM candidate_proposals cp \
+                 JOIN placements p ON p.id = cp.placement_id \
+                 JOIN participants pa ON pa.id = cp.participant_id \
+                 WHERE p.employer_id = {employer} AND pa.shares_with_employers \
+                 AND cp.status IN ('proposed', 'shortlisted', 'interview_requested') ORDER BY cp.id"
+            ),
+        ))
+        .await
+        .unwrap()
+        .expect("a live demo proposal to the contact's employer");
+    let get = |i| i64::from(row.try_get_by_index::<i32>(i).unwrap());
+    (get(0), get(1), get(2))
+}
+
+/// The journey's records through the API, with the pages' rules: the inbox, a proposal, the
+/// employment service's confirmation, an interview booked and its outcome, the agreements and
+/// the participant's journey.
+async fn the_api_takes_a_candidate_from_proposal_to_interview(app: &TestApp) {
+    let api = Api::new(app);
+    let coordinator = app.token(Role::Coordinator).await;
+    let participant_token = app.token(Role::Participant).await;
+    let employer = app.token(Role::EmployerContact).await;
+    let (participant, proposal, placement) = live_proposal(app).await;
+
+    // The inbox is the coordinator's; a participant is refused.
+    let (status, inbox) = api.get("/interests", &coordinator).await;
+    assert_eq!(status, StatusCode::OK, "{inbox}");
+    let (status, _) = api.get("/interests", &participant_token).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, body) = api.get("/interests?status=nonsense", &coordinator).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "status");
+
+    // The pool, as the coordinator and as the employer (cards without contact details).
+    let (status, pool) = api
+        .get(&format!("/placements/{placement}/proposals"), &coordinator)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{pool}");
+    assert!(
+        pool["proposals"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["id"] == json!(proposal)),
+        "{pool}"
+    );
+    let (status, seen) = api.get(&format!("/proposals/{proposal}"), &employer).await;
+    assert_eq!(status, StatusCode::OK, "{seen}");
+    assert!(seen["card"]["first_name"].is_string());
+    assert!(
+        !seen.to_string().contains("@"),
+        "contact details reach the employer: {seen}"
+    );
+    let (status, _) = api
+        .get(&format!("/proposals/{proposal}"), &participant_token)
+        .await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+
+    // The employment service's confirmation: a date in the future is refused beside its field.
+    let clearance = format!("/participants/{participant}/eligibility-confirmations");
+    let tomorrow = (brygga_domain::calendar::today() + chrono::Days::new(1)).to_string();
+    let (status, body) = api
+        .post(
+            &clearance,
+            &coordinator,
+            &json!({"es_officer_name": "Lena Ek", "es_confirmed_on": tomorrow}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "es_confirmed_on");
+    let today = brygga_domain::calendar::today().to_string();
+    let (status, body) = api
+        .post(
+            &clearance,
+            &coordinator,
+            &json!({"es_officer_name": "Lena Ek", "es_confirmed_on": today}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, c) = api
+        .get(
+            &format!("/participants/{participant}/clearance"),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{c}");
+    assert!(
+        c["confirmations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["officer_name"] == "Lena Ek"),
+        "{c}"
+    );
+
+    // An interview booked for the proposal; an end before the start is refused first.
+    let day = brygga_domain::calendar::today() + chrono::Days::new(7);
+    let booking = |start: &str, end: &str| {
+        json!({
+            "starts_at": format!("{day}T{start}"),
+            "ends_at": format!("{day}T{end}"),
+            "location": "Storgatan 1",
+            "attendees": [{"name": "Tolk <Ali>", "email": "tolk@example.org", "role": "interpreter"}],
+        })
+    };
+    let path = format!("/proposals/{proposal}/interviews");
+    let (status, body) = api
+        .post(&path, &coordinator, &booking("11:00", "10:00"))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "ends_at");
+    let (status, body) = api
+        .post(&path, &coordinator, &booking("10:00", "11:00"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let interview = body["id"].as_i64().unwrap();
+    let (status, iv) = api
+        .get(&format!("/interviews/{interview}"), &coordinator)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{iv}");
+    assert_eq!(iv["participant_id"], json!(participant));
+    assert!(
+        iv["attendees"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a["name"] == "Tolk <Ali>" && a["role"] == "interpreter"),
+        "{iv}"
+    );
+    let (status, listed) = api
+        .get(&format!("/placements/{placement}/interviews"), &coordinator)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        listed
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|i| i["id"] == json!(interview))
+    );
+
+    // The outcome: a stale version is a conflict, the current one is saved.
+    let version = iv["version"].as_i64().unwrap();
+    let outcome = format!("/interviews/{interview}/outcome");
+    let (status, _) = api
+        .put(
+            &outcome,
+            &coordinator,
+            &json!({"version": version + 5, "outcome": "passed"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT);
+    let (status, body) = api
+        .put(
+            &outcome,
+            &coordinator,
+            &json!({"version": version, "outcome": "passed", "note": "Bra samtal"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT, "{body}");
+    let (_, iv) = api
+        .get(&format!("/interviews/{interview}"), &coordinator)
+        .await;
+    assert_eq!(iv["outcome"], "passed");
+
+    // The participant's journey, with the booked and passed interview as facts; a jump to the
+    // last stage is refused with what is missing.
+    let journey = format!("/participants/{participant}/journey");
+    let (status, j) = api.get(&journey, &coordinator).await;
+    assert_eq!(status, StatusCode::OK, "{j}");
+    let stages = j["stages"].as_array().unwrap();
+    assert_eq!(
+        stages.iter().filter(|s| s["state"] == "now").count(),
+        1,
+        "{j}"
+    );
+    let holds = |kind: &str| {
+        stages.iter().any(|s| {
+            s["checkpoints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|c| c["kind"] == kind && c["holds"] == true)
+        })
+    };
+    assert!(
+        holds("interview_booked") && holds("interview_passed"),
+        "{j}"
+    );
+    let last = stages.last().unwrap()["id"].clone();
+    let (status, body) = api
+        .post(&journey, &coordinator, &json!({"stage_id": last}))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(
+        body["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|e| e["field"] == "stage"),
+        "{body}"
+    );
+    let (status, _) = api.get(&journey, &employer).await;
+    assert!(
+        status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND,
+        "{status}"
+    );
+
+    // The agreements the coordinator sees for the participant.
+    let (status, list) = api
+        .get(
+            &format!("/participants/{participant}/agreements"),
+            &coordinator,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{list}");
+    assert!(list.is_array());
 }

@@ -265,6 +265,87 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Delete, Placement),
     ),
     ("GET", "/api/v1/placements/{id}/candidates", MATCH),
+    ("GET", "/api/v1/interests", Rule::May(List, Interest)),
+    ("GET", "/api/v1/interests/{id}", Rule::May(Read, Interest)),
+    ("PUT", "/api/v1/interests/{id}", Rule::May(Update, Interest)),
+    (
+        "GET",
+        "/api/v1/placements/{id}/proposals",
+        Rule::May(List, Proposal),
+    ),
+    (
+        "POST",
+        "/api/v1/placements/{id}/proposals",
+        Rule::May(Create, Proposal),
+    ),
+    ("GET", "/api/v1/proposals/{id}", Rule::May(Read, Proposal)),
+    (
+        "PUT",
+        "/api/v1/proposals/{id}/status",
+        Rule::May(Update, Proposal),
+    ),
+    (
+        "POST",
+        "/api/v1/proposals/{id}/interviews",
+        Rule::May(Create, Interview),
+    ),
+    (
+        "GET",
+        "/api/v1/placements/{id}/interviews",
+        Rule::May(List, Interview),
+    ),
+    ("GET", "/api/v1/interviews/{id}", Rule::May(Read, Interview)),
+    (
+        "PUT",
+        "/api/v1/interviews/{id}/outcome",
+        Rule::May(Update, Interview),
+    ),
+    (
+        "POST",
+        "/api/v1/interviews/{id}/cancel",
+        Rule::May(Update, Interview),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/clearance",
+        Rule::May(Read, Clearance),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/eligibility-confirmations",
+        Rule::May(Create, Clearance),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/decisions",
+        Rule::May(Create, Clearance),
+    ),
+    ("GET", "/api/v1/agreements/{id}", Rule::May(Read, Agreement)),
+    (
+        "GET",
+        "/api/v1/employers/{id}/agreements",
+        Rule::May(List, Agreement),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/agreements",
+        Rule::May(List, Agreement),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/journey",
+        Rule::May(Read, P),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/journey",
+        Rule::May(Update, P),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/checkpoints",
+        Rule::May(Update, P),
+    ),
 ];
 
 /// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
@@ -500,6 +581,14 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT min(id) FROM organisations WHERE kind = 'programme'"
         }
         p if p.starts_with("/admin/jobs/") => "SELECT min(id) FROM jobs",
+        p if p.starts_with("/api/v1/interests/") => "SELECT min(id) FROM interests",
+        p if p.starts_with("/api/v1/proposals/") => "SELECT min(id) FROM candidate_proposals",
+        p if p.starts_with("/api/v1/placements/") => {
+            "SELECT min(placement_id) FROM candidate_proposals"
+        }
+        p if p.starts_with("/api/v1/participants/") => {
+            "SELECT min(participant_id) FROM case_shares"
+        }
         p if p.starts_with("/account/tokens/") => "SELECT min(id) FROM api_tokens",
         p if p.starts_with("/admin/users/{id}/tokens/") => {
             "SELECT user_id, id FROM api_tokens ORDER BY id LIMIT 1"
