@@ -7,6 +7,7 @@ pub mod ics;
 pub mod interview;
 pub mod mail;
 pub mod matching;
+pub mod notify;
 pub mod org;
 
 use std::sync::Arc;

@@ -48,6 +48,10 @@ pub mod user {
         pub employer_id: Option<i32>,
         pub active: bool,
         pub created_at: DateTimeUtc,
+        /// Whether the to-do digest and reminders are e-mailed.
+        pub notify_email: bool,
+        /// The language e-mail to the user is written in ("sv", "en").
+        pub lang: String,
     }
     no_relations!();
 }
@@ -687,3 +691,20 @@ versioned!(
     interview,
     agreement
 );
+
+// --- notifications ---
+
+pub mod notification_digest {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "notification_digests")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub user_id: i32,
+        /// JSON list of the to-do entries (ids) the last digest named.
+        pub sent_entries: String,
+        pub sent_at: DateTimeUtc,
+    }
+    no_relations!();
+}

@@ -343,7 +343,8 @@ impl Store {
         ))
     }
 
-    async fn placement_titles(
+    /// The titles of these placements, by id.
+    pub(crate) async fn placement_titles(
         &self,
         ids: Vec<i32>,
     ) -> Result<std::collections::HashMap<i32, String>> {

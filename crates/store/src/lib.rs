@@ -22,6 +22,7 @@ pub mod process;
 pub mod secret;
 pub mod sessions;
 mod stored;
+pub mod todo;
 pub mod users;
 
 use std::time::Duration;

@@ -16,6 +16,9 @@ use crate::db::{Backend, TestDb, catch_unwind, rethrow};
 pub struct TestApp {
     pub address: SocketAddr,
     pub store: Store,
+    /// The use cases' context the server runs with, for stories that call a use case directly
+    /// (a periodic job, say).
+    pub app: brygga_app::App,
     /// The demo's one login per role, as (role, email).
     pub logins: Vec<(Role, String)>,
     db: TestDb,
@@ -60,12 +63,14 @@ async fn spawn(backend: Backend, mail: MailSettings, secure_cookies: bool) -> Te
         .await
         .expect("bind a free port");
     let address = listener.local_addr().expect("local address");
+    let app = state.app.clone();
     tokio::spawn(async move {
         let _ = brygga_web::serve(state, listener).await;
     });
     TestApp {
         address,
         store,
+        app,
         logins,
         db,
     }

@@ -22,6 +22,7 @@ pub mod placement;
 pub mod pool;
 pub mod portal;
 pub mod process;
+pub mod todo;
 pub mod user;
 
 use std::sync::Arc;
@@ -78,6 +79,7 @@ pub fn router(state: AppState) -> Router {
         .merge(process::router())
         .merge(portal::router())
         .merge(inbox::router())
+        .merge(todo::router())
         .merge(pool::router())
         .merge(interview::router())
         .merge(clearance::router())
@@ -129,13 +131,15 @@ async fn readyz(
     }
 }
 
-/// Serve until ctrl-c, with the email worker when an SMTP server is configured.
+/// Serve until ctrl-c, with the email worker and the to-do digest when an SMTP server is
+/// configured (without one, nothing would leave and the queue would only grow).
 pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::io::Result<()> {
-    let mailer = state
-        .mail
-        .smtp_url
-        .is_some()
-        .then(|| brygga_app::mail::spawn(state.store.clone(), state.mail.clone()));
+    let mailer = state.mail.smtp_url.is_some().then(|| {
+        [
+            brygga_app::mail::spawn(state.store.clone(), state.mail.clone()),
+            brygga_app::notify::spawn(state.app.clone()),
+        ]
+    });
     let app = router(state);
     let served = axum::serve(
         listener,
@@ -145,8 +149,8 @@ pub async fn serve(state: AppState, listener: tokio::net::TcpListener) -> std::i
         let _ = tokio::signal::ctrl_c().await;
     })
     .await;
-    if let Some(m) = mailer {
-        m.abort();
+    for task in mailer.iter().flatten() {
+        task.abort();
     }
     served
 }

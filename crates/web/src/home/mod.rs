@@ -1,4 +1,5 @@
-//! The overview a logged-in user lands on: counts of what their role may see.
+//! The overview a logged-in user lands on: what they must act on, and counts of what their role
+//! may see.
 
 use askama::Template;
 use askama_web::WebTemplate;
@@ -10,6 +11,7 @@ use brygga_domain::policy::{Action, Resource};
 use brygga_store::StoreError;
 use brygga_store::employer::EmployerFilter;
 use brygga_store::participant::ParticipantFilter;
+use brygga_store::todo::{Todo, TodoEntry};
 
 use crate::AppState;
 use crate::http::{Chrome, Staff, WebError};
@@ -28,6 +30,15 @@ struct HomePage {
     placements_published: Option<u64>,
     /// Placements an employer submitted, for those who review and publish them.
     placements_to_review: Option<u64>,
+    /// What the reader must act on, kind by kind.
+    todo: Vec<Todo>,
+}
+
+impl HomePage {
+    fn when(&self, e: &TodoEntry) -> String {
+        e.at.map(brygga_app::interview::local_time)
+            .unwrap_or_default()
+    }
 }
 
 crate::http::page_chrome!(HomePage);
@@ -69,7 +80,9 @@ async fn home(State(s): State<AppState>, st: Staff) -> Result<HomePage, WebError
     } else {
         None
     };
+    let todo = s.store.todo(&st.actor, chrono::Utc::now()).await?;
     Ok(HomePage {
+        todo,
         chrome: st.chrome,
         participants,
         employers,

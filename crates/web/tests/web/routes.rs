@@ -65,6 +65,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/account/tokens", Rule::Login),
     ("POST", "/account/tokens", Rule::Login),
     ("POST", "/account/tokens/{id}/revoke", Rule::Login),
+    ("GET", "/account/notifications", Rule::Login),
+    ("POST", "/account/notifications", Rule::Login),
     ("GET", "/interview-guide", Rule::Login),
     ("GET", "/admin/organisations", Rule::May(List, Organisation)),
     (
