@@ -48,6 +48,7 @@ pub mod user {
         pub employer_id: Option<i32>,
         pub active: bool,
         pub created_at: DateTimeUtc,
+        pub version: i32,
     }
     no_relations!();
 }
@@ -202,6 +203,8 @@ pub mod employer_contact {
         pub title: String,
         pub email: String,
         pub phone: String,
+        /// The contact's own login, when she has one.
+        pub user_id: Option<i32>,
     }
     no_relations!();
 }
@@ -687,3 +690,38 @@ versioned!(
     interview,
     agreement
 );
+
+// --- accounts ---
+
+pub mod invitation {
+    use sea_orm::entity::prelude::*;
+
+    /// A one-time link: an invitation to a login, or a password reset. Only the token's hash
+    /// is kept.
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "invitations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[serde(skip)]
+        pub token_hash: String,
+        pub purpose: String,
+        pub kind: String,
+        pub record_id: Option<i32>,
+        pub email: String,
+        pub name: String,
+        pub role: String,
+        pub org_ids: String,
+        pub employer_id: Option<i32>,
+        pub lang: String,
+        pub user_id: Option<i32>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+versioned!(user);
