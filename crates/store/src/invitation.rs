@@ -86,6 +86,19 @@ pub struct AccountLink {
     pub invited_until: Option<DateTime<Utc>>,
 }
 
+/// The record a login is for, as the invitation form shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AccountRecord {
+    pub kind: InviteKind,
+    pub record_id: Option<i32>,
+    pub name: String,
+    pub email: String,
+    /// The employer of a supervisor or a contact (for the way back to its page).
+    pub employer_id: Option<i32>,
+    /// Whether the record has a login already.
+    pub linked: bool,
+}
+
 /// The record an invitation or a link is about, as the store finds it.
 struct Target {
     record_id: Option<i32>,
@@ -207,6 +220,53 @@ impl Store {
             &[target.relation],
         ))?;
         Ok(target)
+    }
+
+    /// The record a login would be made for, with the name and address to invite, for those
+    /// who may invite for it. Reading a participant's name and address is audited.
+    pub async fn account_record(
+        &self,
+        actor: &Actor,
+        kind: InviteKind,
+        record_id: Option<i32>,
+    ) -> Result<AccountRecord> {
+        let target = self
+            .account_target(actor, Action::Create, kind, record_id)
+            .await?;
+        let (name, email) = match (kind, record_id) {
+            (InviteKind::Supervisor, Some(id)) => supervisor::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .map(|m| (m.name, m.email)),
+            (InviteKind::EmployerContact, Some(id)) => employer_contact::Entity::find_by_id(id)
+                .one(&self.db)
+                .await?
+                .map(|m| (m.name, m.email)),
+            (InviteKind::Participant, Some(id)) => {
+                self.audit(
+                    actor,
+                    AuditAction::Read,
+                    "participant",
+                    Some(id),
+                    &["first_name", "last_name", "email"],
+                )
+                .await?;
+                participant::Entity::find_by_id(id)
+                    .one(&self.db)
+                    .await?
+                    .map(|m| (format!("{} {}", m.first_name, m.last_name), m.email))
+            }
+            _ => Some((String::new(), String::new())),
+        }
+        .ok_or(StoreError::NotFound)?;
+        Ok(AccountRecord {
+            kind,
+            record_id: target.record_id,
+            name,
+            email,
+            employer_id: target.employer_id,
+            linked: target.user_id.is_some(),
+        })
     }
 
     /// Invite a person to a login from their record (or, for staff, with a role and

@@ -62,6 +62,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(crate::user::api::invitation_create))
+        .routes(routes!(
+            crate::user::api::user_get,
+            crate::user::api::user_update
+        ))
 }
 
 #[cfg(test)]
