@@ -2,6 +2,7 @@
 //! matching, documents or email. The web layer and the CLI call these; they hold no business
 //! rules of their own. No HTTP here.
 
+pub mod account;
 pub mod agreement;
 pub mod ics;
 pub mod interview;

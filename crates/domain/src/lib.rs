@@ -1,5 +1,6 @@
 //! Brygga's domain: the nouns, their validation, and the access policy. No I/O here.
 
+pub mod account;
 pub mod agreement;
 pub mod calendar;
 pub mod clearance;

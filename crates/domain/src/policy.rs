@@ -27,6 +27,10 @@ pub enum Resource {
     ProcessMap,
     /// The background job queue (outgoing email).
     Job,
+    /// A login for a person in the records: invitations and password-reset links, and the link
+    /// between a login and its record (a supervisor, an employer contact, a participant). Which
+    /// roles one may invite is [`may_invite`].
+    Invitation,
 }
 
 impl Resource {
@@ -44,6 +48,7 @@ impl Resource {
         Resource::Agreement,
         Resource::ProcessMap,
         Resource::Job,
+        Resource::Invitation,
     ];
 }
 
@@ -61,6 +66,18 @@ pub enum Action {
     /// record an employer's collaboration agreement as signed and its supervisors' training.
     /// An employer contact edits its own organisation but never approves its own word.
     Approve,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::List,
+        Action::Read,
+        Action::Create,
+        Action::Update,
+        Action::Delete,
+        Action::ReadSpecialNeeds,
+        Action::Approve,
+    ];
 }
 
 /// How a record relates to the actor, worked out by the store from the actor's memberships.
@@ -82,6 +99,19 @@ pub enum Relation {
     Public,
     /// None of the above.
     Unrelated,
+}
+
+impl Relation {
+    pub const ALL: &'static [Relation] = &[
+        Relation::InOrgScope,
+        Relation::OwnEmployer,
+        Relation::Supervised,
+        Relation::ProposedToOwnEmployer,
+        Relation::SharedCase,
+        Relation::OwnRecord,
+        Relation::Public,
+        Relation::Unrelated,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -211,6 +241,13 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
 
         // The job queue holds email addresses and messages: admins only.
         (_, Job, _) => None,
+
+        // Logins for the people in the records: a coordinator invites, links and unlinks them
+        // for records in their scope (which roles: `may_invite`).
+        (Coordinator, Res::Invitation, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (_, Res::Invitation, _) => None,
     }
 }
 
@@ -235,6 +272,47 @@ pub fn may_ever(role: Role, action: Action, resource: Resource) -> bool {
 /// Empty means the role gets no list (403).
 pub fn list_scope(role: Role, resource: Resource) -> &'static [Relation] {
     grants(role, Action::List, resource).unwrap_or(&[])
+}
+
+/// Whether `inviter` may make (invite, link) a login with `role`. A coordinator brings in the
+/// people the records name and the partners they work with, never someone with more rights
+/// than their own; only an administrator makes administrators, programme managers,
+/// coordinators and evaluators.
+pub fn may_invite(inviter: Role, role: Role) -> bool {
+    use Role::*;
+    match inviter {
+        Admin => true,
+        Coordinator => matches!(
+            role,
+            Supervisor | EmployerContact | Participant | EducationProvider | EsOfficer
+        ),
+        _ => false,
+    }
+}
+
+/// How many (action, resource, relation) triples the policy allows `role`.
+pub fn rights(role: Role) -> usize {
+    let mut n = 0;
+    for action in Action::ALL {
+        for res in Resource::ALL {
+            for rel in Relation::ALL {
+                if decide(role, *action, *res, *rel).allowed() {
+                    n += 1;
+                }
+            }
+        }
+    }
+    n
+}
+
+/// The role with the fewest rights: what a new user gets unless told otherwise, so that a
+/// slip on the new-user form gives too little, never too much.
+pub fn least_powerful_role() -> Role {
+    Role::ALL
+        .iter()
+        .copied()
+        .min_by_key(|r| rights(*r))
+        .unwrap_or(Role::Evaluator)
 }
 
 /// Classes of personal data on a participant, each shown only to those the policy lets see it.
@@ -368,8 +446,8 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Invitation, Job,
+        Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -540,6 +618,13 @@ mod tests {
             ),
             (ProgrammeManager, Agreement, read.clone(), vec![InOrgScope]),
             (EmployerContact, Agreement, read.clone(), vec![OwnEmployer]),
+            (Admin, Invitation, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Invitation,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
         ]
         .into_iter()
         .chain(
@@ -775,7 +860,9 @@ mod tests {
                 assert!(!decide(Evaluator, action, Employer, rel).allowed());
                 assert!(!decide(Evaluator, action, User, rel).allowed());
                 assert!(!decide(Evaluator, action, AuditLog, rel).allowed());
-                for res in [Interest, Proposal, Interview, Clearance, Agreement, Job] {
+                for res in [
+                    Interest, Proposal, Interview, Clearance, Agreement, Job, Invitation,
+                ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
             }
@@ -830,6 +917,39 @@ mod tests {
                 assert_eq!(users, *role == Admin);
             }
         }
+    }
+
+    #[test]
+    fn who_may_invite_whom() {
+        let staff_only = [Admin, ProgrammeManager, Coordinator, Evaluator];
+        for inviter in Role::ALL {
+            for role in Role::ALL {
+                let expected = match inviter {
+                    Admin => true,
+                    Coordinator => !staff_only.contains(role),
+                    _ => false,
+                };
+                assert_eq!(may_invite(*inviter, *role), expected, "{inviter} {role}");
+                // Whoever may invite may also create invitations at all.
+                if may_invite(*inviter, *role) {
+                    assert!(may_ever(*inviter, Create, Invitation), "{inviter}");
+                }
+            }
+        }
+        assert!(!may_invite(Coordinator, Admin));
+        assert!(!may_invite(Coordinator, ProgrammeManager));
+        assert!(!may_invite(Supervisor, Supervisor));
+    }
+
+    #[test]
+    fn the_least_powerful_role_has_the_fewest_rights_and_is_never_admin() {
+        let least = least_powerful_role();
+        assert_eq!(least, Evaluator);
+        for role in Role::ALL {
+            assert!(rights(least) <= rights(*role), "{role}");
+        }
+        assert!(rights(least) < rights(Participant));
+        assert!(rights(least) < rights(Admin));
     }
 
     #[test]

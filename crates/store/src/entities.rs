@@ -52,6 +52,7 @@ pub mod user {
         pub notify_email: bool,
         /// The language e-mail to the user is written in ("sv", "en").
         pub lang: String,
+        pub version: i32,
     }
     no_relations!();
 }
@@ -206,6 +207,8 @@ pub mod employer_contact {
         pub title: String,
         pub email: String,
         pub phone: String,
+        /// The contact's own login, when she has one.
+        pub user_id: Option<i32>,
     }
     no_relations!();
 }
@@ -708,3 +711,37 @@ pub mod notification_digest {
     }
     no_relations!();
 }
+// --- accounts ---
+
+pub mod invitation {
+    use sea_orm::entity::prelude::*;
+
+    /// A one-time link: an invitation to a login, or a password reset. Only the token's hash
+    /// is kept.
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "invitations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        #[serde(skip)]
+        pub token_hash: String,
+        pub purpose: String,
+        pub kind: String,
+        pub record_id: Option<i32>,
+        pub email: String,
+        pub name: String,
+        pub role: String,
+        pub org_ids: String,
+        pub employer_id: Option<i32>,
+        pub lang: String,
+        pub user_id: Option<i32>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub used_at: Option<DateTimeUtc>,
+        pub revoked_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+versioned!(user);

@@ -11,6 +11,7 @@ pub mod files;
 pub mod idempotency;
 pub mod interest;
 pub mod interview;
+pub mod invitation;
 pub mod jobs;
 pub mod matching;
 mod migrations;

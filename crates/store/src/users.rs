@@ -31,6 +31,8 @@ pub struct User {
     pub employer_id: Option<i32>,
     pub active: bool,
     pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Raised by every edit; an edit made on an older version is a conflict.
+    pub version: i32,
 }
 
 impl From<user::Model> for User {
@@ -43,6 +45,7 @@ impl From<user::Model> for User {
             employer_id: m.employer_id,
             active: m.active,
             created_at: m.created_at,
+            version: m.version,
         }
     }
 }
@@ -113,7 +116,7 @@ pub struct NewUser<'a> {
     pub password: &'a str,
 }
 
-async fn hash_password(password: &str) -> Result<String> {
+pub(crate) async fn hash_password(password: &str) -> Result<String> {
     let password = password.to_string();
     tokio::task::spawn_blocking(move || {
         let salt = SaltString::generate(&mut OsRng);
@@ -144,6 +147,36 @@ async fn verify_password(password: &str, hash: &str) -> bool {
 /// A hash that matches no password, verified against when the email is unknown so that the
 /// answer takes as long as for a known one.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2ZcTwWl9O3O6ECOpmF6IE1NRy1BVDRbAKiqj7s1fbQ0";
+
+/// Store a new password hash for `user_id` inside the caller's transaction, ending every
+/// session of the user but `keep_session` and revoking every API token of theirs.
+pub(crate) async fn password_set_in(
+    tx: &impl sea_orm::ConnectionTrait,
+    user_id: i32,
+    hash: String,
+    keep_session: Option<&str>,
+) -> Result<()> {
+    let r = user::Entity::update_many()
+        .col_expr(user::Column::PasswordHash, Expr::value(hash))
+        .filter(user::Column::Id.eq(user_id))
+        .exec(tx)
+        .await?;
+    if r.rows_affected == 0 {
+        return Err(StoreError::NotFound);
+    }
+    let mut sessions = session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
+    if let Some(keep) = keep_session {
+        sessions = sessions.filter(session::Column::Id.ne(keep));
+    }
+    sessions.exec(tx).await?;
+    api_token::Entity::update_many()
+        .col_expr(api_token::Column::RevokedAt, Expr::value(crate::now()))
+        .filter(api_token::Column::UserId.eq(user_id))
+        .filter(api_token::Column::RevokedAt.is_null())
+        .exec(tx)
+        .await?;
+    Ok(())
+}
 
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -203,6 +236,7 @@ impl Store {
             employer_id: Set(u.employer_id),
             active: Set(true),
             created_at: Set(crate::now()),
+            version: Set(1),
             ..Default::default()
         }
         .insert(&tx)
@@ -508,26 +542,7 @@ impl Store {
     ) -> Result<()> {
         let hash = hash_password(new).await?;
         let tx = crate::begin_write(&self.db).await?;
-        let r = user::Entity::update_many()
-            .col_expr(user::Column::PasswordHash, Expr::value(hash))
-            .filter(user::Column::Id.eq(user_id))
-            .exec(&tx)
-            .await?;
-        if r.rows_affected == 0 {
-            return Err(StoreError::NotFound);
-        }
-        let mut sessions =
-            session::Entity::delete_many().filter(session::Column::UserId.eq(user_id));
-        if let Some(keep) = keep_session {
-            sessions = sessions.filter(session::Column::Id.ne(keep));
-        }
-        sessions.exec(&tx).await?;
-        api_token::Entity::update_many()
-            .col_expr(api_token::Column::RevokedAt, Expr::value(crate::now()))
-            .filter(api_token::Column::UserId.eq(user_id))
-            .filter(api_token::Column::RevokedAt.is_null())
-            .exec(&tx)
-            .await?;
+        password_set_in(&tx, user_id, hash, keep_session).await?;
         self.commit_audited(
             tx,
             actor,
@@ -677,5 +692,117 @@ impl Store {
             .exec(&self.db)
             .await?;
         self.actor(t.user_id).await
+    }
+}
+
+/// What an administrator changes on a user: name, role, organisations and employer. The email
+/// is the login's name and stays; the password is the user's own (or a reset link's).
+#[derive(Debug, Clone)]
+pub struct UserEdit<'a> {
+    pub name: &'a str,
+    pub role: Role,
+    pub org_ids: &'a [i32],
+    pub employer_id: Option<i32>,
+}
+
+impl Store {
+    /// A user with the organisations they are members of, for the admin's edit form.
+    pub async fn user_with_orgs(&self, actor: &Actor, id: i32) -> Result<(User, Vec<i32>)> {
+        let u = self.user(actor, id).await?;
+        let orgs = membership::Entity::find()
+            .filter(membership::Column::UserId.eq(id))
+            .order_by_asc(membership::Column::OrgId)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|m| m.org_id)
+            .collect();
+        Ok((u, orgs))
+    }
+
+    /// Change a user's name, role, organisations and employer, if the user is still at
+    /// `version`. An administrator cannot take away her own administrator role (someone must be
+    /// left to manage users).
+    pub async fn user_update(
+        &self,
+        actor: &Actor,
+        id: i32,
+        version: i32,
+        e: &UserEdit<'_>,
+    ) -> Result<()> {
+        if !actor.can(Action::Update, Resource::User, Relation::Unrelated) {
+            return Err(StoreError::Forbidden);
+        }
+        let (before, before_orgs) = self.user_with_orgs(actor, id).await?;
+        let mut errs = FieldErrors::default();
+        let name = errs.check(
+            "name",
+            brygga_domain::text::required("name", e.name, brygga_domain::text::NAME_MAX),
+        );
+        if actor.user_id == Some(id) && before.role == Role::Admin && e.role != Role::Admin {
+            errs.push(FieldError::new("role", "error-role-self"));
+        }
+        let orgs_found = organisation::Entity::find()
+            .filter(organisation::Column::Id.is_in(e.org_ids.to_vec()))
+            .count(&self.db)
+            .await?;
+        let mut wanted: Vec<i32> = e.org_ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        if orgs_found != wanted.len() as u64 {
+            errs.push(FieldError::new("org_ids", "error-invalid-choice"));
+        }
+        if let Some(emp) = e.employer_id
+            && employer::Entity::find_by_id(emp)
+                .one(&self.db)
+                .await?
+                .is_none()
+        {
+            errs.push(FieldError::new("employer_id", "error-invalid-choice"));
+        }
+        let Some(name) = name.filter(|_| errs.is_empty()) else {
+            return Err(StoreError::Invalid(errs));
+        };
+        let tx = crate::begin_write(&self.db).await?;
+        crate::update_versioned(
+            &tx,
+            user::Entity::update_many()
+                .col_expr(user::Column::Name, Expr::value(name.clone()))
+                .col_expr(user::Column::Role, Expr::value(e.role.as_str()))
+                .col_expr(user::Column::EmployerId, Expr::value(e.employer_id)),
+            id,
+            version,
+            StoreError::Db,
+        )
+        .await?;
+        let mut fields = vec![];
+        if name != before.name {
+            fields.push("name");
+        }
+        if e.role != before.role {
+            fields.push("role");
+        }
+        if e.employer_id != before.employer_id {
+            fields.push("employer_id");
+        }
+        if wanted != before_orgs {
+            fields.push("memberships");
+            membership::Entity::delete_many()
+                .filter(membership::Column::UserId.eq(id))
+                .exec(&tx)
+                .await?;
+            for org in &wanted {
+                membership::ActiveModel {
+                    user_id: Set(id),
+                    org_id: Set(*org),
+                    ..Default::default()
+                }
+                .insert(&tx)
+                .await?;
+            }
+        }
+        self.commit_audited(tx, actor, AuditAction::Update, "user", Some(id), &fields)
+            .await?;
+        Ok(())
     }
 }

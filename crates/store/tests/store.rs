@@ -2064,6 +2064,8 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
 // ------------------------------------------------------------------ from candidate to intern
 // One module per part of the journey; each runs its cases with `both!`.
 
+#[path = "store/accounts.rs"]
+mod accounts;
 #[path = "store/agreements.rs"]
 mod agreements;
 #[path = "store/audit.rs"]

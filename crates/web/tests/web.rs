@@ -334,6 +334,8 @@ mod html;
 // One module per feature of the web crate (`crates/web/src/<feature>/`); each runs its stories
 // on both backends with `both!`.
 
+#[path = "web/account.rs"]
+mod account;
 #[path = "web/agreement.rs"]
 mod agreement;
 #[path = "web/api.rs"]

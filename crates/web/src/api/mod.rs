@@ -89,6 +89,11 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::journey::api::journey_move
         ))
         .routes(routes!(crate::journey::api::checkpoint_confirm))
+        .routes(routes!(crate::user::api::invitation_create))
+        .routes(routes!(
+            crate::user::api::user_get,
+            crate::user::api::user_update
+        ))
 }
 
 #[cfg(test)]

@@ -101,6 +101,9 @@ struct EmployerPage {
     placements: Vec<PlacementSummary>,
     /// Whether the agreements page would open (the policy's list scope over agreements).
     can_agreements: bool,
+    /// The logins of the supervisors and contacts, for those who manage logins.
+    supervisor_logins: crate::user::invitation::Logins,
+    contact_logins: crate::user::invitation::Logins,
 }
 
 crate::http::page_chrome!(EmployerPage);
@@ -128,12 +131,20 @@ async fn employer_show(
         Err(e) => return Err(e.into()),
     };
     let can_agreements = st.actor.may(Action::List, Resource::Agreement);
+    use crate::user::invitation::Logins;
+    use brygga_domain::account::InviteKind;
+    let ids: Vec<i32> = e.supervisors.iter().map(|x| x.id).collect();
+    let supervisor_logins = Logins::of(&s, &st.actor, InviteKind::Supervisor, &ids).await?;
+    let ids: Vec<i32> = e.contacts.iter().map(|x| x.id).collect();
+    let contact_logins = Logins::of(&s, &st.actor, InviteKind::EmployerContact, &ids).await?;
     Ok(EmployerPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
         e,
         placements,
         can_agreements,
+        supervisor_logins,
+        contact_logins,
     })
 }
 

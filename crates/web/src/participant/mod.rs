@@ -113,6 +113,8 @@ struct ParticipantPage {
     can_match: bool,
     /// The staircase (done, now, next), for those who may see the journey.
     journey: Option<brygga_store::process::Journey>,
+    /// The participant's login, for those who manage logins.
+    logins: crate::user::invitation::Logins,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -133,6 +135,13 @@ async fn participant_show(
         .map(|o| o.name)
         .unwrap_or_default();
     let can_match = brygga_app::matching::may_match(&st.actor);
+    let logins = crate::user::invitation::Logins::of(
+        &s,
+        &st.actor,
+        brygga_domain::account::InviteKind::Participant,
+        &[p.id],
+    )
+    .await?;
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -140,6 +149,7 @@ async fn participant_show(
         programme,
         can_match,
         journey,
+        logins,
     })
 }
 

@@ -1,5 +1,9 @@
-//! User accounts for administrators: create, list, deactivate; and API tokens (`token`).
+//! User accounts for administrators: create, list, edit, deactivate, send a password reset;
+//! API tokens (`token`); invitations and the links between logins and records
+//! (`invitation`); users and invitations in the JSON API (`api`).
 
+pub mod api;
+pub mod invitation;
 pub mod token;
 
 use askama::Template;
@@ -14,11 +18,11 @@ use brygga_domain::policy::{Action, Resource};
 use brygga_domain::{FieldError, FieldErrors};
 use brygga_store::StoreError;
 use brygga_store::org::Organisation;
-use brygga_store::users::{NewUser, User};
+use brygga_store::users::{NewUser, User, UserEdit};
 use serde::Deserialize;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Id, Staff, WebError, form_status};
+use crate::http::{Chrome, Errors, Id, Staff, WebError, form_errors, form_status};
 use crate::organisation::{OrgRow, org_name, tree};
 
 pub fn router() -> Router<AppState> {
@@ -26,7 +30,10 @@ pub fn router() -> Router<AppState> {
         .route("/admin/users", get(user_list).post(user_create))
         .route("/admin/users/new", get(user_new))
         .route("/admin/users/{id}/active", post(user_active))
+        .route("/admin/users/{id}/edit", get(user_edit).post(user_save))
+        .route("/admin/users/{id}/reset", post(user_reset))
         .merge(token::router())
+        .merge(invitation::router())
 }
 
 #[derive(Template, WebTemplate)]
@@ -125,8 +132,9 @@ async fn user_form_page(
 
 async fn user_new(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::User)?;
+    // The least powerful role unless the admin chooses another: a slip gives too little.
     let form = UserForm {
-        role: Role::Coordinator.as_str().into(),
+        role: brygga_domain::policy::least_powerful_role().as_str().into(),
         ..Default::default()
     };
     user_form_page(&s, st, form, Errors::default()).await
@@ -218,6 +226,151 @@ async fn user_active(
     {
         Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
         Err(StoreError::Invalid(e)) => user_list_page(&s, st, Errors::from(e)).await,
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ------------------------------------------------------------------ editing a user
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct UserEditForm {
+    pub name: String,
+    pub role: String,
+    pub org_ids: Vec<String>,
+    pub employer_id: String,
+    pub version: String,
+}
+
+impl UserEditForm {
+    pub fn has_org(&self, id: &i32) -> bool {
+        self.org_ids.iter().any(|o| o.trim() == id.to_string())
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "user/edit.html")]
+struct UserEditPage {
+    chrome: Chrome,
+    account: User,
+    form: UserEditForm,
+    errors: Errors,
+    roles: &'static [Role],
+    orgs: Vec<OrgRow>,
+    employers: Vec<(i32, String)>,
+}
+
+crate::http::page_chrome!(UserEditPage);
+
+async fn user_edit_page(
+    s: &AppState,
+    st: Staff,
+    user: User,
+    form: UserEditForm,
+    errors: Errors,
+) -> Result<Response, WebError> {
+    let orgs = tree(s.store.orgs(&st.actor).await?);
+    let employers = s.store.employer_names(&st.actor).await?;
+    let status = form_status(&errors);
+    let page = UserEditPage {
+        chrome: st.chrome,
+        account: user,
+        form,
+        errors,
+        roles: Role::ALL,
+        orgs,
+        employers,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn user_edit(State(s): State<AppState>, st: Staff, Id(id): Id) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::User)?;
+    let (user, orgs) = s.store.user_with_orgs(&st.actor, id).await?;
+    let form = UserEditForm {
+        name: user.name.clone(),
+        role: user.role.as_str().into(),
+        org_ids: orgs.iter().map(|o| o.to_string()).collect(),
+        employer_id: user.employer_id.map(|e| e.to_string()).unwrap_or_default(),
+        version: user.version.to_string(),
+    };
+    user_edit_page(&s, st, user, form, Errors::default()).await
+}
+
+async fn user_save(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(form): Form<UserEditForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::User)?;
+    let mut errs = FieldErrors::default();
+    let role = errs.check("role", Role::parse(&form.role));
+    // An organisation or employer that is not a number is none: the store says so.
+    let org_ids: Vec<i32> = form
+        .org_ids
+        .iter()
+        .map(|o| o.trim().parse().unwrap_or(-1))
+        .collect();
+    let employer_id = match form.employer_id.trim() {
+        "" => None,
+        e => Some(e.parse().unwrap_or(-1)),
+    };
+    let version = form.version.trim().parse::<i32>().unwrap_or(0);
+    let result = match role {
+        Some(role) if errs.is_empty() => {
+            let edit = UserEdit {
+                name: &form.name,
+                role,
+                org_ids: &org_ids,
+                employer_id,
+            };
+            s.store.user_update(&st.actor, id, version, &edit).await
+        }
+        _ => Err(StoreError::Invalid(errs)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
+        Err(e) => {
+            let errors = form_errors(e)?;
+            let user = s.store.user(&st.actor, id).await?;
+            user_edit_page(&s, st, user, form, errors).await
+        }
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct ResetForm {
+    lang: String,
+}
+
+async fn user_reset(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Form(f): Form<ResetForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Update, Resource::User)?;
+    let lang = crate::http::Lang::parse(&f.lang).unwrap_or_default();
+    match brygga_app::account::send_reset(&s.app, &st.actor, id, lang).await {
+        Ok(sent) => {
+            Ok(
+                invitation::SentPage::of(st.chrome, sent, true, format!("/admin/users/{id}/edit"))
+                    .into_response(),
+            )
+        }
+        Err(brygga_app::Error::Invalid(e)) => {
+            let (user, orgs) = s.store.user_with_orgs(&st.actor, id).await?;
+            let form = UserEditForm {
+                name: user.name.clone(),
+                role: user.role.as_str().into(),
+                org_ids: orgs.iter().map(|o| o.to_string()).collect(),
+                employer_id: user.employer_id.map(|e| e.to_string()).unwrap_or_default(),
+                version: user.version.to_string(),
+            };
+            user_edit_page(&s, st, user, form, Errors::from(e)).await
+        }
         Err(e) => Err(e.into()),
     }
 }

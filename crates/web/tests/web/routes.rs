@@ -35,7 +35,7 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Invitation, Job, Organisation,
     Participant as P, Placement, ProcessMap, Proposal, User,
 };
 
@@ -221,6 +221,16 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/admin/users", Rule::May(Create, User)),
     ("GET", "/admin/users/new", Rule::May(Create, User)),
     ("POST", "/admin/users/{id}/active", Rule::May(Update, User)),
+    ("GET", "/admin/users/{id}/edit", Rule::May(Update, User)),
+    ("POST", "/admin/users/{id}/edit", Rule::May(Update, User)),
+    ("POST", "/admin/users/{id}/reset", Rule::May(Update, User)),
+    // Logins for the people in the records, and the one-time links' public page.
+    ("GET", "/invitations/new", Rule::May(Create, Invitation)),
+    ("POST", "/invitations", Rule::May(Create, Invitation)),
+    ("POST", "/accounts/link", Rule::May(Update, Invitation)),
+    ("POST", "/accounts/unlink", Rule::May(Update, Invitation)),
+    ("GET", "/invitation/{token}", Rule::Public),
+    ("POST", "/invitation/{token}", Rule::Public),
     ("GET", "/admin/users/{id}/tokens", Rule::May(Update, User)),
     ("POST", "/admin/users/{id}/tokens", Rule::May(Update, User)),
     (
@@ -348,6 +358,9 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/participants/{id}/checkpoints",
         Rule::May(Update, P),
     ),
+    ("POST", "/api/v1/invitations", Rule::May(Create, Invitation)),
+    ("GET", "/api/v1/users/{id}", Rule::May(Read, User)),
+    ("PUT", "/api/v1/users/{id}", Rule::May(Update, User)),
 ];
 
 /// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
@@ -591,6 +604,7 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         p if p.starts_with("/api/v1/participants/") => {
             "SELECT min(participant_id) FROM case_shares"
         }
+        p if p.starts_with("/api/v1/users/") => "SELECT min(id) FROM users",
         p if p.starts_with("/account/tokens/") => "SELECT min(id) FROM api_tokens",
         p if p.starts_with("/admin/users/{id}/tokens/") => {
             "SELECT user_id, id FROM api_tokens ORDER BY id LIMIT 1"
