@@ -8,6 +8,7 @@ pub mod interview;
 pub mod mail;
 pub mod matching;
 pub mod org;
+pub mod schedule;
 
 use std::sync::Arc;
 

@@ -2080,3 +2080,5 @@ mod mail;
 mod pool;
 #[path = "store/portal.rs"]
 mod portal;
+#[path = "store/schedule.rs"]
+mod schedule;
