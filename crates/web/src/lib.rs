@@ -22,6 +22,7 @@ pub mod placement;
 pub mod pool;
 pub mod portal;
 pub mod process;
+pub mod schedule;
 pub mod user;
 
 use std::sync::Arc;
@@ -82,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .merge(interview::router())
         .merge(clearance::router())
         .merge(agreement::router())
+        .merge(schedule::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

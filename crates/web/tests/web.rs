@@ -366,5 +366,7 @@ mod pool;
 mod portal;
 #[path = "web/routes.rs"]
 mod routes;
+#[path = "web/schedule.rs"]
+mod schedule;
 #[path = "web/user.rs"]
 mod user;

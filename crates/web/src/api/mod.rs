@@ -62,6 +62,19 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(
+            crate::schedule::api::schedule_get,
+            crate::schedule::api::entry_create
+        ))
+        .routes(routes!(
+            crate::schedule::api::entry_update,
+            crate::schedule::api::entry_delete
+        ))
+        .routes(routes!(
+            crate::schedule::api::absences_of,
+            crate::schedule::api::absence_create
+        ))
+        .routes(routes!(crate::schedule::api::absences_recent))
 }
 
 #[cfg(test)]

@@ -113,6 +113,8 @@ struct ParticipantPage {
     can_match: bool,
     /// The staircase (done, now, next), for those who may see the journey.
     journey: Option<brygga_store::process::Journey>,
+    /// For those who may read the schedule: the absences of the last 90 days.
+    schedule: Option<usize>,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -133,6 +135,8 @@ async fn participant_show(
         .map(|o| o.name)
         .unwrap_or_default();
     let can_match = brygga_app::matching::may_match(&st.actor);
+    let since = brygga_app::today() - chrono::Days::new(90);
+    let schedule = s.store.schedule_summary(&st.actor, id, since).await?;
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -140,6 +144,7 @@ async fn participant_show(
         programme,
         can_match,
         journey,
+        schedule,
     })
 }
 
