@@ -220,6 +220,41 @@ fn placements_of(employer_id: i32) -> sea_orm::sea_query::SelectStatement {
         .to_owned()
 }
 
+/// The participants in an internship the actor supervises, as a subquery.
+fn interns_of(actor: &Actor) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(internship::Column::ParticipantId)
+        .from(internship::Entity)
+        .and_where(internship::Column::SupervisorId.is_in(actor.supervisor_ids.clone()))
+        .to_owned()
+}
+
+/// A new row for an entry of `participant_id`'s schedule.
+fn new_entry(
+    participant_id: i32,
+    internship_id: Option<i32>,
+    e: &EntryInput,
+    actor: &Actor,
+    now: chrono::DateTime<chrono::Utc>,
+) -> schedule_entry::ActiveModel {
+    schedule_entry::ActiveModel {
+        participant_id: Set(participant_id),
+        internship_id: Set(internship_id),
+        date: Set(e.date),
+        start_minute: Set(e.starts),
+        end_minute: Set(e.ends),
+        kind: Set(e.kind.as_str().into()),
+        title: Set(e.title.clone()),
+        location: Set(e.location.clone()),
+        course_id: Set(e.course_id),
+        created_by: Set(actor.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+}
+
 impl Store {
     /// How a participant relates to the actor for her schedule and absences: the participant
     /// relations, and the employer of one of her internships.
@@ -430,25 +465,9 @@ impl Store {
             .schedule_context(&tx, participant_id, Some((input.date, input.date)))
             .await?;
         check(input, &ctx, None).map_err(StoreError::Invalid)?;
-        let now = crate::now();
-        let m = schedule_entry::ActiveModel {
-            participant_id: Set(participant_id),
-            internship_id: Set(internship_id),
-            date: Set(input.date),
-            start_minute: Set(input.starts),
-            end_minute: Set(input.ends),
-            kind: Set(input.kind.as_str().into()),
-            title: Set(input.title.clone()),
-            location: Set(input.location.clone()),
-            course_id: Set(input.course_id),
-            created_by: Set(actor.user_id),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
+        let m = new_entry(participant_id, internship_id, input, actor, crate::now())
+            .insert(&tx)
+            .await?;
         self.commit_audited(
             tx,
             actor,
@@ -605,22 +624,7 @@ impl Store {
         let rows: Vec<schedule_entry::ActiveModel> = generated
             .entries
             .iter()
-            .map(|e| schedule_entry::ActiveModel {
-                participant_id: Set(participant_id),
-                internship_id: Set(internship_id),
-                date: Set(e.date),
-                start_minute: Set(e.starts),
-                end_minute: Set(e.ends),
-                kind: Set(e.kind.as_str().into()),
-                title: Set(e.title.clone()),
-                location: Set(e.location.clone()),
-                course_id: Set(None),
-                created_by: Set(actor.user_id),
-                created_at: Set(now),
-                updated_at: Set(now),
-                version: Set(1),
-                ..Default::default()
-            })
+            .map(|e| new_entry(participant_id, internship_id, e, actor, now))
             .collect();
         if !rows.is_empty() {
             schedule_entry::Entity::insert_many(rows).exec(&tx).await?;
@@ -670,18 +674,9 @@ impl Store {
             && actor.can(Action::Read, Resource::Schedule, Relation::Supervised)
         {
             whose = whose.add(
-                Condition::all().add(workplace.clone()).add(
-                    schedule_entry::Column::ParticipantId.in_subquery(
-                        Query::select()
-                            .column(internship::Column::ParticipantId)
-                            .from(internship::Entity)
-                            .and_where(
-                                internship::Column::SupervisorId
-                                    .is_in(actor.supervisor_ids.clone()),
-                            )
-                            .to_owned(),
-                    ),
-                ),
+                Condition::all()
+                    .add(workplace.clone())
+                    .add(schedule_entry::Column::ParticipantId.in_subquery(interns_of(actor))),
             );
             any = true;
         }
@@ -933,17 +928,7 @@ impl Store {
         if !actor.supervisor_ids.is_empty()
             && actor.can(Action::Create, Resource::Absence, Relation::Supervised)
         {
-            cond = cond.add(
-                participant::Column::Id.in_subquery(
-                    Query::select()
-                        .column(internship::Column::ParticipantId)
-                        .from(internship::Entity)
-                        .and_where(
-                            internship::Column::SupervisorId.is_in(actor.supervisor_ids.clone()),
-                        )
-                        .to_owned(),
-                ),
-            );
+            cond = cond.add(participant::Column::Id.in_subquery(interns_of(actor)));
             any = true;
         }
         if !any {

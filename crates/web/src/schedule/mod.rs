@@ -19,9 +19,7 @@ use brygga_domain::policy::{Action, Resource};
 use brygga_domain::schedule::{
     AbsenceDraft, AbsenceReason, EntryDraft, EntryKind, TemplateDraft, TemplateKind, weekday_key,
 };
-use brygga_store::schedule::{
-    AbsencePattern, AbsenceRecord, FeedRecord, ScheduleView,
-};
+use brygga_store::schedule::{AbsencePattern, AbsenceRecord, FeedRecord, ScheduleView};
 use std::borrow::Borrow;
 
 use chrono::{Days, NaiveDate};
@@ -145,7 +143,7 @@ async fn my_week_page(
     errors: Errors,
     reported: bool,
 ) -> Result<Response, WebError> {
-    let week = brygga_app::schedule::my_week(&s, &st.actor, monday).await?;
+    let week = brygga_app::schedule::my_week(s, &st.actor, monday).await?;
     let reportable = s.store.absence_reportable(&st.actor).await?;
     let status = form_status(&errors);
     let absence = if absence == AbsenceDraft::default() {
