@@ -10,6 +10,7 @@ pub mod mail;
 pub mod matching;
 pub mod notify;
 pub mod org;
+pub mod schedule;
 
 use std::sync::Arc;
 

@@ -14,6 +14,7 @@ pub mod model;
 pub mod policy;
 pub mod refdata;
 pub mod registry;
+pub mod schedule;
 pub mod text;
 pub mod values;
 

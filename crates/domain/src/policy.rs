@@ -31,6 +31,11 @@ pub enum Resource {
     /// between a login and its record (a supervisor, an employer contact, a participant). Which
     /// roles one may invite is [`may_invite`].
     Invitation,
+    /// A participant's schedule: workplace days, vocational Swedish, SFI, meetings.
+    Schedule,
+    /// A participant's reported absences (the reason is the participant's business and the
+    /// coordinating function's, not the employer's).
+    Absence,
 }
 
 impl Resource {
@@ -49,6 +54,8 @@ impl Resource {
         Resource::ProcessMap,
         Resource::Job,
         Resource::Invitation,
+        Resource::Schedule,
+        Resource::Absence,
     ];
 }
 
@@ -248,6 +255,25 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
             Some(&[InOrgScope])
         }
         (_, Res::Invitation, _) => None,
+        // Schedules: written by the coordinating function, read by the participant, her
+        // supervisor and her employer (who see only the workplace days: the store filters).
+        // The education provider's reading (participants enrolled in its courses) comes with
+        // enrolments; until then it reads none.
+        (Coordinator | ProgrammeManager, Res::Schedule, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (Participant, Res::Schedule, List | Read) => Some(&[OwnRecord]),
+        (Supervisor, Res::Schedule, List | Read) => Some(&[Supervised]),
+        (EmployerContact, Res::Schedule, List | Read) => Some(&[OwnEmployer]),
+        (_, Res::Schedule, _) => None,
+
+        // Absences: reported by the participant or her supervisor; the coordinating function
+        // sees the patterns and may correct a report.
+        (Coordinator, Res::Absence, List | Read | Create | Delete) => Some(&[InOrgScope]),
+        (ProgrammeManager, Res::Absence, List | Read) => Some(&[InOrgScope]),
+        (Participant, Res::Absence, List | Read | Create) => Some(&[OwnRecord]),
+        (Supervisor, Res::Absence, List | Read | Create) => Some(&[Supervised]),
+        (_, Res::Absence, _) => None,
     }
 }
 
@@ -562,6 +588,62 @@ mod tests {
             (Admin, Agreement, every.clone(), all.clone()),
             (Admin, ProcessMap, every.clone(), all.clone()),
             (Admin, Job, every.clone(), all.clone()),
+            (Admin, Resource::Schedule, every.clone(), all.clone()),
+            (Admin, Resource::Absence, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Resource::Schedule,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Schedule,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                Participant,
+                Resource::Schedule,
+                read.clone(),
+                vec![OwnRecord],
+            ),
+            (
+                Supervisor,
+                Resource::Schedule,
+                read.clone(),
+                vec![Supervised],
+            ),
+            (
+                EmployerContact,
+                Resource::Schedule,
+                read.clone(),
+                vec![OwnEmployer],
+            ),
+            (
+                Coordinator,
+                Resource::Absence,
+                vec![List, Read, Create, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Absence,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                Participant,
+                Resource::Absence,
+                vec![List, Read, Create],
+                vec![OwnRecord],
+            ),
+            (
+                Supervisor,
+                Resource::Absence,
+                vec![List, Read, Create],
+                vec![Supervised],
+            ),
             (
                 Coordinator,
                 Interest,
@@ -1010,6 +1092,29 @@ mod journey_tests {
         }
         assert!(!decide(EsOfficer, Read, Agreement, SharedCase).allowed());
         assert!(!decide(EsOfficer, Read, Interview, SharedCase).allowed());
+    }
+
+    #[test]
+    fn schedules_are_read_by_those_around_the_intern_and_written_by_the_coordinating_function() {
+        use Resource::{Absence, Schedule};
+        for role in [EducationProvider, EsOfficer, Evaluator] {
+            for action in [List, Read, Create, Update, Delete] {
+                for rel in [InOrgScope, OwnEmployer, Supervised, OwnRecord, SharedCase] {
+                    assert!(!decide(role, action, Schedule, rel).allowed(), "{role:?}");
+                    assert!(!decide(role, action, Absence, rel).allowed(), "{role:?}");
+                }
+            }
+        }
+        assert!(decide(Supervisor, Read, Schedule, Supervised).allowed());
+        assert!(!decide(Supervisor, Update, Schedule, Supervised).allowed());
+        assert!(!decide(Supervisor, Read, Schedule, OwnEmployer).allowed());
+        assert!(decide(EmployerContact, Read, Schedule, OwnEmployer).allowed());
+        assert!(!decide(EmployerContact, Read, Absence, OwnEmployer).allowed());
+        assert!(decide(Participant, Create, Absence, OwnRecord).allowed());
+        assert!(!decide(Participant, Create, Schedule, OwnRecord).allowed());
+        assert!(decide(Supervisor, Create, Absence, Supervised).allowed());
+        assert!(!decide(Coordinator, Update, Schedule, Unrelated).allowed());
+        assert!(decide(ProgrammeManager, Create, Schedule, InOrgScope).allowed());
     }
 
     #[test]

@@ -740,8 +740,70 @@ pub mod invitation {
         pub expires_at: DateTimeUtc,
         pub used_at: Option<DateTimeUtc>,
         pub revoked_at: Option<DateTimeUtc>,
+// --- schedule ---
+
+pub mod schedule_entry {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "schedule_entries")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub internship_id: Option<i32>,
+        pub date: Date,
+        pub start_minute: i32,
+        pub end_minute: i32,
+        /// An `EntryKind`'s `as_str`.
+        pub kind: String,
+        pub title: String,
+        pub location: String,
+        pub course_id: Option<i32>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
     }
     no_relations!();
 }
 
 versioned!(user);
+versioned!(schedule_entry);
+
+pub mod absence {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "absences")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub date: Date,
+        /// An `AbsenceReason`'s `as_str`.
+        pub reason: String,
+        pub note: String,
+        pub reported_by: Option<i32>,
+        pub reported_by_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod calendar_feed {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "calendar_feeds")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub user_id: i32,
+        pub token_hash: String,
+        pub created_at: DateTimeUtc,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub last_used_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}

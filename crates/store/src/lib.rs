@@ -20,6 +20,7 @@ pub mod participant;
 pub mod placement;
 pub mod pool;
 pub mod process;
+pub mod schedule;
 pub mod secret;
 pub mod sessions;
 mod stored;

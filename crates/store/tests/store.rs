@@ -2082,3 +2082,5 @@ mod mail;
 mod pool;
 #[path = "store/portal.rs"]
 mod portal;
+#[path = "store/schedule.rs"]
+mod schedule;

@@ -23,6 +23,7 @@ pub mod pool;
 pub mod portal;
 pub mod process;
 pub mod todo;
+pub mod schedule;
 pub mod user;
 
 use std::sync::Arc;
@@ -84,6 +85,7 @@ pub fn router(state: AppState) -> Router {
         .merge(interview::router())
         .merge(clearance::router())
         .merge(agreement::router())
+        .merge(schedule::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

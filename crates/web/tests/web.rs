@@ -370,5 +370,7 @@ mod portal;
 mod routes;
 #[path = "web/todo.rs"]
 mod todo;
+#[path = "web/schedule.rs"]
+mod schedule;
 #[path = "web/user.rs"]
 mod user;

@@ -94,6 +94,19 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::user::api::user_get,
             crate::user::api::user_update
         ))
+        .routes(routes!(
+            crate::schedule::api::schedule_get,
+            crate::schedule::api::entry_create
+        ))
+        .routes(routes!(
+            crate::schedule::api::entry_update,
+            crate::schedule::api::entry_delete
+        ))
+        .routes(routes!(
+            crate::schedule::api::absences_of,
+            crate::schedule::api::absence_create
+        ))
+        .routes(routes!(crate::schedule::api::absences_recent))
 }
 
 #[cfg(test)]

@@ -115,6 +115,8 @@ struct ParticipantPage {
     journey: Option<brygga_store::process::Journey>,
     /// The participant's login, for those who manage logins.
     logins: crate::user::invitation::Logins,
+    /// For those who may read the schedule: the absences of the last 90 days.
+    schedule: Option<usize>,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -142,6 +144,8 @@ async fn participant_show(
         &[p.id],
     )
     .await?;
+    let since = brygga_app::today() - chrono::Days::new(90);
+    let schedule = s.store.schedule_summary(&st.actor, id, since).await?;
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -150,6 +154,7 @@ async fn participant_show(
         can_match,
         journey,
         logins,
+        schedule,
     })
 }
 

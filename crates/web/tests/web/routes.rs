@@ -37,6 +37,8 @@ use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Agreement, AuditLog, Clearance, Employer, Interest, Interview, Invitation, Job, Organisation,
     Participant as P, Placement, ProcessMap, Proposal, User,
+    Absence, Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+    Participant as P, Placement, ProcessMap, Proposal, Schedule, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -130,6 +132,80 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/participants/{id}/agreements",
         Rule::May(Create, Agreement),
     ),
+    // Schedules, absences and calendar feeds.
+    ("GET", "/schedule", Rule::Login),
+    ("POST", "/schedule/absence", Rule::May(Create, Absence)),
+    ("GET", "/absences", Rule::May(List, Absence)),
+    ("GET", "/account/calendar", Rule::Login),
+    ("POST", "/account/calendar", Rule::Login),
+    ("POST", "/account/calendar/{id}/revoke", Rule::Login),
+    ("GET", "/calendar/{file}", Rule::Public),
+    (
+        "GET",
+        "/participants/{id}/schedule",
+        Rule::May(Read, Schedule),
+    ),
+    (
+        "POST",
+        "/participants/{id}/schedule/entries",
+        Rule::May(Create, Schedule),
+    ),
+    (
+        "GET",
+        "/participants/{id}/schedule/entries/{entry}",
+        Rule::May(Update, Schedule),
+    ),
+    (
+        "POST",
+        "/participants/{id}/schedule/entries/{entry}",
+        Rule::May(Update, Schedule),
+    ),
+    (
+        "POST",
+        "/participants/{id}/schedule/entries/{entry}/delete",
+        Rule::May(Delete, Schedule),
+    ),
+    (
+        "POST",
+        "/participants/{id}/schedule/template",
+        Rule::May(Create, Schedule),
+    ),
+    (
+        "POST",
+        "/participants/{id}/absences",
+        Rule::May(Create, Absence),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/schedule",
+        Rule::May(Read, Schedule),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/schedule",
+        Rule::May(Create, Schedule),
+    ),
+    (
+        "PUT",
+        "/api/v1/participants/{id}/schedule/{entry}",
+        Rule::May(Update, Schedule),
+    ),
+    (
+        "DELETE",
+        "/api/v1/participants/{id}/schedule/{entry}",
+        Rule::May(Delete, Schedule),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/absences",
+        Rule::May(List, Absence),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/absences",
+        Rule::May(Create, Absence),
+    ),
+    ("GET", "/api/v1/absences", Rule::May(List, Absence)),
     // Employers.
     ("GET", "/employers", Rule::May(List, Employer)),
     ("POST", "/employers", Rule::May(Create, Employer)),
@@ -606,6 +682,10 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         }
         p if p.starts_with("/api/v1/users/") => "SELECT min(id) FROM users",
         p if p.starts_with("/account/tokens/") => "SELECT min(id) FROM api_tokens",
+        p if p.starts_with("/account/calendar/") => "SELECT min(id) FROM calendar_feeds",
+        p if p.contains("/schedule/entries/{entry}") || p.ends_with("/schedule/{entry}") => {
+            "SELECT participant_id, id FROM schedule_entries ORDER BY id LIMIT 1"
+        }
         p if p.starts_with("/admin/users/{id}/tokens/") => {
             "SELECT user_id, id FROM api_tokens ORDER BY id LIMIT 1"
         }
