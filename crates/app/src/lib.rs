@@ -3,6 +3,7 @@
 //! rules of their own. No HTTP here.
 
 pub mod agreement;
+pub mod course;
 pub mod ics;
 pub mod interview;
 pub mod mail;

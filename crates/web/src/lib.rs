@@ -7,6 +7,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod clearance;
+pub mod course;
 pub mod employer;
 pub mod file;
 pub mod home;
@@ -81,6 +82,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pool::router())
         .merge(interview::router())
         .merge(clearance::router())
+        .merge(course::router())
         .merge(agreement::router())
         .merge(file::router())
         .merge(jobs::router())

@@ -344,6 +344,8 @@ mod auth;
 mod browser;
 #[path = "web/clearance.rs"]
 mod clearance;
+#[path = "web/course.rs"]
+mod course;
 #[path = "web/employer.rs"]
 mod employer;
 #[path = "web/http.rs"]

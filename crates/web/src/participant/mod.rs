@@ -113,6 +113,8 @@ struct ParticipantPage {
     can_match: bool,
     /// The staircase (done, now, next), for those who may see the journey.
     journey: Option<brygga_store::process::Journey>,
+    /// The participant's courses, for those who may see them through the participant.
+    enrolments: Option<Vec<brygga_store::course::ParticipantEnrolment>>,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -133,6 +135,11 @@ async fn participant_show(
         .map(|o| o.name)
         .unwrap_or_default();
     let can_match = brygga_app::matching::may_match(&st.actor);
+    let enrolments = match s.store.enrolments_for_participant(&st.actor, id).await {
+        Ok(e) => Some(e),
+        Err(brygga_store::StoreError::Forbidden | brygga_store::StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -140,6 +147,7 @@ async fn participant_show(
         programme,
         can_match,
         journey,
+        enrolments,
     })
 }
 
