@@ -4,6 +4,7 @@
 
 pub mod account;
 pub mod agreement;
+pub mod course;
 pub mod ics;
 pub mod interview;
 pub mod mail;

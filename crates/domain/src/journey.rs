@@ -11,7 +11,8 @@ use crate::{FieldError, FieldErrors};
 
 str_enum!(
     /// What must hold for a checkpoint. All but `Manual` are worked out from the records; a
-    /// manual checkpoint is ticked by a coordinator.
+    /// manual checkpoint is ticked by a coordinator. `PreparatoryCourseCompleted` holds with an
+    /// enrolment completed in a course of kind preparatory.
     CheckpointKind, "checkpoint-kind" {
         Manual = "manual",
         ProfileRecorded = "profile_recorded",
@@ -22,6 +23,7 @@ str_enum!(
         EligibilityConfirmed = "eligibility_confirmed",
         EsDecision = "es_decision",
         AgreementSigned = "agreement_signed",
+        PreparatoryCourseCompleted = "preparatory_course_completed",
     }
 );
 
@@ -40,6 +42,7 @@ impl CheckpointKind {
             EligibilityConfirmed => "journey-blocked-eligibility_confirmed",
             EsDecision => "journey-blocked-es_decision",
             AgreementSigned => "journey-blocked-agreement_signed",
+            PreparatoryCourseCompleted => "journey-blocked-preparatory_course_completed",
         }
     }
 
@@ -68,6 +71,10 @@ impl CheckpointKind {
                 "Decision from the employment service",
             ),
             AgreementSigned => ("Praktikavtal undertecknat", "Internship agreement signed"),
+            PreparatoryCourseCompleted => (
+                "Förberedande kurs genomförd",
+                "Preparatory course completed",
+            ),
         }
     }
 }

@@ -4,6 +4,7 @@ pub mod account;
 pub mod agreement;
 pub mod calendar;
 pub mod clearance;
+pub mod course;
 pub mod document;
 pub mod field;
 pub mod ids;

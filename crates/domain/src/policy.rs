@@ -27,6 +27,11 @@ pub enum Resource {
     ProcessMap,
     /// The background job queue (outgoing email).
     Job,
+    /// A course (vocational Swedish, SFI, the preparatory course …) with its teachers, sessions
+    /// and enrolments: the schedule and the enrolled participants' names.
+    Course,
+    /// What happens in a course: attendance per session and progress notes per enrolment.
+    CourseProgress,
     /// A login for a person in the records: invitations and password-reset links, and the link
     /// between a login and its record (a supervisor, an employer contact, a participant). Which
     /// roles one may invite is [`may_invite`].
@@ -44,6 +49,8 @@ impl Resource {
         Resource::Employer,
         Resource::Placement,
         Resource::Organisation,
+        Resource::Course,
+        Resource::CourseProgress,
         Resource::User,
         Resource::AuditLog,
         Resource::Interest,
@@ -104,6 +111,8 @@ pub enum Relation {
     OwnRecord,
     /// A placement that is published (public information).
     Public,
+    /// A course the actor (an education provider's teacher) teaches.
+    Teaches,
     /// None of the above.
     Unrelated,
 }
@@ -143,8 +152,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
     use Action::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview, Job,
+        Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     type Res = Resource;
@@ -157,6 +166,7 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         SharedCase,
         OwnRecord,
         Public,
+        Teaches,
         Unrelated,
     ];
     match (role, resource, action) {
@@ -248,6 +258,23 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
 
         // The job queue holds email addresses and messages: admins only.
         (_, Job, _) => None,
+
+        // Courses: the programme's staff manage them and their enrolments; the education
+        // provider reads only the courses it teaches (names and schedule, never the participant
+        // record); a participant her own courses, a supervisor her interns' (the schedule).
+        (Coordinator | ProgrammeManager, Course, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (EducationProvider, Course, List | Read) => Some(&[Teaches]),
+        (Participant, Course, List | Read) => Some(&[OwnRecord]),
+        (Supervisor, Course, List | Read) => Some(&[Supervised]),
+        (_, Course, _) => None,
+
+        // Attendance and progress notes: recorded by the course's teacher or a coordinator.
+        (Coordinator, CourseProgress, List | Read | Create | Update) => Some(&[InOrgScope]),
+        (ProgrammeManager, CourseProgress, List | Read) => Some(&[InOrgScope]),
+        (EducationProvider, CourseProgress, List | Read | Create | Update) => Some(&[Teaches]),
+        (_, CourseProgress, _) => None,
 
         // Logins for the people in the records: a coordinator invites, links and unlinks them
         // for records in their scope (which roles: `may_invite`).
@@ -472,8 +499,8 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Invitation, Job,
-        Organisation, Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview,
+        Invitation, Job, Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -487,7 +514,7 @@ mod tests {
         ReadSpecialNeeds,
         Approve,
     ];
-    const RELATIONS: [Relation; 8] = [
+    const RELATIONS: [Relation; 9] = [
         InOrgScope,
         OwnEmployer,
         Supervised,
@@ -495,6 +522,7 @@ mod tests {
         SharedCase,
         OwnRecord,
         Public,
+        Teaches,
         Unrelated,
     ];
 
@@ -588,6 +616,41 @@ mod tests {
             (Admin, Agreement, every.clone(), all.clone()),
             (Admin, ProcessMap, every.clone(), all.clone()),
             (Admin, Job, every.clone(), all.clone()),
+            (Admin, Course, every.clone(), all.clone()),
+            (Admin, CourseProgress, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Course,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Course,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (EducationProvider, Course, read.clone(), vec![Teaches]),
+            (Participant, Course, read.clone(), vec![OwnRecord]),
+            (Supervisor, Course, read.clone(), vec![Supervised]),
+            (
+                Coordinator,
+                CourseProgress,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                CourseProgress,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                EducationProvider,
+                CourseProgress,
+                vec![List, Read, Create, Update],
+                vec![Teaches],
+            ),
             (Admin, Resource::Schedule, every.clone(), all.clone()),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
@@ -747,7 +810,10 @@ mod tests {
                 }
             }
         }
-        assert_eq!(checked, 9 * Resource::ALL.len() * ACTIONS.len() * 8);
+        assert_eq!(
+            checked,
+            9 * Resource::ALL.len() * ACTIONS.len() * RELATIONS.len()
+        );
     }
 
     #[test]
@@ -845,7 +911,7 @@ mod tests {
                 assert_eq!(v.staff_notes, sees(*role, FieldClass::StaffNotes, &rels));
             }
         }
-        assert_eq!(checked, 9 * 256 * FieldClass::ALL.len());
+        assert_eq!(checked, 9 * (1 << RELATIONS.len()) * FieldClass::ALL.len());
     }
 
     #[test]
@@ -943,7 +1009,15 @@ mod tests {
                 assert!(!decide(Evaluator, action, User, rel).allowed());
                 assert!(!decide(Evaluator, action, AuditLog, rel).allowed());
                 for res in [
-                    Interest, Proposal, Interview, Clearance, Agreement, Job, Invitation,
+                    Interest,
+                    Proposal,
+                    Interview,
+                    Clearance,
+                    Agreement,
+                    Job,
+                    Invitation,
+                    Course,
+                    CourseProgress,
                 ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
@@ -1125,6 +1199,63 @@ mod journey_tests {
                 *role == Admin,
                 "{role:?}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod course_tests {
+    use super::*;
+    use Action::*;
+    use Relation::*;
+    use Resource::{Course, CourseProgress, Participant as P};
+    use Role::*;
+
+    #[test]
+    fn the_education_provider_reaches_only_the_courses_it_teaches_and_never_the_participant() {
+        for action in [List, Read] {
+            assert!(decide(EducationProvider, action, Course, Teaches).allowed());
+            assert!(!decide(EducationProvider, action, Course, InOrgScope).allowed());
+            assert!(!decide(EducationProvider, action, Course, Unrelated).allowed());
+        }
+        for action in [Create, Update, Delete] {
+            assert!(!decide(EducationProvider, action, Course, Teaches).allowed());
+        }
+        assert!(decide(EducationProvider, Create, CourseProgress, Teaches).allowed());
+        assert!(!decide(EducationProvider, Create, CourseProgress, InOrgScope).allowed());
+        // Teaching a participant's course opens nothing on the participant record.
+        for action in [List, Read, ReadSpecialNeeds] {
+            assert!(!may_ever(EducationProvider, action, P), "{action:?}");
+        }
+        for f in FieldClass::ALL {
+            assert!(
+                !sees(EducationProvider, *f, &[Teaches, InOrgScope]),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn participants_and_supervisors_read_the_schedule_only() {
+        assert!(decide(Participant, Read, Course, OwnRecord).allowed());
+        assert!(!decide(Participant, Read, Course, Unrelated).allowed());
+        assert!(decide(Supervisor, Read, Course, Supervised).allowed());
+        for role in [
+            Participant,
+            Supervisor,
+            EmployerContact,
+            EsOfficer,
+            Evaluator,
+        ] {
+            for action in [List, Read, Create, Update] {
+                for rel in [OwnRecord, Supervised, Teaches, InOrgScope] {
+                    assert!(
+                        !decide(role, action, CourseProgress, rel).allowed(),
+                        "{role:?} {action:?} {rel:?}"
+                    );
+                }
+            }
+            assert!(!decide(role, Create, Course, OwnRecord).allowed());
         }
     }
 }

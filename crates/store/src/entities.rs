@@ -695,6 +695,123 @@ versioned!(
     agreement
 );
 
+// --- courses ---
+
+pub mod course {
+    use crate::stored::Stored;
+    use brygga_domain::course::CourseKind;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "courses")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        pub kind: Stored<CourseKind>,
+        pub name: String,
+        pub location: String,
+        pub start_date: Date,
+        pub end_date: Date,
+        pub capacity: i32,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod course_teacher {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "course_teachers")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub course_id: i32,
+        pub user_id: i32,
+    }
+    no_relations!();
+}
+
+pub mod course_session {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "course_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub course_id: i32,
+        pub date: Date,
+        /// Swedish local time.
+        pub start_time: Time,
+        pub end_time: Time,
+        pub topic: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod course_enrolment {
+    use crate::stored::Stored;
+    use brygga_domain::course::EnrolmentStatus;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "course_enrolments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub course_id: i32,
+        pub participant_id: i32,
+        pub status: Stored<EnrolmentStatus>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod course_attendance {
+    use crate::stored::Stored;
+    use brygga_domain::course::AttendanceMark;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "course_attendance")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub session_id: i32,
+        pub enrolment_id: i32,
+        pub mark: Stored<AttendanceMark>,
+        pub recorded_by: Option<i32>,
+        pub recorded_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod course_progress_note {
+    use sea_orm::entity::prelude::*;
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "course_progress_notes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub enrolment_id: i32,
+        pub note_date: Date,
+        pub text: String,
+        pub author_id: Option<i32>,
+        pub author: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+versioned!(course, course_enrolment);
+
 // --- notifications ---
 
 pub mod notification_digest {
@@ -711,6 +828,7 @@ pub mod notification_digest {
     }
     no_relations!();
 }
+
 // --- accounts ---
 
 pub mod invitation {
@@ -740,6 +858,10 @@ pub mod invitation {
         pub expires_at: DateTimeUtc,
         pub used_at: Option<DateTimeUtc>,
         pub revoked_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
 // --- schedule ---
 
 pub mod schedule_entry {

@@ -5,6 +5,7 @@ pub mod actor;
 pub mod agreement;
 pub mod audit;
 pub mod clearance;
+pub mod course;
 pub mod employer;
 pub(crate) mod entities;
 pub mod files;

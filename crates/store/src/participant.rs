@@ -521,7 +521,10 @@ impl Store {
                         .and_where(case_share::Column::UserId.eq(actor.user_id.unwrap_or(-1)))
                         .to_owned(),
                 ),
-                Relation::OwnEmployer | Relation::Public | Relation::Unrelated => never.clone(),
+                Relation::OwnEmployer
+                | Relation::Public
+                | Relation::Teaches
+                | Relation::Unrelated => never.clone(),
             });
         }
         Ok(any)

@@ -453,6 +453,9 @@ async fn facts_for(
         for pid in signed.into_iter().flatten() {
             mark(&mut out, pid, CheckpointKind::AgreementSigned);
         }
+        for pid in crate::course::completed_preparatory(db, chunk).await? {
+            mark(&mut out, pid, CheckpointKind::PreparatoryCourseCompleted);
+        }
         let ticked: Vec<(i32, Option<i32>)> = participant_event::Entity::find()
             .filter(participant_event::Column::ParticipantId.is_in(chunk.to_vec()))
             .filter(participant_event::Column::Kind.eq(EVENT_CHECKPOINT))

@@ -2074,6 +2074,8 @@ mod audit;
 mod auth;
 #[path = "store/clearance.rs"]
 mod clearance;
+#[path = "store/course.rs"]
+mod course;
 #[path = "store/journey.rs"]
 mod journey;
 #[path = "store/mail.rs"]

@@ -7,6 +7,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod clearance;
+pub mod course;
 pub mod employer;
 pub mod file;
 pub mod home;
@@ -22,8 +23,8 @@ pub mod placement;
 pub mod pool;
 pub mod portal;
 pub mod process;
-pub mod todo;
 pub mod schedule;
+pub mod todo;
 pub mod user;
 
 use std::sync::Arc;
@@ -84,6 +85,7 @@ pub fn router(state: AppState) -> Router {
         .merge(pool::router())
         .merge(interview::router())
         .merge(clearance::router())
+        .merge(course::router())
         .merge(agreement::router())
         .merge(schedule::router())
         .merge(file::router())

@@ -346,6 +346,8 @@ mod auth;
 mod browser;
 #[path = "web/clearance.rs"]
 mod clearance;
+#[path = "web/course.rs"]
+mod course;
 #[path = "web/employer.rs"]
 mod employer;
 #[path = "web/http.rs"]
@@ -368,9 +370,9 @@ mod pool;
 mod portal;
 #[path = "web/routes.rs"]
 mod routes;
-#[path = "web/todo.rs"]
-mod todo;
 #[path = "web/schedule.rs"]
 mod schedule;
+#[path = "web/todo.rs"]
+mod todo;
 #[path = "web/user.rs"]
 mod user;

@@ -62,6 +62,31 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(
+            crate::course::api::course_list,
+            crate::course::api::course_create
+        ))
+        .routes(routes!(
+            crate::course::api::course_get,
+            crate::course::api::course_update
+        ))
+        .routes(routes!(
+            crate::course::api::session_list,
+            crate::course::api::session_create
+        ))
+        .routes(routes!(
+            crate::course::api::enrolment_list,
+            crate::course::api::enrolment_create
+        ))
+        .routes(routes!(crate::course::api::enrolment_update))
+        .routes(routes!(
+            crate::course::api::attendance_get,
+            crate::course::api::attendance_put
+        ))
+        .routes(routes!(
+            crate::course::api::note_list,
+            crate::course::api::note_create
+        ))
         .routes(routes!(crate::inbox::api::interest_list))
         .routes(routes!(
             crate::inbox::api::interest_get,

@@ -45,6 +45,8 @@ pub struct UserInfo {
     pub inbox: bool,
     /// Sees the queue of outgoing email.
     pub jobs: bool,
+    /// Sees courses (the education provider's own, a participant's, the programme's).
+    pub courses: bool,
 }
 
 impl UserInfo {
@@ -63,6 +65,7 @@ impl UserInfo {
                 .contains(&Relation::InOrgScope),
             inbox: lists(Resource::Interest),
             jobs: lists(Resource::Job),
+            courses: lists(Resource::Course),
         }
     }
 

@@ -117,6 +117,8 @@ struct ParticipantPage {
     logins: crate::user::invitation::Logins,
     /// For those who may read the schedule: the absences of the last 90 days.
     schedule: Option<usize>,
+    /// The participant's courses, for those who may see them through the participant.
+    enrolments: Option<Vec<brygga_store::course::ParticipantEnrolment>>,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -146,6 +148,11 @@ async fn participant_show(
     .await?;
     let since = brygga_app::today() - chrono::Days::new(90);
     let schedule = s.store.schedule_summary(&st.actor, id, since).await?;
+    let enrolments = match s.store.enrolments_for_participant(&st.actor, id).await {
+        Ok(e) => Some(e),
+        Err(brygga_store::StoreError::Forbidden | brygga_store::StoreError::NotFound) => None,
+        Err(e) => return Err(e.into()),
+    };
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -155,6 +162,7 @@ async fn participant_show(
         journey,
         logins,
         schedule,
+        enrolments,
     })
 }
 

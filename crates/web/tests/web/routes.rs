@@ -35,10 +35,9 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Invitation, Job, Organisation,
-    Participant as P, Placement, ProcessMap, Proposal, User,
-    Absence, Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-    Participant as P, Placement, ProcessMap, Proposal, Schedule, User,
+    Absence, Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview,
+    Invitation, Job, Organisation, Participant as P, Placement, ProcessMap, Proposal, Schedule,
+    User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -279,6 +278,44 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, Agreement),
     ),
     ("GET", "/files/{id}", Rule::May(Read, Agreement)),
+    // Courses, their sessions, enrolments, attendance and progress notes.
+    ("GET", "/courses", Rule::May(List, Course)),
+    ("POST", "/courses", Rule::May(Create, Course)),
+    ("GET", "/courses/new", Rule::May(Create, Course)),
+    ("GET", "/courses/{id}", Rule::May(Read, Course)),
+    ("POST", "/courses/{id}", Rule::May(Update, Course)),
+    ("GET", "/courses/{id}/edit", Rule::May(Update, Course)),
+    ("POST", "/courses/{id}/sessions", Rule::May(Update, Course)),
+    (
+        "GET",
+        "/courses/{id}/sessions/{record}",
+        Rule::May(Read, CourseProgress),
+    ),
+    (
+        "POST",
+        "/courses/{id}/sessions/{record}",
+        Rule::May(Create, CourseProgress),
+    ),
+    (
+        "POST",
+        "/courses/{id}/sessions/{record}/delete",
+        Rule::May(Update, Course),
+    ),
+    (
+        "POST",
+        "/courses/{id}/enrolments",
+        Rule::May(Update, Course),
+    ),
+    (
+        "POST",
+        "/courses/{id}/enrolments/{record}",
+        Rule::May(Update, Course),
+    ),
+    (
+        "POST",
+        "/courses/{id}/enrolments/{record}/notes",
+        Rule::May(Create, CourseProgress),
+    ),
     // The portal's inbox.
     ("GET", "/inbox", Rule::May(List, Interest)),
     ("GET", "/inbox/{id}", Rule::May(Read, Interest)),
@@ -342,6 +379,55 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/api/v1/placements", Rule::May(List, Placement)),
     ("POST", "/api/v1/placements", Rule::May(Create, Placement)),
     ("GET", "/api/v1/placements/{id}", Rule::May(Read, Placement)),
+    ("GET", "/api/v1/courses", Rule::May(List, Course)),
+    ("POST", "/api/v1/courses", Rule::May(Create, Course)),
+    ("GET", "/api/v1/courses/{id}", Rule::May(Read, Course)),
+    ("PUT", "/api/v1/courses/{id}", Rule::May(Update, Course)),
+    (
+        "GET",
+        "/api/v1/courses/{id}/sessions",
+        Rule::May(Read, Course),
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{id}/sessions",
+        Rule::May(Update, Course),
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{id}/enrolments",
+        Rule::May(Read, Course),
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{id}/enrolments",
+        Rule::May(Update, Course),
+    ),
+    (
+        "PUT",
+        "/api/v1/courses/{id}/enrolments/{record}",
+        Rule::May(Update, Course),
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{id}/sessions/{record}/attendance",
+        Rule::May(Read, CourseProgress),
+    ),
+    (
+        "PUT",
+        "/api/v1/courses/{id}/sessions/{record}/attendance",
+        Rule::May(Create, CourseProgress),
+    ),
+    (
+        "GET",
+        "/api/v1/courses/{id}/enrolments/{record}/notes",
+        Rule::May(Read, CourseProgress),
+    ),
+    (
+        "POST",
+        "/api/v1/courses/{id}/enrolments/{record}/notes",
+        Rule::May(Create, CourseProgress),
+    ),
     (
         "PUT",
         "/api/v1/placements/{id}",
@@ -665,6 +751,13 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         p if p.ends_with("/unshare") => {
             "SELECT participant_id FROM case_shares ORDER BY id LIMIT 1"
         }
+        p if p.contains("/courses/{id}/sessions/{record}") => {
+            "SELECT course_id, id FROM course_sessions ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/courses/{id}/enrolments/{record}") => {
+            "SELECT course_id, id FROM course_enrolments ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/courses/") => "SELECT min(id) FROM courses",
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
