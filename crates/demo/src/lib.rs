@@ -1974,7 +1974,117 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         store.case_share(&sys, participant(*who)?, officer).await?;
     }
     journeys(store, &sys, today, &participant, &placement).await?;
+    courses(
+        store,
+        &sys,
+        programme,
+        user(Role::EducationProvider)?,
+        &participant,
+    )
+    .await?;
     Ok(summary(true))
+}
+
+/// The courses beside the internship, as GR runs them: two weeks of preparatory vocational
+/// Swedish before the start (completed by the interns), then vocational Swedish half a day a
+/// week, taught by the demo education provider; the participant login is enrolled too.
+async fn courses(
+    store: &Store,
+    sys: &Actor,
+    programme: i32,
+    teacher: i32,
+    participant: &impl Fn(usize) -> Result<i32>,
+) -> Result<()> {
+    use brygga_domain::course::{
+        AttendanceMark, CourseDraft, EnrolmentStatus, ProgressNoteDraft, SessionDraft,
+    };
+    let interns: Vec<usize> = INTERNSHIPS.iter().map(|(who, _, _)| *who).collect();
+    let specs: [(&str, &str, &str, &str, i64); 2] = [
+        (
+            "preparatory",
+            "Förberedande yrkessvenska inför praktiken",
+            "2027-01-18",
+            "2027-01-29",
+            1,
+        ),
+        (
+            "vocational_swedish",
+            "Yrkessvenska för vård och omsorg",
+            "2027-02-03",
+            "2027-05-26",
+            7,
+        ),
+    ];
+    for (n, (kind, name, start, end, every)) in specs.iter().enumerate() {
+        let input = CourseDraft {
+            programme_id: programme.to_string(),
+            course_kind: (*kind).into(),
+            name: (*name).into(),
+            location: "Folkuniversitetet, Kungsgatan 2, Göteborg".into(),
+            course_start: (*start).into(),
+            course_end: (*end).into(),
+            course_capacity: "15".into(),
+            teacher_ids: vec![teacher.to_string()],
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        let course = store.course_create(sys, &input).await?;
+        let mut day = input.start_date;
+        let mut sessions = vec![];
+        while day <= input.end_date {
+            // Weekdays only: the preparatory course every day, the other once a week.
+            if chrono::Datelike::weekday(&day).number_from_monday() <= 5 {
+                let (from, to) = if n == 0 {
+                    ("09:00", "12:00")
+                } else {
+                    ("13:00", "16:00")
+                };
+                let s = SessionDraft {
+                    session_date: day.to_string(),
+                    session_start: from.into(),
+                    session_end: to.into(),
+                    session_topic: String::new(),
+                }
+                .validate((input.start_date, input.end_date))
+                .map_err(StoreError::Invalid)?;
+                sessions.push(store.course_session_add(sys, course, &s).await?);
+            }
+            day += chrono::Duration::days(*every);
+        }
+        let mut enrolled = vec![];
+        let who: Vec<usize> = if n == 0 {
+            interns.clone()
+        } else {
+            interns.iter().copied().chain([0]).collect()
+        };
+        for w in who {
+            enrolled.push(store.course_enrol(sys, course, participant(w)?).await?);
+        }
+        if let Some(first) = sessions.first() {
+            let marks: Vec<(i32, AttendanceMark)> = enrolled
+                .iter()
+                .map(|e| (*e, AttendanceMark::Present))
+                .collect();
+            store
+                .course_attendance_record(sys, course, *first, &marks)
+                .await?;
+        }
+        if n == 0 {
+            let note = ProgressNoteDraft {
+                note_date: (*end).into(),
+                note: "Klarar arbetsplatsens vanligaste ord och instruktioner.".into(),
+            }
+            .validate(input.end_date)
+            .map_err(StoreError::Invalid)?;
+            for e in &enrolled {
+                store.course_note_add(sys, course, *e, &note).await?;
+                store
+                    .course_enrolment_status(sys, course, *e, 1, EnrolmentStatus::Completed)
+                    .await?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The journey part of the demo: the interns cleared with the employment service, the proposed
