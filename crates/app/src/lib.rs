@@ -4,6 +4,7 @@
 
 pub mod agreement;
 pub mod ics;
+pub mod internship;
 pub mod interview;
 pub mod mail;
 pub mod matching;

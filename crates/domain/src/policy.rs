@@ -27,6 +27,8 @@ pub enum Resource {
     ProcessMap,
     /// The background job queue (outgoing email).
     Job,
+    /// A participant's internship: placement, supervisor, period, days, its end.
+    Internship,
 }
 
 impl Resource {
@@ -44,6 +46,7 @@ impl Resource {
         Resource::Agreement,
         Resource::ProcessMap,
         Resource::Job,
+        Resource::Internship,
     ];
 }
 
@@ -106,8 +109,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
     use Action::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Employer, Interest, Internship, Interview, Job,
+        Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     type Res = Resource;
@@ -203,7 +206,18 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (ProgrammeManager, Agreement, List | Read) => Some(&[InOrgScope]),
         // The employer reads its agreements; that one is signed is recorded by a coordinator.
         (EmployerContact, Agreement, List | Read) => Some(&[OwnEmployer]),
+        // The employment service is a party to the internship agreement of a shared case.
+        (EsOfficer, Agreement, List | Read) => Some(&[SharedCase]),
         (_, Agreement, _) => None,
+
+        // The internship: the coordinator creates and ends it; everyone it concerns reads it.
+        (Coordinator, Internship, List | Read | Create | Update) => Some(&[InOrgScope]),
+        (ProgrammeManager, Internship, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Internship, List | Read) => Some(&[OwnEmployer]),
+        (Supervisor, Internship, List | Read) => Some(&[Supervised]),
+        (EsOfficer, Internship, List | Read) => Some(&[SharedCase]),
+        (Participant, Internship, List | Read) => Some(&[OwnRecord]),
+        (_, Internship, _) => None,
 
         // Everyone may read a process map (stage names); only admins change one.
         (_, ProcessMap, List | Read) => Some(ANY),
@@ -368,8 +382,8 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Employer, Interest, Internship, Interview, Job,
+        Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -540,6 +554,19 @@ mod tests {
             ),
             (ProgrammeManager, Agreement, read.clone(), vec![InOrgScope]),
             (EmployerContact, Agreement, read.clone(), vec![OwnEmployer]),
+            (EsOfficer, Agreement, read.clone(), vec![SharedCase]),
+            (Admin, Internship, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Internship,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Internship, read.clone(), vec![InOrgScope]),
+            (EmployerContact, Internship, read.clone(), vec![OwnEmployer]),
+            (Supervisor, Internship, read.clone(), vec![Supervised]),
+            (EsOfficer, Internship, read.clone(), vec![SharedCase]),
+            (Participant, Internship, read.clone(), vec![OwnRecord]),
         ]
         .into_iter()
         .chain(
@@ -775,7 +802,9 @@ mod tests {
                 assert!(!decide(Evaluator, action, Employer, rel).allowed());
                 assert!(!decide(Evaluator, action, User, rel).allowed());
                 assert!(!decide(Evaluator, action, AuditLog, rel).allowed());
-                for res in [Interest, Proposal, Interview, Clearance, Agreement, Job] {
+                for res in [
+                    Interest, Proposal, Interview, Clearance, Agreement, Job, Internship,
+                ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
             }
@@ -888,8 +917,46 @@ mod journey_tests {
             assert!(decide(EsOfficer, action, Clearance, SharedCase).allowed());
             assert!(!decide(EsOfficer, action, Clearance, InOrgScope).allowed());
         }
-        assert!(!decide(EsOfficer, Read, Agreement, SharedCase).allowed());
+        // The employment service is a party to the internship agreement: read only.
+        assert!(decide(EsOfficer, Read, Agreement, SharedCase).allowed());
+        assert!(!decide(EsOfficer, Update, Agreement, SharedCase).allowed());
+        assert!(!decide(EsOfficer, Read, Agreement, InOrgScope).allowed());
         assert!(!decide(EsOfficer, Read, Interview, SharedCase).allowed());
+    }
+
+    #[test]
+    fn an_internship_is_read_by_everyone_it_concerns_and_changed_by_coordinators() {
+        use Resource::Internship;
+        let readers = [
+            (Coordinator, InOrgScope),
+            (ProgrammeManager, InOrgScope),
+            (EmployerContact, OwnEmployer),
+            (Supervisor, Supervised),
+            (EsOfficer, SharedCase),
+            (Participant, OwnRecord),
+        ];
+        for (role, rel) in readers {
+            assert!(decide(role, Read, Internship, rel).allowed(), "{role:?}");
+            assert!(
+                !decide(role, Read, Internship, Unrelated).allowed(),
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(role, Update, Internship, rel).allowed(),
+                role == Coordinator,
+                "{role:?} ends an internship"
+            );
+        }
+        // Never deleted, except by an administrator's hand.
+        for role in Role::ALL {
+            assert_eq!(
+                decide(*role, Delete, Internship, InOrgScope).allowed(),
+                *role == Admin
+            );
+        }
+        assert!(!decide(Supervisor, Read, Internship, OwnEmployer).allowed());
+        assert!(!decide(EducationProvider, Read, Internship, InOrgScope).allowed());
+        assert!(!decide(Evaluator, Read, Internship, InOrgScope).allowed());
     }
 
     #[test]

@@ -24,8 +24,8 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
-    agreement, candidate_proposal, employer, employer_contact, es_decision, organisation,
-    participant, placement, stored_file, supervisor,
+    agreement, candidate_proposal, case_share, employer, employer_contact, es_decision,
+    organisation, participant, placement, stored_file, supervisor,
 };
 use crate::files::{FileStore, OWNER_AGREEMENT, StoredFile, Upload};
 use crate::{Actor, Result, Store, StoreError};
@@ -133,7 +133,7 @@ impl Store {
     /// How an agreement relates to the actor: the employer's own contact; a collaboration
     /// agreement is in every coordinator's scope (employers are shared across the programme
     /// tree); an internship agreement relates as its participant does.
-    async fn agreement_relations(
+    pub(crate) async fn agreement_relations(
         &self,
         actor: &Actor,
         a: &agreement::Model,
@@ -208,6 +208,20 @@ impl Store {
                                 ),
                             ),
                     ),
+            );
+        }
+        // The employment service reads the internship agreements of the cases shared with it.
+        if rels.contains(&Relation::SharedCase)
+            && let Some(uid) = actor.user_id
+        {
+            any = any.add(
+                agreement::Column::ParticipantId.in_subquery(
+                    Query::select()
+                        .column(case_share::Column::ParticipantId)
+                        .from(case_share::Entity)
+                        .and_where(case_share::Column::UserId.eq(uid))
+                        .to_owned(),
+                ),
             );
         }
         if rels.contains(&Relation::InOrgScope) {
@@ -779,8 +793,23 @@ impl Store {
         am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
         let update = agreement::Entity::update_many().set(am);
-        let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
-        {
+        let outcome = async {
+            crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
+            // A signed internship agreement starts the internship, and the participant's stage
+            // follows the facts, in this transaction.
+            if let FileChange::Signed(_, _, signed_on) = file
+                && a.kind.get() == AgreementKind::Internship
+            {
+                crate::internship::create_from_agreement(&tx, &self.secret, actor, &a, signed_on)
+                    .await?;
+                if let Some(pid) = a.participant_id {
+                    self.advance_in_tx(&tx, actor, pid).await?;
+                }
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        let outcome = match outcome {
             Ok(()) => {
                 self.commit_audited(
                     tx,

@@ -331,7 +331,20 @@ pub mod internship {
         pub placement_id: i32,
         pub supervisor_id: Option<i32>,
         pub start_date: Date,
+        /// The planned end.
         pub end_date: Date,
+        pub days_per_week: i32,
+        pub hours_per_week: Option<i32>,
+        /// The signed internship agreement it was created from.
+        pub agreement_id: Option<i32>,
+        /// Set when it ended (never deleted); "live" means this is `None`.
+        pub ended_on: Option<Date>,
+        /// `brygga_domain::internship::EndReason`.
+        pub end_reason: Option<String>,
+        pub end_note: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
     }
     no_relations!();
 }
@@ -687,3 +700,6 @@ versioned!(
     interview,
     agreement
 );
+
+// --- internship ---
+versioned!(internship);

@@ -10,6 +10,7 @@ pub(crate) mod entities;
 pub mod files;
 pub mod idempotency;
 pub mod interest;
+pub mod internship;
 pub mod interview;
 pub mod jobs;
 pub mod matching;

@@ -12,6 +12,7 @@ pub mod file;
 pub mod home;
 pub mod http;
 pub mod inbox;
+pub mod internship;
 pub mod interview;
 pub mod jobs;
 pub mod journey;
@@ -82,6 +83,7 @@ pub fn router(state: AppState) -> Router {
         .merge(interview::router())
         .merge(clearance::router())
         .merge(agreement::router())
+        .merge(internship::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

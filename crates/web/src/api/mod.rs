@@ -62,6 +62,12 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(
+            crate::internship::api::participant_internships,
+            crate::internship::api::internship_create
+        ))
+        .routes(routes!(crate::internship::api::internship_get))
+        .routes(routes!(crate::internship::api::internship_end))
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
+    Agreement, AuditLog, Clearance, Employer, Interest, Internship, Interview, Job, Organisation,
     Participant as P, Placement, ProcessMap, Proposal, User,
 };
 
@@ -127,6 +127,23 @@ const RULES: &[(&str, &str, Rule)] = &[
         "POST",
         "/participants/{id}/agreements",
         Rule::May(Create, Agreement),
+    ),
+    // Internships.
+    (
+        "GET",
+        "/participants/{id}/internships",
+        Rule::May(List, Internship),
+    ),
+    (
+        "POST",
+        "/participants/{id}/internships",
+        Rule::May(Create, Internship),
+    ),
+    ("GET", "/internships/{id}", Rule::May(Read, Internship)),
+    (
+        "POST",
+        "/internships/{id}/end",
+        Rule::May(Update, Internship),
     ),
     // Employers.
     ("GET", "/employers", Rule::May(List, Employer)),
@@ -265,6 +282,26 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Delete, Placement),
     ),
     ("GET", "/api/v1/placements/{id}/candidates", MATCH),
+    (
+        "GET",
+        "/api/v1/participants/{id}/internships",
+        Rule::May(List, Internship),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/internships",
+        Rule::May(Create, Internship),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}",
+        Rule::May(Read, Internship),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/end",
+        Rule::May(Update, Internship),
+    ),
 ];
 
 /// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
@@ -495,6 +532,9 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         }
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
+        p if p.starts_with("/internships/") || p.starts_with("/api/v1/internships/") => {
+            "SELECT min(id) FROM internships"
+        }
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
         p if p.starts_with("/plan/") => {
             "SELECT min(id) FROM organisations WHERE kind = 'programme'"
