@@ -368,6 +368,9 @@ pub mod candidate_proposal {
         pub proposed_by: Option<i32>,
         pub updated_at: Option<DateTimeUtc>,
         pub version: i32,
+        /// Who selected the candidate as intern, and when (the employer decides).
+        pub selected_at: Option<DateTimeUtc>,
+        pub selected_by: Option<i32>,
     }
     no_relations!();
 }

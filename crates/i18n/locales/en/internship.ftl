@@ -47,3 +47,8 @@ checkpoint-kind-internship_ended = The internship has ended (from its end)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = All places are taken. The placement is no longer open for interest.
 portal-error-filled = All places are taken, so interest can no longer be shown.
+# The internship agreement: its four parties and its schedule.
+agreement-party-es = The employment service (Arbetsförmedlingen)
+agreement-party-coordinator = Coordinating organisation
+agreement-field-schedule = Schedule
+agreement-days-per-week = days per week

@@ -47,3 +47,8 @@ checkpoint-kind-internship_ended = Praktiken är avslutad (från praktikens avsl
 # The portal: a placement whose places are all taken by internships.
 portal-filled = Alla platser är tillsatta. Platsen är inte längre öppen för intresseanmälningar.
 portal-error-filled = Alla platser är tillsatta, så det går inte längre att anmäla intresse.
+# The internship agreement: its four parties and its schedule.
+agreement-party-es = Arbetsförmedlingen
+agreement-party-coordinator = Samordnande organisation
+agreement-field-schedule = Schema
+agreement-days-per-week = dagar per vecka

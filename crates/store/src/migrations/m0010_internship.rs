@@ -1,6 +1,7 @@
 //! The internship record proper: its schedule (days and hours a week), the agreement it came
 //! from, how it ended (date, reason, note), bookkeeping and a version. Existing rows (made by
-//! the demo before this) get the placement's days and hours. One live internship per
+//! the demo before this) get the placement's days and hours. A proposal records who selected
+//! the candidate and when (the employer decides). One live internship per
 //! participant is held by a partial unique index. The default map's "in internship" and
 //! "completed" stages get the checkpoints that make them facts.
 
@@ -34,6 +35,14 @@ fn columns() -> Vec<ColumnDef> {
             .default(EPOCH)
             .to_owned(),
         integer("version").default(1).to_owned(),
+    ]
+}
+
+/// Who selected a candidate (the employer decides) and when, on the proposal.
+fn proposal_columns() -> Vec<ColumnDef> {
+    vec![
+        timestamp_with_time_zone_null("selected_at").to_owned(),
+        integer_null("selected_by").to_owned(),
     ]
 }
 
@@ -77,6 +86,16 @@ impl MigrationTrait for Migration {
                 )
                 .await?;
         }
+        for mut c in proposal_columns() {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("candidate_proposals")
+                        .add_column(&mut c)
+                        .to_owned(),
+                )
+                .await?;
+        }
         let now = chrono::Utc::now();
         manager
             .exec_stmt(
@@ -109,6 +128,16 @@ impl MigrationTrait for Migration {
                     Index::drop()
                         .name(format!("idx_{}_{}", table, cols.join("_")))
                         .table(*table)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        for c in proposal_columns() {
+            manager
+                .alter_table(
+                    Table::alter()
+                        .table("candidate_proposals")
+                        .drop_column(c.get_column_name())
                         .to_owned(),
                 )
                 .await?;

@@ -167,6 +167,28 @@ async fn signing_the_internship_agreement_starts_the_internship_and_moves_the_st
         .agreement_create_internship(c, w.participant, Some(w.placement), Some(w.supervisor))
         .await
         .unwrap();
+    // The agreement names the employment service as a party and carries the schedule.
+    insert_row(
+        &store,
+        "es_confirmations",
+        &[
+            ("participant_id", w.participant.into()),
+            ("officer_name", "Handläggare Hanna".into()),
+            ("confirmed_on", now_date().into()),
+            ("note", "".into()),
+            ("recorded_at", chrono::Utc::now().into()),
+        ],
+    )
+    .await;
+    let brygga_domain::agreement::AgreementDocument::Internship(doc) =
+        store.agreement_document(c, a).await.unwrap()
+    else {
+        panic!("an internship agreement's document");
+    };
+    assert_eq!(doc.es_officer, "Handläggare Hanna");
+    assert_eq!((doc.days_per_week, doc.hours_per_week), (5, 40));
+    let schedule = store.agreement_get(c, a).await.unwrap().schedule.unwrap();
+    assert_eq!((schedule.days_per_week, schedule.hours_per_week), (5, 40));
     store
         .agreement_attach_generated(&files, c, a, 1, &pdf())
         .await

@@ -414,17 +414,21 @@ async fn internship_agreements_and_their_files_follow_the_participants_rules(app
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
-    // Others: no business (403) or not to know (404).
-    for role in [Role::EsOfficer, Role::Supervisor] {
+    // Others: no business (403) or not to know (404): the officer reads the internship
+    // agreements of the cases shared with it, and this one is not.
+    for (role, status) in [
+        (Role::EsOfficer, StatusCode::NOT_FOUND),
+        (Role::Supervisor, StatusCode::FORBIDDEN),
+    ] {
         let v = app.logged_in(role).await;
         assert_eq!(
             v.get(&format!("/agreements/{id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
         assert_eq!(
             v.get(&format!("/files/{pdf_id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
         assert!(
