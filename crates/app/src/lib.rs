@@ -6,6 +6,7 @@ pub mod account;
 pub mod agreement;
 pub mod course;
 pub mod ics;
+pub mod internship;
 pub mod interview;
 pub mod mail;
 pub mod matching;

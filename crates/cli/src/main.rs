@@ -280,6 +280,13 @@ async fn serve(
         loop {
             let _ = sessions.delete_expired().await;
             let _ = sweeper.throttle_sweep().await;
+            // Internships agreed ahead of time start later: their participants' stages follow.
+            if let Err(e) = sweeper
+                .advance_due_stages(brygga_domain::calendar::today())
+                .await
+            {
+                tracing::warn!("advancing the stages of started internships: {e}");
+            }
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });

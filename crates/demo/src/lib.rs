@@ -1965,9 +1965,16 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
     for (who, start, end) in INTERNSHIPS {
         let (who, at) = (participant(*who)?, placement(INTERNSHIP_PLACEMENT)?);
         store.propose_candidate(&sys, who, at).await?;
-        store
-            .internship_create(&sys, who, at, Some(supervisor.id), date(start)?, date(end)?)
-            .await?;
+        // GR's pattern: about three days a week at the workplace.
+        let input = brygga_domain::internship::InternshipInput {
+            placement_id: at,
+            supervisor_id: Some(supervisor.id),
+            start_date: date(start)?,
+            end_date: date(end)?,
+            days_per_week: 3,
+            hours_per_week: None,
+        };
+        store.internship_create(&sys, who, &input).await?;
     }
     let officer = user(Role::EsOfficer)?;
     for who in SHARED_CASES {

@@ -81,11 +81,16 @@ pub struct InternshipAgreement {
     pub hours_per_week: i32,
     pub supervisor: String,
     pub coordinator: String,
+    /// The employment service is a party: the officer who confirmed the participant's
+    /// eligibility, empty when none is recorded.
+    pub es_officer: String,
     pub decision: Option<DecisionRef>,
 }
 
 /// One agreement's document, whichever kind it is.
 #[derive(Debug, Clone, PartialEq)]
+// One document per request, built and rendered once: boxing the larger variant buys nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum AgreementDocument {
     Collaboration(CollaborationAgreement),
     Internship(InternshipAgreement),

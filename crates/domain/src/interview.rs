@@ -13,9 +13,11 @@ use crate::{FieldError, FieldErrors};
 /// checks that).
 pub fn may_move(role: Role, from: ProposalStatus, to: ProposalStatus) -> bool {
     use ProposalStatus::*;
+    // The employer decides who becomes its intern (GR: "Arbetsgivaren … utser").
     let employer = matches!(
         (from, to),
         (Proposed, Shortlisted)
+            | (Interviewing, Selected)
             | (Proposed | Shortlisted, InterviewRequested)
             | (
                 Proposed | Shortlisted | InterviewRequested | Interviewing,
@@ -25,8 +27,7 @@ pub fn may_move(role: Role, from: ProposalStatus, to: ProposalStatus) -> bool {
     let coordinator = employer
         || matches!(
             (from, to),
-            (Interviewing, Selected)
-                | (Shortlisted | InterviewRequested, Proposed)
+            (Shortlisted | InterviewRequested, Proposed)
                 | (
                     Proposed | Shortlisted | InterviewRequested | Interviewing,
                     Withdrawn
@@ -305,12 +306,13 @@ mod tests {
     }
 
     #[test]
-    fn employer_contacts_shortlist_ask_and_reject_but_never_select() {
+    fn employer_contacts_shortlist_ask_reject_and_select_their_intern() {
         let e = Role::EmployerContact;
         assert!(may_move(e, Proposed, Shortlisted));
         assert!(may_move(e, Shortlisted, InterviewRequested));
         assert!(may_move(e, Interviewing, Rejected));
-        assert!(!may_move(e, Interviewing, Selected));
+        assert!(may_move(e, Interviewing, Selected), "the employer decides");
+        assert!(!may_move(e, Proposed, Selected), "after an interview");
         assert!(!may_move(e, Proposed, Withdrawn));
         assert!(!may_move(e, Proposed, Interviewing), "booking sets it");
         assert!(may_move(Role::Coordinator, Interviewing, Selected));

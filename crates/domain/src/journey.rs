@@ -24,6 +24,8 @@ str_enum!(
         EsDecision = "es_decision",
         AgreementSigned = "agreement_signed",
         PreparatoryCourseCompleted = "preparatory_course_completed",
+        InternshipStarted = "internship_started",
+        InternshipEnded = "internship_ended",
     }
 );
 
@@ -43,6 +45,8 @@ impl CheckpointKind {
             EsDecision => "journey-blocked-es_decision",
             AgreementSigned => "journey-blocked-agreement_signed",
             PreparatoryCourseCompleted => "journey-blocked-preparatory_course_completed",
+            InternshipStarted => "journey-blocked-internship_started",
+            InternshipEnded => "journey-blocked-internship_ended",
         }
     }
 
@@ -75,6 +79,8 @@ impl CheckpointKind {
                 "Förberedande kurs genomförd",
                 "Preparatory course completed",
             ),
+            InternshipStarted => ("Praktiken har börjat", "The internship has started"),
+            InternshipEnded => ("Praktiken är avslutad", "The internship has ended"),
         }
     }
 }
@@ -128,8 +134,18 @@ pub const DEFAULT_MAP: &[StageTemplate] = {
             "Agreement signed",
             &[AgreementSigned],
         ),
-        stage("in_internship", "Praktik pågår", "In internship", &[]),
-        stage("completed", "Praktik avslutad", "Completed", &[]),
+        stage(
+            "in_internship",
+            "Praktik pågår",
+            "In internship",
+            &[InternshipStarted],
+        ),
+        stage(
+            "completed",
+            "Praktik avslutad",
+            "Completed",
+            &[InternshipEnded],
+        ),
         stage(
             "followed_up_3",
             "Uppföljd efter 3 månader",
@@ -308,6 +324,26 @@ pub fn check_move(
     }
 }
 
+/// How far the facts alone carry a participant from stage index `current`: through each next
+/// stage that is a fact (it has checkpoints, none of them manual) whose checkpoints all hold.
+/// A stage without checkpoints or with a manual one is for a coordinator to move into; the walk
+/// stops there. `None` when the next stage is not reached by the facts.
+pub fn advance_by_facts(map: &ProcessMap, current: usize, facts: &Facts) -> Option<usize> {
+    let mut at = current;
+    while let Some(next) = map.stages.get(at + 1) {
+        let is_fact = !next.checkpoints.is_empty()
+            && next
+                .checkpoints
+                .iter()
+                .all(|c| c.kind != CheckpointKind::Manual);
+        if !is_fact || !next.checkpoints.iter().all(|c| facts.holds(c)) {
+            break;
+        }
+        at += 1;
+    }
+    (at > current).then_some(at)
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum StepState {
     Done,
@@ -435,6 +471,7 @@ mod tests {
             InterviewBooked,
             InterviewPassed,
             AgreementSigned,
+            InternshipStarted,
         ]);
         let selected = map.index_of(stage_id(&map, "selected")).unwrap();
         let target = stage_id(&map, "in_internship");
@@ -456,6 +493,93 @@ mod tests {
             check_move(&map, selected, target, "", &f),
             Ok(Direction::Forward)
         );
+    }
+
+    #[test]
+    fn an_internship_cannot_be_finished_or_followed_up_before_it_has_started() {
+        let map = default_map();
+        let everything_before = facts(&[
+            ProfileRecorded,
+            ConsentShare,
+            InterviewBooked,
+            InterviewPassed,
+            EligibilityConfirmed,
+            EsDecision,
+            AgreementSigned,
+        ]);
+        let signed = map.index_of(stage_id(&map, "agreement_signed")).unwrap();
+        for key in [
+            "in_internship",
+            "completed",
+            "followed_up_3",
+            "followed_up_6",
+        ] {
+            let Err(MoveError::Blocked(b)) =
+                check_move(&map, signed, stage_id(&map, key), "", &everything_before)
+            else {
+                panic!("{key} before the start");
+            };
+            assert_eq!(b[0].kind, InternshipStarted, "{key}");
+        }
+        let mut started = everything_before.clone();
+        started.holds.insert(InternshipStarted);
+        let target = stage_id(&map, "followed_up_6");
+        let Err(MoveError::Blocked(b)) = check_move(&map, signed, target, "", &started) else {
+            panic!("not ended yet");
+        };
+        assert_eq!(
+            b.iter().map(|b| b.kind).collect::<Vec<_>>(),
+            [InternshipEnded]
+        );
+        started.holds.insert(InternshipEnded);
+        assert_eq!(
+            check_move(&map, signed, target, "", &started),
+            Ok(Direction::Forward)
+        );
+    }
+
+    #[test]
+    fn facts_carry_a_participant_through_the_stages_that_are_facts_only() {
+        let map = default_map();
+        let at = |key: &str| map.index_of(stage_id(&map, key)).unwrap();
+        // An interview booked moves her from matching to interviewing, no further.
+        let f = facts(&[ProfileRecorded, ConsentShare, InterviewBooked]);
+        assert_eq!(
+            advance_by_facts(&map, at("matching"), &f),
+            Some(at("interviewing"))
+        );
+        // "Preparing" has no checkpoint: a coordinator moves her there by hand.
+        assert_eq!(advance_by_facts(&map, at("profiled"), &f), None);
+        // The decision and the signed agreement, then the start: straight into the internship.
+        let f = facts(&[
+            InterviewPassed,
+            EligibilityConfirmed,
+            EsDecision,
+            AgreementSigned,
+            InternshipStarted,
+        ]);
+        assert_eq!(
+            advance_by_facts(&map, at("interviewing"), &f),
+            Some(at("in_internship"))
+        );
+        // The follow-ups have no checkpoint: the end stops at "completed".
+        let mut ended = f.clone();
+        ended.holds.insert(InternshipEnded);
+        assert_eq!(
+            advance_by_facts(&map, at("in_internship"), &ended),
+            Some(at("completed"))
+        );
+        // A manual checkpoint keeps a stage manual.
+        let mut manual = map.clone();
+        manual.stages[4].checkpoints.push(Checkpoint {
+            id: 900,
+            kind: Manual,
+            label_sv: "x".into(),
+            label_en: "x".into(),
+        });
+        let mut f = facts(&[InterviewBooked]);
+        f.confirmed.insert(900);
+        assert_eq!(advance_by_facts(&manual, 3, &f), None);
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod document;
 pub mod field;
 pub mod ids;
 pub mod interest;
+pub mod internship;
 pub mod interview;
 pub mod journey;
 pub mod model;

@@ -41,6 +41,8 @@ pub enum Resource {
     /// A participant's reported absences (the reason is the participant's business and the
     /// coordinating function's, not the employer's).
     Absence,
+    /// A participant's internship: placement, supervisor, period, days, its end.
+    Internship,
 }
 
 impl Resource {
@@ -63,6 +65,7 @@ impl Resource {
         Resource::Invitation,
         Resource::Schedule,
         Resource::Absence,
+        Resource::Internship,
     ];
 }
 
@@ -152,8 +155,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
     use Action::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview, Job,
-        Organisation, Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Internship,
+        Interview, Job, Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     type Res = Resource;
@@ -250,7 +253,18 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (ProgrammeManager, Agreement, List | Read) => Some(&[InOrgScope]),
         // The employer reads its agreements; that one is signed is recorded by a coordinator.
         (EmployerContact, Agreement, List | Read) => Some(&[OwnEmployer]),
+        // The employment service is a party to the internship agreement of a shared case.
+        (EsOfficer, Agreement, List | Read) => Some(&[SharedCase]),
         (_, Agreement, _) => None,
+
+        // The internship: the coordinator creates and ends it; everyone it concerns reads it.
+        (Coordinator, Internship, List | Read | Create | Update) => Some(&[InOrgScope]),
+        (ProgrammeManager, Internship, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Internship, List | Read) => Some(&[OwnEmployer]),
+        (Supervisor, Internship, List | Read) => Some(&[Supervised]),
+        (EsOfficer, Internship, List | Read) => Some(&[SharedCase]),
+        (Participant, Internship, List | Read) => Some(&[OwnRecord]),
+        (_, Internship, _) => None,
 
         // Everyone may read a process map (stage names); only admins change one.
         (_, ProcessMap, List | Read) => Some(ANY),
@@ -499,8 +513,8 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview,
-        Invitation, Job, Organisation, Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Internship,
+        Interview, Invitation, Job, Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -770,6 +784,19 @@ mod tests {
                 vec![List, Read, Create, Update, Delete],
                 vec![InOrgScope],
             ),
+            (EsOfficer, Agreement, read.clone(), vec![SharedCase]),
+            (Admin, Internship, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Internship,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Internship, read.clone(), vec![InOrgScope]),
+            (EmployerContact, Internship, read.clone(), vec![OwnEmployer]),
+            (Supervisor, Internship, read.clone(), vec![Supervised]),
+            (EsOfficer, Internship, read.clone(), vec![SharedCase]),
+            (Participant, Internship, read.clone(), vec![OwnRecord]),
         ]
         .into_iter()
         .chain(
@@ -1018,6 +1045,13 @@ mod tests {
                     Invitation,
                     Course,
                     CourseProgress,
+                    Interest,
+                    Proposal,
+                    Interview,
+                    Clearance,
+                    Agreement,
+                    Job,
+                    Internship,
                 ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
@@ -1164,7 +1198,10 @@ mod journey_tests {
             assert!(decide(EsOfficer, action, Clearance, SharedCase).allowed());
             assert!(!decide(EsOfficer, action, Clearance, InOrgScope).allowed());
         }
-        assert!(!decide(EsOfficer, Read, Agreement, SharedCase).allowed());
+        // The employment service is a party to the internship agreement: read only.
+        assert!(decide(EsOfficer, Read, Agreement, SharedCase).allowed());
+        assert!(!decide(EsOfficer, Update, Agreement, SharedCase).allowed());
+        assert!(!decide(EsOfficer, Read, Agreement, InOrgScope).allowed());
         assert!(!decide(EsOfficer, Read, Interview, SharedCase).allowed());
     }
 
@@ -1189,6 +1226,41 @@ mod journey_tests {
         assert!(decide(Supervisor, Create, Absence, Supervised).allowed());
         assert!(!decide(Coordinator, Update, Schedule, Unrelated).allowed());
         assert!(decide(ProgrammeManager, Create, Schedule, InOrgScope).allowed());
+    }
+
+    #[test]
+    fn an_internship_is_read_by_everyone_it_concerns_and_changed_by_coordinators() {
+        use Resource::Internship;
+        let readers = [
+            (Coordinator, InOrgScope),
+            (ProgrammeManager, InOrgScope),
+            (EmployerContact, OwnEmployer),
+            (Supervisor, Supervised),
+            (EsOfficer, SharedCase),
+            (Participant, OwnRecord),
+        ];
+        for (role, rel) in readers {
+            assert!(decide(role, Read, Internship, rel).allowed(), "{role:?}");
+            assert!(
+                !decide(role, Read, Internship, Unrelated).allowed(),
+                "{role:?}"
+            );
+            assert_eq!(
+                decide(role, Update, Internship, rel).allowed(),
+                role == Coordinator,
+                "{role:?} ends an internship"
+            );
+        }
+        // Never deleted, except by an administrator's hand.
+        for role in Role::ALL {
+            assert_eq!(
+                decide(*role, Delete, Internship, InOrgScope).allowed(),
+                *role == Admin
+            );
+        }
+        assert!(!decide(Supervisor, Read, Internship, OwnEmployer).allowed());
+        assert!(!decide(EducationProvider, Read, Internship, InOrgScope).allowed());
+        assert!(!decide(Evaluator, Read, Internship, InOrgScope).allowed());
     }
 
     #[test]

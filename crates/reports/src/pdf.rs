@@ -151,6 +151,7 @@ mod tests {
             hours_per_week: 32,
             supervisor: "Per Handledare".into(),
             coordinator: "Karin Koordinator".into(),
+            es_officer: "Hanna Handläggare".into(),
             decision,
         }
     }
@@ -194,6 +195,9 @@ mod tests {
             "Handledare",
             "AF-2026-4711",
             "Koordinator",
+            "Arbetsförmedlingen",
+            "Hanna",
+            "Schema",
         ] {
             assert!(text.contains(expected), "{expected} missing from: {text}");
         }

@@ -24,8 +24,8 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
-    agreement, candidate_proposal, employer, employer_contact, es_decision, organisation,
-    participant, placement, stored_file, supervisor,
+    agreement, candidate_proposal, case_share, employer, employer_contact, es_confirmation,
+    es_decision, organisation, participant, placement, stored_file, supervisor,
 };
 use crate::files::{FileStore, OWNER_AGREEMENT, StoredFile, Upload};
 use crate::{Actor, Result, Store, StoreError};
@@ -44,6 +44,8 @@ pub struct AgreementRecord {
     pub placement_id: Option<i32>,
     pub placement_title: Option<String>,
     pub supervisor_name: Option<String>,
+    /// An internship agreement's schedule, from its placement: period, days and hours a week.
+    pub schedule: Option<Schedule>,
     pub signed_on: Option<chrono::NaiveDate>,
     pub generated: Option<StoredFile>,
     pub signed: Option<StoredFile>,
@@ -52,6 +54,16 @@ pub struct AgreementRecord {
     pub may_prepare: bool,
     pub may_sign: bool,
     pub may_end: bool,
+}
+
+/// The schedule an internship agreement carries.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+#[schema(as = AgreementSchedule)]
+pub struct Schedule {
+    pub period_start: chrono::NaiveDate,
+    pub period_end: chrono::NaiveDate,
+    pub days_per_week: i32,
+    pub hours_per_week: i32,
 }
 
 /// The placements and supervisors an internship agreement for a participant can name.
@@ -133,7 +145,7 @@ impl Store {
     /// How an agreement relates to the actor: the employer's own contact; a collaboration
     /// agreement is in every coordinator's scope (employers are shared across the programme
     /// tree); an internship agreement relates as its participant does.
-    async fn agreement_relations(
+    pub(crate) async fn agreement_relations(
         &self,
         actor: &Actor,
         a: &agreement::Model,
@@ -210,6 +222,20 @@ impl Store {
                     ),
             );
         }
+        // The employment service reads the internship agreements of the cases shared with it.
+        if rels.contains(&Relation::SharedCase)
+            && let Some(uid) = actor.user_id
+        {
+            any = any.add(
+                agreement::Column::ParticipantId.in_subquery(
+                    Query::select()
+                        .column(case_share::Column::ParticipantId)
+                        .from(case_share::Entity)
+                        .and_where(case_share::Column::UserId.eq(uid))
+                        .to_owned(),
+                ),
+            );
+        }
         if rels.contains(&Relation::InOrgScope) {
             let scope: Vec<i32> = actor.org_scope.iter().copied().collect();
             any = any.add(agreement::Column::ParticipantId.is_null()).add(
@@ -247,13 +273,17 @@ impl Store {
                 .map(|p| format!("{} {}", p.first_name, p.last_name)),
             None => None,
         };
-        let placement_title = match a.placement_id {
-            Some(id) => placement::Entity::find_by_id(id)
-                .one(&self.db)
-                .await?
-                .map(|p| p.title),
+        let pl = match a.placement_id {
+            Some(id) => placement::Entity::find_by_id(id).one(&self.db).await?,
             None => None,
         };
+        let schedule = pl.as_ref().map(|p| Schedule {
+            period_start: p.period_start,
+            period_end: p.period_end,
+            days_per_week: p.days_per_week,
+            hours_per_week: p.hours_per_week,
+        });
+        let placement_title = pl.map(|p| p.title);
         let supervisor_name = match a.supervisor_id {
             Some(id) => supervisor::Entity::find_by_id(id)
                 .one(&self.db)
@@ -283,6 +313,7 @@ impl Store {
             placement_id: a.placement_id,
             placement_title,
             supervisor_name,
+            schedule,
             signed_on: a.signed_on,
             generated: file(a.generated_file_id).await?,
             signed: file(a.signed_file_id).await?,
@@ -632,6 +663,14 @@ impl Store {
                 period_start: d.period_start.to_string(),
                 period_end: d.period_end.to_string(),
             });
+        let es_officer = es_confirmation::Entity::find()
+            .filter(es_confirmation::Column::ParticipantId.eq(pid))
+            .filter(es_confirmation::Column::WithdrawnAt.is_null())
+            .order_by_desc(es_confirmation::Column::RecordedAt)
+            .one(&self.db)
+            .await?
+            .map(|c| c.officer_name)
+            .unwrap_or_default();
         let (programme, organisation) = self.org_names(p.programme_id).await?;
         let tx = crate::begin_write(&self.db).await?;
         self.commit_audited(
@@ -658,6 +697,7 @@ impl Store {
             hours_per_week: pl.hours_per_week,
             supervisor,
             coordinator,
+            es_officer,
             decision,
         }))
     }
@@ -779,8 +819,23 @@ impl Store {
         am.status = Set(new_status.into());
         am.updated_at = Set(crate::now());
         let update = agreement::Entity::update_many().set(am);
-        let outcome = match crate::update_versioned(&tx, update, id, version, StoreError::Db).await
-        {
+        let outcome = async {
+            crate::update_versioned(&tx, update, id, version, StoreError::Db).await?;
+            // A signed internship agreement starts the internship, and the participant's stage
+            // follows the facts, in this transaction.
+            if let FileChange::Signed(_, _, signed_on) = file
+                && a.kind.get() == AgreementKind::Internship
+            {
+                crate::internship::create_from_agreement(&tx, &self.secret, actor, &a, signed_on)
+                    .await?;
+                if let Some(pid) = a.participant_id {
+                    self.advance_in_tx(&tx, actor, pid).await?;
+                }
+            }
+            Ok::<(), StoreError>(())
+        }
+        .await;
+        let outcome = match outcome {
             Ok(()) => {
                 self.commit_audited(
                     tx,

@@ -338,7 +338,20 @@ pub mod internship {
         pub placement_id: i32,
         pub supervisor_id: Option<i32>,
         pub start_date: Date,
+        /// The planned end.
         pub end_date: Date,
+        pub days_per_week: i32,
+        pub hours_per_week: Option<i32>,
+        /// The signed internship agreement it was created from.
+        pub agreement_id: Option<i32>,
+        /// Set when it ended (never deleted); "live" means this is `None`.
+        pub ended_on: Option<Date>,
+        /// `brygga_domain::internship::EndReason`.
+        pub end_reason: Option<String>,
+        pub end_note: Option<String>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
     }
     no_relations!();
 }
@@ -362,6 +375,9 @@ pub mod candidate_proposal {
         pub proposed_by: Option<i32>,
         pub updated_at: Option<DateTimeUtc>,
         pub version: i32,
+        /// Who selected the candidate as intern, and when (the employer decides).
+        pub selected_at: Option<DateTimeUtc>,
+        pub selected_by: Option<i32>,
     }
     no_relations!();
 }
@@ -929,3 +945,5 @@ pub mod calendar_feed {
     }
     no_relations!();
 }
+// --- internship ---
+versioned!(internship);

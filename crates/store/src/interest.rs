@@ -76,10 +76,17 @@ pub struct PortalPlacement {
     pub period_end: chrono::NaiveDate,
     pub days_per_week: i32,
     pub hours_per_week: i32,
+    /// The places no live internship has taken; none left means the ad is no longer open.
+    pub places_left: i64,
 }
 
 impl PortalPlacement {
-    fn from_model(m: placement::Model, employer_name: String) -> Self {
+    /// Whether a place is still free to show interest in.
+    pub fn is_open(&self) -> bool {
+        self.places_left > 0
+    }
+
+    fn from_model(m: placement::Model, employer_name: String, taken: i64) -> Self {
         let licence = m.driving_licence.get();
         let driving_licence =
             (licence != brygga_domain::model::DrivingLicence::None).then(|| licence.to_string());
@@ -108,6 +115,7 @@ impl PortalPlacement {
             period_end: m.period_end,
             days_per_week: m.days_per_week,
             hours_per_week: m.hours_per_week,
+            places_left: (i64::from(m.places) - taken).max(0),
         }
     }
 }
@@ -184,9 +192,12 @@ impl Store {
             .into_iter()
             .map(|e| (e.id, e.name))
             .collect();
+        let ids: Vec<i32> = page.items.iter().map(|m| m.id).collect();
+        let taken = crate::internship::taken_places(&self.db, &ids).await?;
         Ok(page.map(|m| {
             let name = names.get(&m.employer_id).cloned().unwrap_or_default();
-            PortalPlacement::from_model(m, name)
+            let used = taken.get(&m.id).copied().unwrap_or(0);
+            PortalPlacement::from_model(m, name, used)
         }))
     }
 
@@ -202,7 +213,12 @@ impl Store {
             .await?
             .map(|e| e.name)
             .unwrap_or_default();
-        Ok(PortalPlacement::from_model(m, name))
+        let used = crate::internship::taken_places(&self.db, &[m.id])
+            .await?
+            .get(&m.id)
+            .copied()
+            .unwrap_or(0);
+        Ok(PortalPlacement::from_model(m, name, used))
     }
 
     async fn interests_from(&self, db: &impl sea_orm::ConnectionTrait, hash: &str) -> Result<u64> {
@@ -233,7 +249,13 @@ impl Store {
         lang: &str,
         client: &str,
     ) -> Result<Submission> {
-        self.portal_placement(placement_id).await?;
+        // A placement whose places are all taken is no longer open.
+        if !self.portal_placement(placement_id).await?.is_open() {
+            return Err(StoreError::Invalid(FieldErrors(vec![FieldError::new(
+                FieldError::FORM,
+                "portal-error-filled",
+            )])));
+        }
         let hash = self.client_hash(client);
         let tx = crate::begin_write(&self.db).await?;
         if self.interests_from(&tx, &hash).await? >= RATE_LIMIT {

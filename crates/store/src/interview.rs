@@ -378,6 +378,8 @@ impl Store {
             cancelled: false,
         };
         queue_invitations(&tx, actor, &invitation, compose).await?;
+        // An interview booked is a fact: the participant's stage follows.
+        self.advance_in_tx(&tx, actor, l.participant.id).await?;
         tx.commit().await?;
         Ok(m.id)
     }

@@ -11,6 +11,7 @@ pub(crate) mod entities;
 pub mod files;
 pub mod idempotency;
 pub mod interest;
+pub mod internship;
 pub mod interview;
 pub mod invitation;
 pub mod jobs;

@@ -12,7 +12,7 @@ use crate::actor::{decide_any, enforce};
 use crate::audit::AuditAction;
 use std::collections::HashMap;
 
-use crate::entities::{employer, internship, match_rule, organisation, participant, placement};
+use crate::entities::{employer, match_rule, organisation, participant, placement};
 use crate::participant::ParticipantRecord;
 use crate::placement::PlacementRecord;
 use crate::{Actor, Result, Store, StoreError};
@@ -136,15 +136,12 @@ impl Store {
             .order_by_asc(placement::Column::Id)
             .all(&self.db)
             .await?;
-        let taken: Vec<(i32, i64)> = internship::Entity::find()
-            .select_only()
-            .column(internship::Column::PlacementId)
-            .column_as(internship::Column::Id.count(), "taken")
-            .group_by(internship::Column::PlacementId)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let taken: HashMap<i32, i64> = taken.into_iter().collect();
+        // A place is taken by a live internship; an ended one gives it back.
+        let ids: Vec<i32> = published.iter().map(|p| p.id).collect();
+        let mut taken: HashMap<i32, i64> = HashMap::new();
+        for chunk in ids.chunks(500) {
+            taken.extend(crate::internship::taken_places(&self.db, chunk).await?);
+        }
         let employers: HashMap<i32, String> = employer::Entity::find()
             .all(&self.db)
             .await?

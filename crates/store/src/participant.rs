@@ -127,6 +127,8 @@ pub struct ParticipantRecord {
     /// Whether the clearance and agreement pages would open for the actor.
     pub may_read_clearance: bool,
     pub may_read_agreements: bool,
+    /// Whether the participant's internships page would open for the actor.
+    pub may_read_internships: bool,
 }
 
 impl ParticipantRecord {
@@ -140,6 +142,7 @@ impl ParticipantRecord {
         r.may_delete = may(Action::Delete);
         r.may_read_clearance = decide_any(actor, Action::Read, Resource::Clearance, rels).allowed();
         r.may_read_agreements = !list_scope(actor.role, Resource::Agreement).is_empty();
+        r.may_read_internships = !list_scope(actor.role, Resource::Internship).is_empty();
         r
     }
 
@@ -187,6 +190,7 @@ impl ParticipantRecord {
             may_delete: false,
             may_read_clearance: false,
             may_read_agreements: false,
+            may_read_internships: false,
         }
     }
 
@@ -874,47 +878,6 @@ impl Store {
         self.commit_audited(tx, actor, AuditAction::Delete, "participant", Some(id), &[])
             .await?;
         Ok(())
-    }
-
-    /// Place a participant with a supervisor (the internship record proper comes later).
-    pub async fn internship_create(
-        &self,
-        actor: &Actor,
-        participant_id: i32,
-        placement_id: i32,
-        supervisor_id: Option<i32>,
-        start: chrono::NaiveDate,
-        end: chrono::NaiveDate,
-    ) -> Result<i32> {
-        self.participant_checked(actor, participant_id, Action::Update)
-            .await?;
-        let tx = crate::begin_write(&self.db).await?;
-        let m = internship::ActiveModel {
-            participant_id: Set(participant_id),
-            placement_id: Set(placement_id),
-            supervisor_id: Set(supervisor_id),
-            start_date: Set(start),
-            end_date: Set(end),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        self.commit_audited(
-            tx,
-            actor,
-            AuditAction::Create,
-            "internship",
-            Some(m.id),
-            &[
-                "participant_id",
-                "placement_id",
-                "supervisor_id",
-                "start_date",
-                "end_date",
-            ],
-        )
-        .await?;
-        Ok(m.id)
     }
 
     /// Link a participant record to a user account (self-service login).

@@ -431,7 +431,23 @@ impl Store {
             );
             fields.push("note");
         }
+        if status == ProposalStatus::Selected {
+            q = q
+                .col_expr(
+                    candidate_proposal::Column::SelectedAt,
+                    sea_orm::sea_query::Expr::value(crate::now()),
+                )
+                .col_expr(
+                    candidate_proposal::Column::SelectedBy,
+                    sea_orm::sea_query::Expr::value(actor.user_id),
+                );
+            fields.extend(["selected_at", "selected_by"]);
+        }
         crate::update_versioned(&tx, q, proposal_id, version, StoreError::Db).await?;
+        if status == ProposalStatus::Selected {
+            // Selected after a passed interview: the participant's stage follows.
+            self.advance_in_tx(&tx, actor, l.participant.id).await?;
+        }
         self.commit_audited(
             tx,
             actor,

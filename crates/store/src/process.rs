@@ -10,8 +10,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use brygga_domain::journey::{
-    Blocker, CheckpointKind, DEFAULT_MAP, Facts, MoveError, ProcessMap, Stage, Step, blockers,
-    check_move, profile_recorded, staircase,
+    Blocker, CheckpointKind, DEFAULT_MAP, Facts, MoveError, ProcessMap, Stage, Step,
+    advance_by_facts, blockers, check_move, profile_recorded, staircase,
 };
 use brygga_domain::model::{
     AgreementKind, AgreementStatus, ConsentPurpose, EducationLevel, InterviewOutcome, OrgKind,
@@ -31,8 +31,8 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
-    agreement, candidate_proposal, es_confirmation, es_decision, interview, organisation,
-    participant, participant_event, process_checkpoint, process_stage,
+    agreement, candidate_proposal, es_confirmation, es_decision, internship, interview,
+    organisation, participant, participant_event, process_checkpoint, process_stage,
 };
 use crate::{Actor, Result, Store, StoreError, from_json};
 
@@ -456,6 +456,27 @@ async fn facts_for(
         for pid in crate::course::completed_preparatory(db, chunk).await? {
             mark(&mut out, pid, CheckpointKind::PreparatoryCourseCompleted);
         }
+        // An internship started once its first day has come (in Stockholm), ended once its
+        // end is recorded.
+        let internships: Vec<(i32, chrono::NaiveDate, Option<chrono::NaiveDate>)> =
+            internship::Entity::find()
+                .filter(internship::Column::ParticipantId.is_in(chunk.to_vec()))
+                .select_only()
+                .column(internship::Column::ParticipantId)
+                .column(internship::Column::StartDate)
+                .column(internship::Column::EndedOn)
+                .into_tuple()
+                .all(db)
+                .await?;
+        let today = brygga_domain::calendar::today();
+        for (pid, start, ended) in internships {
+            if start <= today {
+                mark(&mut out, pid, CheckpointKind::InternshipStarted);
+            }
+            if ended.is_some() {
+                mark(&mut out, pid, CheckpointKind::InternshipEnded);
+            }
+        }
         let ticked: Vec<(i32, Option<i32>)> = participant_event::Entity::find()
             .filter(participant_event::Column::ParticipantId.is_in(chunk.to_vec()))
             .filter(participant_event::Column::Kind.eq(EVENT_CHECKPOINT))
@@ -514,21 +535,33 @@ impl Store {
         }
         let tx = crate::begin_write(&self.db).await?;
         // Another request may have made it while this one waited for the write lock.
-        let map = load_map(&tx, programme_id).await?;
+        let map = self.map_in_tx(&tx, actor, programme_id).await?;
+        tx.commit().await?;
+        Ok(map)
+    }
+
+    /// The programme's map inside a write transaction, made from the default map (audited) if
+    /// it has none yet.
+    async fn map_in_tx(
+        &self,
+        tx: &sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        programme_id: i32,
+    ) -> Result<ProcessMap> {
+        let map = load_map(tx, programme_id).await?;
         if !map.stages.is_empty() {
-            tx.commit().await?;
             return Ok(map);
         }
         for (i, t) in DEFAULT_MAP.iter().enumerate() {
             let stage_id =
-                insert_stage(&tx, programme_id, i as i32, t.key, t.name_sv, t.name_en).await?;
+                insert_stage(tx, programme_id, i as i32, t.key, t.name_sv, t.name_en).await?;
             for (j, k) in t.checkpoints.iter().enumerate() {
                 let (sv, en) = k.default_labels();
-                insert_checkpoint(&tx, stage_id, j as i32, *k, sv, en).await?;
+                insert_checkpoint(tx, stage_id, j as i32, *k, sv, en).await?;
             }
         }
         record(
-            &tx,
+            tx,
             &self.secret,
             actor,
             AuditAction::Create,
@@ -537,9 +570,51 @@ impl Store {
             &["stages", "checkpoints"],
         )
         .await?;
-        let map = load_map(&tx, programme_id).await?;
-        tx.commit().await?;
-        Ok(map)
+        load_map(tx, programme_id).await
+    }
+
+    /// Move a participant forward, inside the write transaction `tx` that recorded a fact,
+    /// through the stages that are facts and now hold (DESIGN.md: stages that are facts are
+    /// reached from the records, not by a click). One stage event by `actor` (the one who
+    /// recorded the fact, or "system"), audited; `None` when the facts carry her nowhere.
+    pub(crate) async fn advance_in_tx(
+        &self,
+        tx: &sea_orm::DatabaseTransaction,
+        actor: &Actor,
+        participant_id: i32,
+    ) -> Result<Option<i32>> {
+        let Some(p) = participant::Entity::find_by_id(participant_id)
+            .one(tx)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let map = self.map_in_tx(tx, actor, p.programme_id).await?;
+        let current = current_index(tx, p.id, &map).await?;
+        let facts = facts_for(tx, std::slice::from_ref(&p))
+            .await?
+            .remove(&p.id)
+            .unwrap_or_default();
+        let Some(to) = advance_by_facts(&map, current, &facts) else {
+            return Ok(None);
+        };
+        let Some(stage) = map.stages.get(to) else {
+            return Ok(None);
+        };
+        let e = self
+            .insert_event(tx, actor, p.id, EVENT_STAGE, Some(stage.id), None, "")
+            .await?;
+        record(
+            tx,
+            &self.secret,
+            actor,
+            AuditAction::Create,
+            "participant_event",
+            Some(e),
+            &["participant_id", "stage_id"],
+        )
+        .await?;
+        Ok(Some(stage.id))
     }
 
     /// Change a programme's map (admins only).

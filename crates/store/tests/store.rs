@@ -173,6 +173,71 @@ async fn query_strings(store: &Store, sql: &str) -> Vec<String> {
 }
 
 /// Run one statement without parameters.
+/// A signed internship agreement for `participant` at `placement`, as an older record.
+async fn agreed(store: &Store, participant: i32, employer: i32, placement: i32) {
+    let now = chrono::Utc::now();
+    insert_row(
+        store,
+        "agreements",
+        &[
+            ("kind", "internship".into()),
+            ("employer_id", employer.into()),
+            ("participant_id", participant.into()),
+            ("placement_id", placement.into()),
+            ("status", "signed".into()),
+            ("created_at", now.into()),
+            ("updated_at", now.into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
+}
+
+/// Start an internship the way a coordinator does (from a draft internship agreement), at the
+/// placement's days a week; the fixture of the stories that need an intern.
+async fn place(
+    store: &Store,
+    coordinator: &Actor,
+    participant: i32,
+    placement: i32,
+    supervisor: Option<i32>,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> i32 {
+    let pl = store.placement_get(&sys(), placement).await.unwrap();
+    let now = chrono::Utc::now();
+    insert_row(
+        store,
+        "agreements",
+        &[
+            ("kind", "internship".into()),
+            ("employer_id", pl.employer_id.into()),
+            ("participant_id", participant.into()),
+            ("placement_id", placement.into()),
+            ("status", "draft".into()),
+            ("created_at", now.into()),
+            ("updated_at", now.into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
+    store
+        .internship_create(
+            coordinator,
+            participant,
+            &brygga_domain::internship::InternshipInput {
+                placement_id: placement,
+                supervisor_id: supervisor,
+                start_date: start,
+                end_date: end,
+                days_per_week: pl.days_per_week,
+                hours_per_week: None,
+            },
+        )
+        .await
+        .unwrap()
+}
+
 async fn execute(store: &Store, sql: &str) {
     store.connection().execute_unprepared(sql).await.unwrap();
 }
@@ -773,14 +838,21 @@ async fn participant_access_by_role(store: Store) {
     let evaluator = user(&store, "eval@example.se", Role::Evaluator, &[], None).await;
 
     let k1 = actor(&store, coord1).await;
+    // The internship comes from the signed agreement (a candidate who does not share with
+    // employers is never proposed; the agreement was made before this rule).
+    agreed(&store, a, e1, pl1).await;
     store
         .internship_create(
             &k1,
             a,
-            pl1,
-            Some(sup_id),
-            today(),
-            today() + chrono::Duration::days(60),
+            &brygga_domain::internship::InternshipInput {
+                placement_id: pl1,
+                supervisor_id: Some(sup_id),
+                start_date: today(),
+                end_date: today() + chrono::Duration::days(60),
+                days_per_week: 3,
+                hours_per_week: None,
+            },
         )
         .await
         .unwrap();
@@ -1967,8 +2039,20 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
         vec![(open, 2)]
     );
     let day = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+    agreed(&store, a, e, open).await;
     store
-        .internship_create(&s, a, open, None, day("2025-09-01"), day("2025-12-19"))
+        .internship_create(
+            &s,
+            a,
+            &brygga_domain::internship::InternshipInput {
+                placement_id: open,
+                supervisor_id: None,
+                start_date: day("2025-09-01"),
+                end_date: day("2025-12-19"),
+                days_per_week: 3,
+                hours_per_week: None,
+            },
+        )
         .await
         .unwrap();
     let after = store.matching_placements(&coord).await.unwrap();
@@ -2076,6 +2160,8 @@ mod auth;
 mod clearance;
 #[path = "store/course.rs"]
 mod course;
+#[path = "store/internship.rs"]
+mod internship;
 #[path = "store/journey.rs"]
 mod journey;
 #[path = "store/mail.rs"]

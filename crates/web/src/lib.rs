@@ -13,6 +13,7 @@ pub mod file;
 pub mod home;
 pub mod http;
 pub mod inbox;
+pub mod internship;
 pub mod interview;
 pub mod jobs;
 pub mod journey;
@@ -88,6 +89,7 @@ pub fn router(state: AppState) -> Router {
         .merge(course::router())
         .merge(agreement::router())
         .merge(schedule::router())
+        .merge(internship::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

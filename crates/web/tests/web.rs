@@ -354,6 +354,8 @@ mod employer;
 mod http;
 #[path = "web/input.rs"]
 mod input;
+#[path = "web/internship.rs"]
+mod internship;
 #[path = "web/journey.rs"]
 mod journey;
 #[path = "web/journey_browser.rs"]

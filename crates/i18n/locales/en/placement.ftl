@@ -21,3 +21,6 @@ field-period_end = End date
 field-places = Number of places
 field-accommodations = Accommodations the workplace can offer
 field-status = Status
+placement-profile = Requirement profile (kravprofil)
+placement-profile-hint = What the placement requires and what counts in a candidate's favour: matching works from the requirement profile.
+placement-schedule = Schedule and place

@@ -21,3 +21,6 @@ field-period_end = Slutdatum
 field-places = Antal platser
 field-accommodations = Anpassningar som arbetsplatsen kan erbjuda
 field-status = Status
+placement-profile = Kravprofil
+placement-profile-hint = Det som krävs och det som är meriterande för platsen: matchningen utgår från kravprofilen.
+placement-schedule = Schema och plats

@@ -17,7 +17,7 @@ pool-move-proposed = Föreslå igen
 pool-move-shortlisted = Gå vidare med
 pool-move-interview_requested = Be om intervju
 pool-move-interviewing = Intervjuas
-pool-move-selected = Välj som praktikant
+pool-move-selected = Utse till praktikant
 pool-move-rejected = Avböj
 pool-move-withdrawn = Dra tillbaka
 

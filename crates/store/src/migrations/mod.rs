@@ -12,6 +12,7 @@ mod m0006_uniques;
 mod m0007_audit;
 mod m0008_policy;
 mod m0009_invitations;
+mod m0010_internship;
 mod m0011_schedule;
 mod m0012_courses;
 mod m0014_notifications;
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0007_audit::Migration),
             Box::new(m0008_policy::Migration),
             Box::new(m0009_invitations::Migration),
+            Box::new(m0010_internship::Migration),
             Box::new(m0011_schedule::Migration),
             Box::new(m0012_courses::Migration),
             Box::new(m0014_notifications::Migration),

@@ -122,17 +122,16 @@ async fn an_invitation_makes_a_linked_login_once_and_expires(store: Store) {
         )
         .await
         .unwrap();
-    store
-        .internship_create(
-            &w.coordinator,
-            w.participant,
-            placement,
-            Some(w.supervisor),
-            today(),
-            today() + chrono::Duration::days(40),
-        )
-        .await
-        .unwrap();
+    place(
+        &store,
+        &w.coordinator,
+        w.participant,
+        placement,
+        Some(w.supervisor),
+        today(),
+        today() + chrono::Duration::days(40),
+    )
+    .await;
 
     let issued = store
         .invitation_create(
@@ -342,17 +341,16 @@ async fn unlink_and_relink_a_record_and_a_login(store: Store) {
         )
         .await
         .unwrap();
-    store
-        .internship_create(
-            &w.coordinator,
-            w.participant,
-            placement,
-            Some(w.supervisor),
-            today(),
-            today() + chrono::Duration::days(40),
-        )
-        .await
-        .unwrap();
+    place(
+        &store,
+        &w.coordinator,
+        w.participant,
+        placement,
+        Some(w.supervisor),
+        today(),
+        today() + chrono::Duration::days(40),
+    )
+    .await;
     let sara = user(&store, "sara@kocken.se", Role::Supervisor, &[], None).await;
     store
         .account_link(

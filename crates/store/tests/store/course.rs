@@ -477,10 +477,7 @@ async fn participants_and_supervisors_see_their_own_schedule_only(store: Store) 
         .await
         .unwrap();
     let sup_id = store.supervisors_of(&s, e).await.unwrap()[0].id;
-    store
-        .internship_create(&coord, a, pl, Some(sup_id), today(), today())
-        .await
-        .unwrap();
+    place(&store, &coord, a, pl, Some(sup_id), today(), today()).await;
     let sup = user(&store, "omar@example.se", Role::Supervisor, &[], Some(e)).await;
     store.supervisor_link_user(&s, sup_id, sup).await.unwrap();
     let sv = actor(&store, sup).await;

@@ -231,6 +231,7 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
             "journey-blocked-eligibility_confirmed",
             "journey-blocked-es_decision",
             "journey-blocked-agreement_signed",
+            "journey-blocked-internship_started",
         ],
     );
     insert_row(
@@ -274,13 +275,17 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
         &[
             "journey-blocked-es_decision",
             "journey-blocked-agreement_signed",
+            "journey-blocked-internship_started",
         ],
     );
     decision(None).await;
     // Cleared is now reachable, the internship still needs the signed agreement.
     assert_blocked(
         store.journey_move(&coord, p, internship, "").await,
-        &["journey-blocked-agreement_signed"],
+        &[
+            "journey-blocked-agreement_signed",
+            "journey-blocked-internship_started",
+        ],
     );
     insert_row(
         &store,
@@ -292,6 +297,26 @@ async fn the_internship_cannot_start_without_confirmation_and_decision(store: St
             ("placement_id", placement.into()),
             ("status", "signed".into()),
             ("signed_on", today().into()),
+            ("created_at", now.into()),
+            ("updated_at", now.into()),
+            ("version", 1.into()),
+        ],
+    )
+    .await;
+    // The agreement is signed but the internship has not started: still refused.
+    assert_blocked(
+        store.journey_move(&coord, p, internship, "").await,
+        &["journey-blocked-internship_started"],
+    );
+    insert_row(
+        &store,
+        "internships",
+        &[
+            ("participant_id", p.into()),
+            ("placement_id", placement.into()),
+            ("start_date", today().into()),
+            ("end_date", (today() + chrono::Duration::days(60)).into()),
+            ("days_per_week", 3.into()),
             ("created_at", now.into()),
             ("updated_at", now.into()),
             ("version", 1.into()),

@@ -84,17 +84,16 @@ async fn world(store: &Store) -> World {
     )
     .await;
     let a = add(store, &s, &sharing(draft(t.programme, "Amina", "Warsame"))).await;
-    let internship = store
-        .internship_create(
-            &k,
-            a,
-            placement,
-            Some(supervisor_id),
-            day("2026-03-02"),
-            day("2026-05-29"),
-        )
-        .await
-        .unwrap();
+    let internship = place(
+        store,
+        &k,
+        a,
+        placement,
+        Some(supervisor_id),
+        day("2026-03-02"),
+        day("2026-05-29"),
+    )
+    .await;
     World {
         t,
         k,
@@ -393,10 +392,16 @@ async fn schedule_access_by_role(store: Store) {
         )
         .await
         .unwrap();
-    store
-        .internship_create(&w.k, b, pl, None, day("2026-03-02"), day("2026-05-29"))
-        .await
-        .unwrap();
+    place(
+        &store,
+        &w.k,
+        b,
+        pl,
+        None,
+        day("2026-03-02"),
+        day("2026-05-29"),
+    )
+    .await;
     assert!(matches!(
         store.schedule_of(&ec, b, week.0, week.1).await,
         Err(StoreError::NotFound)

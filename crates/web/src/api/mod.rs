@@ -132,6 +132,12 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::schedule::api::absence_create
         ))
         .routes(routes!(crate::schedule::api::absences_recent))
+        .routes(routes!(
+            crate::internship::api::participant_internships,
+            crate::internship::api::internship_create
+        ))
+        .routes(routes!(crate::internship::api::internship_get))
+        .routes(routes!(crate::internship::api::internship_end))
 }
 
 #[cfg(test)]

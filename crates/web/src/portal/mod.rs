@@ -174,10 +174,14 @@ async fn interest_submit(
     match s
         .store
         .interest_submit(id, &input, v.chrome.i18n.lang.code(), &client)
-        .await?
+        .await
     {
-        Submission::Stored(_) => Ok(thanks),
-        Submission::RateLimited => Ok(too_many(v.chrome.i18n)),
+        Ok(Submission::Stored(_)) => Ok(thanks),
+        Ok(Submission::RateLimited) => Ok(too_many(v.chrome.i18n)),
+        Err(brygga_store::StoreError::Invalid(e)) => {
+            portal_page(&s, v, id, f.draft, Errors::from(e)).await
+        }
+        Err(e) => Err(e.into()),
     }
 }
 

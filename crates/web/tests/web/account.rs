@@ -58,14 +58,36 @@ async fn supervisor_with_intern(app: &TestApp) -> (i32, i32, i32) {
         )
         .await
         .unwrap();
+    // The coordinator starts the internship from a draft internship agreement.
+    {
+        use sea_orm::ConnectionTrait;
+        let db = app.store.connection();
+        db.execute_unprepared(&format!(
+            "INSERT INTO agreements (kind, employer_id, participant_id, placement_id, status, \
+             created_at, updated_at, version) VALUES ('internship', {employer}, {participant}, \
+             {placement}, 'draft', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, 1)"
+        ))
+        .await
+        .unwrap();
+    }
+    let days = app
+        .store
+        .placement_get(&coordinator, placement)
+        .await
+        .unwrap()
+        .days_per_week;
     app.store
         .internship_create(
             &coordinator,
             participant,
-            placement,
-            Some(rec.supervisors[0].id),
-            today(),
-            today() + chrono::Duration::days(30),
+            &brygga_domain::internship::InternshipInput {
+                placement_id: placement,
+                supervisor_id: Some(rec.supervisors[0].id),
+                start_date: today(),
+                end_date: today() + chrono::Duration::days(30),
+                days_per_week: days,
+                hours_per_week: None,
+            },
         )
         .await
         .unwrap();

@@ -267,17 +267,21 @@ async fn a_coordinator_issues_a_collaboration_agreement_and_uploads_the_signed_c
             StatusCode::OK
         );
     }
-    // The ES officer and the supervisor have no business with agreements.
-    for role in [Role::EsOfficer, Role::Supervisor] {
+    // A collaboration agreement is no business of the supervisor (403) nor of the ES officer,
+    // who reads only the internship agreements of shared cases (404 for anything else).
+    for (role, status) in [
+        (Role::EsOfficer, StatusCode::NOT_FOUND),
+        (Role::Supervisor, StatusCode::FORBIDDEN),
+    ] {
         let v = app.logged_in(role).await;
         assert_eq!(
             v.get(&format!("/agreements/{id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
         assert_eq!(
             v.get(&format!("/files/{pdf_id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
     }
@@ -414,17 +418,21 @@ async fn internship_agreements_and_their_files_follow_the_participants_rules(app
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
 
-    // Others: no business (403) or not to know (404).
-    for role in [Role::EsOfficer, Role::Supervisor] {
+    // Others: no business (403) or not to know (404): the officer reads the internship
+    // agreements of the cases shared with it, and this one is not.
+    for (role, status) in [
+        (Role::EsOfficer, StatusCode::NOT_FOUND),
+        (Role::Supervisor, StatusCode::FORBIDDEN),
+    ] {
         let v = app.logged_in(role).await;
         assert_eq!(
             v.get(&format!("/agreements/{id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
         assert_eq!(
             v.get(&format!("/files/{pdf_id}")).await.status(),
-            StatusCode::FORBIDDEN,
+            status,
             "{role}"
         );
         assert!(

@@ -386,6 +386,26 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
         .await
         .map_err(|e| format!("agreement {agreement} after the upload: {e}"))?;
 
+    // ---- the signature made her internship; it starts on its first day, not before
+    let start = app
+        .store
+        .internships_for_participant(&app.actor(Role::Coordinator).await, participant)
+        .await
+        .map_err(|e| format!("her internship: {e}"))?
+        .first()
+        .map(|i| i.start_date)
+        .ok_or("no internship after the signature")?;
+    if start > brygga_app::today() {
+        // Her first day comes.
+        use sea_orm::ConnectionTrait;
+        let db = app.store.connection();
+        db.execute_unprepared(&format!(
+            "UPDATE internships SET start_date = '{}' WHERE participant_id = {participant}",
+            brygga_app::today()
+        ))
+        .await
+        .map_err(|e| e.to_string())?;
+    }
     // ---- and now she starts her internship
     in_internship(b, "Start på måndag").await?;
     text_with(b, ".staircase li.step-now", "Praktik pågår").await?;

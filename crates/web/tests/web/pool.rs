@@ -164,7 +164,7 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
         )
         .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    // Selecting is not the employer's move.
+    // The employer selects its intern, but only after an interview.
     let res = contact
         .submit(
             &pool_path,
@@ -347,9 +347,13 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
         .await;
     assert_eq!(res.status(), StatusCode::CONFLICT);
 
-    // With the interview passed, the coordinator selects Hana.
+    // With the interview passed, the employer decides: its contact selects Hana.
     let (_, version) = proposal_of(app, placement, hana).await;
-    let res = coordinator
+    assert!(html::shows(
+        &contact.page(&pool_path).await,
+        "Utse till praktikant"
+    ));
+    let res = contact
         .submit(
             &pool_path,
             &format!("/proposals/{proposal}/status"),

@@ -47,7 +47,7 @@ async fn anyone_finds_published_placements_without_logging_in_in_swedish_and_eng
     assert!(html::shows(&page, "Lediga praktikplatser"), "{page}");
 
     // An ad whose placement requires a B licence (and whose employer also listed "körkort" as
-    // a merit) says so under "Krav", never under "Meriterande": matching excludes a candidate
+    // a merit) says so in the "Kravprofil", never under "Meriterande": matching excludes a candidate
     // without one.
     let care = published
         .iter()
@@ -59,7 +59,7 @@ async fn anyone_finds_published_placements_without_logging_in_in_swedish_and_eng
         let rest = &care_ad[at..];
         rest[..rest.find("</dd>").unwrap()].to_string()
     };
-    let required = dd_after("Krav");
+    let required = dd_after("Kravprofil");
     assert!(html::shows(&required, "Körkort B"), "{required}");
     let merits = dd_after("Meriterande");
     assert!(html::shows(&merits, "matlagning"), "{merits}");

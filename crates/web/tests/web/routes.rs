@@ -35,9 +35,9 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Absence, Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Interview,
-    Invitation, Job, Organisation, Participant as P, Placement, ProcessMap, Proposal, Schedule,
-    User,
+    Absence, Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest,
+    Internship, Interview, Invitation, Job, Organisation, Participant as P, Placement, ProcessMap,
+    Proposal, Schedule, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -205,6 +205,23 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Create, Absence),
     ),
     ("GET", "/api/v1/absences", Rule::May(List, Absence)),
+    // Internships.
+    (
+        "GET",
+        "/participants/{id}/internships",
+        Rule::May(List, Internship),
+    ),
+    (
+        "POST",
+        "/participants/{id}/internships",
+        Rule::May(Create, Internship),
+    ),
+    ("GET", "/internships/{id}", Rule::May(Read, Internship)),
+    (
+        "POST",
+        "/internships/{id}/end",
+        Rule::May(Update, Internship),
+    ),
     // Employers.
     ("GET", "/employers", Rule::May(List, Employer)),
     ("POST", "/employers", Rule::May(Create, Employer)),
@@ -523,6 +540,26 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/api/v1/invitations", Rule::May(Create, Invitation)),
     ("GET", "/api/v1/users/{id}", Rule::May(Read, User)),
     ("PUT", "/api/v1/users/{id}", Rule::May(Update, User)),
+    (
+        "GET",
+        "/api/v1/participants/{id}/internships",
+        Rule::May(List, Internship),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/internships",
+        Rule::May(Create, Internship),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}",
+        Rule::May(Read, Internship),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/end",
+        Rule::May(Update, Internship),
+    ),
 ];
 
 /// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
@@ -760,6 +797,9 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         p if p.contains("/courses/") => "SELECT min(id) FROM courses",
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
+        p if p.starts_with("/internships/") || p.starts_with("/api/v1/internships/") => {
+            "SELECT min(id) FROM internships"
+        }
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
         p if p.starts_with("/plan/") => {
             "SELECT min(id) FROM organisations WHERE kind = 'programme'"
