@@ -3,10 +3,13 @@
 //! rules of their own. No HTTP here.
 
 pub mod agreement;
+pub mod calendar_invite;
+pub mod caselog;
 pub mod ics;
 pub mod interview;
 pub mod mail;
 pub mod matching;
+pub mod meeting;
 pub mod org;
 
 use std::sync::Arc;

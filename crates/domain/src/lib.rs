@@ -2,6 +2,7 @@
 
 pub mod agreement;
 pub mod calendar;
+pub mod caselog;
 pub mod clearance;
 pub mod document;
 pub mod field;
@@ -9,6 +10,7 @@ pub mod ids;
 pub mod interest;
 pub mod interview;
 pub mod journey;
+pub mod meeting;
 pub mod model;
 pub mod policy;
 pub mod refdata;

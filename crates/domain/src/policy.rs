@@ -27,9 +27,24 @@ pub enum Resource {
     ProcessMap,
     /// The background job queue (outgoing email).
     Job,
+    /// A follow-up meeting about a participant, with its notes. `OwnRecord`: the actor is invited.
+    Meeting,
+    /// An action agreed at a meeting. `OwnRecord`: the actor owns the action.
+    MeetingAction,
+    /// The coordinating function's case log about a participant: special-category data.
+    CaseLog,
 }
 
 impl Resource {
+    /// Records whose existence says something about one participant: out of scope they are
+    /// hidden (404), not refused.
+    pub fn is_about_a_participant(self) -> bool {
+        matches!(
+            self,
+            Resource::Participant | Resource::Meeting | Resource::MeetingAction | Resource::CaseLog
+        )
+    }
+
     pub const ALL: &'static [Resource] = &[
         Resource::Participant,
         Resource::Employer,
@@ -44,6 +59,9 @@ impl Resource {
         Resource::Agreement,
         Resource::ProcessMap,
         Resource::Job,
+        Resource::Meeting,
+        Resource::MeetingAction,
+        Resource::CaseLog,
     ];
 }
 
@@ -106,8 +124,8 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
     use Action::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, CaseLog, Clearance, Employer, Interest, Interview, Job, Meeting,
+        MeetingAction, Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     type Res = Resource;
@@ -211,6 +229,32 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
 
         // The job queue holds email addresses and messages: admins only.
         (_, Job, _) => None,
+
+        // Follow-up meetings: the staff in scope book, move and cancel them; whoever is invited
+        // reads the meeting (the participant only its shared notes, see `meeting::reads_note`).
+        (Coordinator | ProgrammeManager, Meeting, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (Supervisor | EmployerContact | EsOfficer | Participant, Meeting, List | Read) => {
+            Some(&[OwnRecord])
+        }
+        (_, Meeting, _) => None,
+        // An action's owner marks it done; the staff in scope agree and follow up actions.
+        (Coordinator | ProgrammeManager, MeetingAction, List | Read | Create | Update) => {
+            Some(&[InOrgScope])
+        }
+        (
+            Supervisor | EmployerContact | EsOfficer | Participant,
+            MeetingAction,
+            List | Read | Update,
+        ) => Some(&[OwnRecord]),
+        (_, MeetingAction, _) => None,
+
+        // The case log is special-category data (needs, health, income): the coordinators in
+        // scope only, as special needs; programme managers see no special-category data, and it
+        // is append-only (a correction is a new entry).
+        (Coordinator, CaseLog, List | Read | Create) => Some(&[InOrgScope]),
+        (_, CaseLog, _) => None,
     }
 }
 
@@ -219,8 +263,9 @@ pub fn decide(role: Role, action: Action, resource: Resource, relation: Relation
     match grants(role, action, resource) {
         None => Decision::Forbidden,
         Some(rels) if rels.contains(&relation) => Decision::Allow,
-        // A participant outside one's scope must not be confirmed to exist.
-        Some(_) if resource == Resource::Participant => Decision::Hidden,
+        // A participant outside one's scope must not be confirmed to exist, nor may her
+        // meetings, their actions or her case log.
+        Some(_) if resource.is_about_a_participant() => Decision::Hidden,
         Some(_) => Decision::Forbidden,
     }
 }
@@ -368,8 +413,8 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-        Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, CaseLog, Clearance, Employer, Interest, Interview, Job, Meeting,
+        MeetingAction, Organisation, Placement, ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -484,6 +529,67 @@ mod tests {
             (Admin, Agreement, every.clone(), all.clone()),
             (Admin, ProcessMap, every.clone(), all.clone()),
             (Admin, Job, every.clone(), all.clone()),
+            (Admin, Meeting, every.clone(), all.clone()),
+            (Admin, MeetingAction, every.clone(), all.clone()),
+            (Admin, CaseLog, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Meeting,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Meeting,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (Supervisor, Meeting, read.clone(), vec![OwnRecord]),
+            (EmployerContact, Meeting, read.clone(), vec![OwnRecord]),
+            (EsOfficer, Meeting, read.clone(), vec![OwnRecord]),
+            (Participant, Meeting, read.clone(), vec![OwnRecord]),
+            (
+                Coordinator,
+                MeetingAction,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                MeetingAction,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                Supervisor,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                EmployerContact,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                EsOfficer,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                Participant,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                Coordinator,
+                CaseLog,
+                vec![List, Read, Create],
+                vec![InOrgScope],
+            ),
             (
                 Coordinator,
                 Interest,
@@ -572,7 +678,8 @@ mod tests {
                             expected,
                             "{role:?} {action:?} {res:?} {rel:?}"
                         );
-                        if !expected && res == P && may_ever(*role, action, res) {
+                        if !expected && res.is_about_a_participant() && may_ever(*role, action, res)
+                        {
                             assert_eq!(got, Hidden, "an out-of-scope participant is not confirmed");
                         }
                         checked += 1;
@@ -775,7 +882,17 @@ mod tests {
                 assert!(!decide(Evaluator, action, Employer, rel).allowed());
                 assert!(!decide(Evaluator, action, User, rel).allowed());
                 assert!(!decide(Evaluator, action, AuditLog, rel).allowed());
-                for res in [Interest, Proposal, Interview, Clearance, Agreement, Job] {
+                for res in [
+                    Interest,
+                    Proposal,
+                    Interview,
+                    Clearance,
+                    Agreement,
+                    Job,
+                    Meeting,
+                    MeetingAction,
+                    CaseLog,
+                ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
             }
@@ -900,6 +1017,75 @@ mod journey_tests {
                 *role == Admin,
                 "{role:?}"
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod followup_tests {
+    use super::*;
+    use Action::*;
+    use Relation::*;
+    use Resource::{CaseLog, Meeting, MeetingAction, Participant as P};
+    use Role::*;
+
+    #[test]
+    fn the_case_log_is_read_as_special_needs_are_less_the_participant_herself() {
+        for role in Role::ALL {
+            for rel in [
+                InOrgScope,
+                OwnRecord,
+                Supervised,
+                SharedCase,
+                OwnEmployer,
+                Unrelated,
+            ] {
+                let log = decide(*role, Read, CaseLog, rel).allowed();
+                let special = decide(*role, ReadSpecialNeeds, P, rel).allowed();
+                // The same protection as special needs, never wider; the participant reads her
+                // special needs but the staff's case log is not hers.
+                assert!(!log || special, "{role:?} {rel:?}");
+                assert_eq!(log, special && *role != Participant, "{role:?} {rel:?}");
+            }
+        }
+        assert!(!may_ever(ProgrammeManager, Read, CaseLog));
+        assert!(!may_ever(Coordinator, Update, CaseLog), "append-only");
+        assert!(!may_ever(Coordinator, Delete, CaseLog), "append-only");
+    }
+
+    #[test]
+    fn the_invited_read_a_meeting_and_owners_mark_their_actions_done() {
+        for role in [Supervisor, EmployerContact, EsOfficer, Participant] {
+            assert!(decide(role, Read, Meeting, OwnRecord).allowed(), "{role:?}");
+            assert!(
+                !decide(role, Update, Meeting, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            assert!(
+                decide(role, Update, MeetingAction, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(role, Create, MeetingAction, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            // Another participant's meeting (no relation) is not confirmed to exist.
+            assert_eq!(
+                decide(role, Read, Meeting, Unrelated),
+                Decision::Hidden,
+                "{role:?}"
+            );
+        }
+        for role in [Coordinator, ProgrammeManager] {
+            for action in [Create, Update, Delete] {
+                assert!(decide(role, action, Meeting, InOrgScope).allowed());
+                assert!(!decide(role, action, Meeting, OwnRecord).allowed());
+            }
+            assert_eq!(decide(role, Read, Meeting, Unrelated), Decision::Hidden);
+        }
+        for action in [List, Read, Create] {
+            assert!(!may_ever(EducationProvider, action, Meeting));
+            assert!(!may_ever(Evaluator, action, Meeting));
         }
     }
 }

@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod agreement;
 pub mod audit;
+pub mod caselog;
 pub mod clearance;
 pub mod employer;
 pub(crate) mod entities;
@@ -13,6 +14,7 @@ pub mod interest;
 pub mod interview;
 pub mod jobs;
 pub mod matching;
+pub mod meeting;
 mod migrations;
 pub mod org;
 pub mod participant;

@@ -127,6 +127,9 @@ pub struct ParticipantRecord {
     /// Whether the clearance and agreement pages would open for the actor.
     pub may_read_clearance: bool,
     pub may_read_agreements: bool,
+    /// Whether the follow-up meetings and the case log would open for the actor.
+    pub may_read_meetings: bool,
+    pub may_read_caselog: bool,
 }
 
 impl ParticipantRecord {
@@ -140,6 +143,8 @@ impl ParticipantRecord {
         r.may_delete = may(Action::Delete);
         r.may_read_clearance = decide_any(actor, Action::Read, Resource::Clearance, rels).allowed();
         r.may_read_agreements = !list_scope(actor.role, Resource::Agreement).is_empty();
+        r.may_read_meetings = !list_scope(actor.role, Resource::Meeting).is_empty();
+        r.may_read_caselog = decide_any(actor, Action::Read, Resource::CaseLog, rels).allowed();
         r
     }
 
@@ -187,6 +192,8 @@ impl ParticipantRecord {
             may_delete: false,
             may_read_clearance: false,
             may_read_agreements: false,
+            may_read_meetings: false,
+            may_read_caselog: false,
         }
     }
 

@@ -2076,6 +2076,8 @@ mod clearance;
 mod journey;
 #[path = "store/mail.rs"]
 mod mail;
+#[path = "store/meeting.rs"]
+mod meeting;
 #[path = "store/pool.rs"]
 mod pool;
 #[path = "store/portal.rs"]

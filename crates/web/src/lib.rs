@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod caselog;
 pub mod clearance;
 pub mod employer;
 pub mod file;
@@ -16,6 +17,7 @@ pub mod interview;
 pub mod jobs;
 pub mod journey;
 pub mod matching;
+pub mod meeting;
 pub mod organisation;
 pub mod participant;
 pub mod placement;
@@ -81,6 +83,8 @@ pub fn router(state: AppState) -> Router {
         .merge(pool::router())
         .merge(interview::router())
         .merge(clearance::router())
+        .merge(meeting::router())
+        .merge(caselog::router())
         .merge(agreement::router())
         .merge(file::router())
         .merge(jobs::router())

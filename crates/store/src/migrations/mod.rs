@@ -11,6 +11,7 @@ mod m0005_auth;
 mod m0006_uniques;
 mod m0007_audit;
 mod m0008_policy;
+mod m0013_followup;
 
 pub struct Migrator;
 
@@ -25,6 +26,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0006_uniques::Migration),
             Box::new(m0007_audit::Migration),
             Box::new(m0008_policy::Migration),
+            Box::new(m0013_followup::Migration),
         ]
     }
 }

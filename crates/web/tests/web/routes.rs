@@ -35,8 +35,8 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Agreement, AuditLog, Clearance, Employer, Interest, Interview, Job, Organisation,
-    Participant as P, Placement, ProcessMap, Proposal, User,
+    Agreement, AuditLog, CaseLog, Clearance, Employer, Interest, Interview, Job, Meeting,
+    MeetingAction, Organisation, Participant as P, Placement, ProcessMap, Proposal, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -265,6 +265,89 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Delete, Placement),
     ),
     ("GET", "/api/v1/placements/{id}/candidates", MATCH),
+    // Follow-up meetings, their notes and actions, and the case log.
+    (
+        "GET",
+        "/participants/{id}/meetings",
+        Rule::May(List, Meeting),
+    ),
+    (
+        "POST",
+        "/participants/{id}/meetings",
+        Rule::May(Create, Meeting),
+    ),
+    (
+        "GET",
+        "/participants/{id}/meetings/new",
+        Rule::May(Create, Meeting),
+    ),
+    ("GET", "/meetings/{id}", Rule::May(Read, Meeting)),
+    ("GET", "/meetings/{id}/edit", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/edit", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/cancel", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/notes", Rule::May(Update, Meeting)),
+    (
+        "POST",
+        "/meetings/{id}/actions",
+        Rule::May(Create, MeetingAction),
+    ),
+    (
+        "POST",
+        "/meeting-actions/{id}/done",
+        Rule::May(Update, MeetingAction),
+    ),
+    (
+        "GET",
+        "/participants/{id}/caselog",
+        Rule::May(Read, CaseLog),
+    ),
+    (
+        "POST",
+        "/participants/{id}/caselog",
+        Rule::May(Create, CaseLog),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/meetings",
+        Rule::May(List, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/meetings",
+        Rule::May(Create, Meeting),
+    ),
+    ("GET", "/api/v1/meetings/{id}", Rule::May(Read, Meeting)),
+    ("PUT", "/api/v1/meetings/{id}", Rule::May(Update, Meeting)),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/cancel",
+        Rule::May(Update, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/notes",
+        Rule::May(Update, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/actions",
+        Rule::May(Create, MeetingAction),
+    ),
+    (
+        "POST",
+        "/api/v1/meeting-actions/{id}/done",
+        Rule::May(Update, MeetingAction),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/caselog",
+        Rule::May(Read, CaseLog),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/caselog",
+        Rule::May(Create, CaseLog),
+    ),
 ];
 
 /// The page routes as the web crate's source registers them (`.route("…", get(…).post(…))`).
@@ -494,6 +577,8 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT participant_id FROM case_shares ORDER BY id LIMIT 1"
         }
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
+        p if p.starts_with("/meetings/") => "SELECT min(id) FROM meetings",
+        p if p.starts_with("/meeting-actions/") => "SELECT min(id) FROM meeting_actions",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
         p if p.starts_with("/plan/") => {
