@@ -6,7 +6,6 @@ meeting-book = Book a meeting
 meeting-book-title = Book a follow-up meeting
 meeting-book-send = Book and send invitations
 meeting-booked-notice = The meeting is booked and the invitations are on their way.
-meeting-title = Meeting
 meeting-participant = Participant
 meeting-organizer = Booked by
 meeting-when = When

@@ -6,7 +6,6 @@ meeting-book = Boka möte
 meeting-book-title = Boka uppföljningsmöte
 meeting-book-send = Boka och skicka inbjudningar
 meeting-booked-notice = Mötet är bokat och inbjudningarna är på väg.
-meeting-title = Möte
 meeting-participant = Deltagare
 meeting-organizer = Bokat av
 meeting-when = När
