@@ -4,12 +4,15 @@
 
 pub mod account;
 pub mod agreement;
+pub mod calendar_invite;
+pub mod caselog;
 pub mod course;
 pub mod ics;
 pub mod internship;
 pub mod interview;
 pub mod mail;
 pub mod matching;
+pub mod meeting;
 pub mod notify;
 pub mod org;
 pub mod schedule;

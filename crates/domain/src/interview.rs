@@ -238,7 +238,7 @@ impl InterviewDraft {
 }
 
 /// A `datetime-local` value (Swedish time) as UTC.
-fn parse_local(s: &str) -> Option<DateTime<Utc>> {
+pub fn parse_local(s: &str) -> Option<DateTime<Utc>> {
     let s = s.trim();
     let t = NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
         .or_else(|_| NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))

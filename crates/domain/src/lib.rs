@@ -3,6 +3,7 @@
 pub mod account;
 pub mod agreement;
 pub mod calendar;
+pub mod caselog;
 pub mod clearance;
 pub mod course;
 pub mod document;
@@ -12,6 +13,7 @@ pub mod interest;
 pub mod internship;
 pub mod interview;
 pub mod journey;
+pub mod meeting;
 pub mod model;
 pub mod policy;
 pub mod refdata;

@@ -43,9 +43,24 @@ pub enum Resource {
     Absence,
     /// A participant's internship: placement, supervisor, period, days, its end.
     Internship,
+    /// A follow-up meeting about a participant, with its notes. `OwnRecord`: the actor is invited.
+    Meeting,
+    /// An action agreed at a meeting. `OwnRecord`: the actor owns the action.
+    MeetingAction,
+    /// The coordinating function's case log about a participant: special-category data.
+    CaseLog,
 }
 
 impl Resource {
+    /// Records whose existence says something about one participant: out of scope they are
+    /// hidden (404), not refused.
+    pub fn is_about_a_participant(self) -> bool {
+        matches!(
+            self,
+            Resource::Participant | Resource::Meeting | Resource::MeetingAction | Resource::CaseLog
+        )
+    }
+
     pub const ALL: &'static [Resource] = &[
         Resource::Participant,
         Resource::Employer,
@@ -60,6 +75,9 @@ impl Resource {
         Resource::Interview,
         Resource::Clearance,
         Resource::Agreement,
+        Resource::Meeting,
+        Resource::MeetingAction,
+        Resource::CaseLog,
         Resource::ProcessMap,
         Resource::Job,
         Resource::Invitation,
@@ -155,8 +173,9 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
     use Action::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Internship,
-        Interview, Job, Organisation, Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, CaseLog, Clearance, Course, CourseProgress, Employer, Interest,
+        Internship, Interview, Job, Meeting, MeetingAction, Organisation, Placement, ProcessMap,
+        Proposal, User,
     };
     use Role::*;
     type Res = Resource;
@@ -227,6 +246,32 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (_, Interest, _) => None,
 
         // The candidate pool: a participant's relation is that of the participant (coordinators)
+
+        // Follow-up meetings: the staff in scope book, move and cancel them; whoever is invited
+        // reads the meeting (the participant only its shared notes, see `meeting::reads_note`).
+        (Coordinator | ProgrammeManager, Meeting, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (Supervisor | EmployerContact | EsOfficer | Participant, Meeting, List | Read) => {
+            Some(&[OwnRecord])
+        }
+        (_, Meeting, _) => None,
+        // An action's owner marks it done; the staff in scope agree and follow up actions.
+        (Coordinator | ProgrammeManager, MeetingAction, List | Read | Create | Update) => {
+            Some(&[InOrgScope])
+        }
+        (
+            Supervisor | EmployerContact | EsOfficer | Participant,
+            MeetingAction,
+            List | Read | Update,
+        ) => Some(&[OwnRecord]),
+        (_, MeetingAction, _) => None,
+
+        // The case log is special-category data (needs, health, income): the coordinators in
+        // scope only, as special needs; programme managers see no special-category data, and it
+        // is append-only (a correction is a new entry).
+        (Coordinator, CaseLog, List | Read | Create) => Some(&[InOrgScope]),
+        (_, CaseLog, _) => None,
         // or of the placement's employer (employer contacts see only what was proposed to them).
         (Coordinator, Proposal, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
         (ProgrammeManager, Proposal, List | Read) => Some(&[InOrgScope]),
@@ -323,8 +368,9 @@ pub fn decide(role: Role, action: Action, resource: Resource, relation: Relation
     match grants(role, action, resource) {
         None => Decision::Forbidden,
         Some(rels) if rels.contains(&relation) => Decision::Allow,
-        // A participant outside one's scope must not be confirmed to exist.
-        Some(_) if resource == Resource::Participant => Decision::Hidden,
+        // A participant outside one's scope must not be confirmed to exist, nor may her
+        // meetings, their actions or her case log.
+        Some(_) if resource.is_about_a_participant() => Decision::Hidden,
         Some(_) => Decision::Forbidden,
     }
 }
@@ -513,8 +559,9 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest, Internship,
-        Interview, Invitation, Job, Organisation, Placement, ProcessMap, Proposal, User,
+        Agreement, AuditLog, CaseLog, Clearance, Course, CourseProgress, Employer, Interest,
+        Internship, Interview, Invitation, Job, Meeting, MeetingAction, Organisation, Placement,
+        ProcessMap, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -630,6 +677,67 @@ mod tests {
             (Admin, Agreement, every.clone(), all.clone()),
             (Admin, ProcessMap, every.clone(), all.clone()),
             (Admin, Job, every.clone(), all.clone()),
+            (Admin, Meeting, every.clone(), all.clone()),
+            (Admin, MeetingAction, every.clone(), all.clone()),
+            (Admin, CaseLog, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Meeting,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Meeting,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (Supervisor, Meeting, read.clone(), vec![OwnRecord]),
+            (EmployerContact, Meeting, read.clone(), vec![OwnRecord]),
+            (EsOfficer, Meeting, read.clone(), vec![OwnRecord]),
+            (Participant, Meeting, read.clone(), vec![OwnRecord]),
+            (
+                Coordinator,
+                MeetingAction,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                MeetingAction,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                Supervisor,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                EmployerContact,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                EsOfficer,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                Participant,
+                MeetingAction,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (
+                Coordinator,
+                CaseLog,
+                vec![List, Read, Create],
+                vec![InOrgScope],
+            ),
             (Admin, Course, every.clone(), all.clone()),
             (Admin, CourseProgress, every.clone(), all.clone()),
             (
@@ -829,7 +937,8 @@ mod tests {
                             expected,
                             "{role:?} {action:?} {res:?} {rel:?}"
                         );
-                        if !expected && res == P && may_ever(*role, action, res) {
+                        if !expected && res.is_about_a_participant() && may_ever(*role, action, res)
+                        {
                             assert_eq!(got, Hidden, "an out-of-scope participant is not confirmed");
                         }
                         checked += 1;
@@ -1045,13 +1154,10 @@ mod tests {
                     Invitation,
                     Course,
                     CourseProgress,
-                    Interest,
-                    Proposal,
-                    Interview,
-                    Clearance,
-                    Agreement,
-                    Job,
                     Internship,
+                    Meeting,
+                    MeetingAction,
+                    CaseLog,
                 ] {
                     assert!(!decide(Evaluator, action, res, rel).allowed(), "{res:?}");
                 }
@@ -1328,6 +1434,75 @@ mod course_tests {
                 }
             }
             assert!(!decide(role, Create, Course, OwnRecord).allowed());
+        }
+    }
+}
+
+#[cfg(test)]
+mod followup_tests {
+    use super::*;
+    use Action::*;
+    use Relation::*;
+    use Resource::{CaseLog, Meeting, MeetingAction, Participant as P};
+    use Role::*;
+
+    #[test]
+    fn the_case_log_is_read_as_special_needs_are_less_the_participant_herself() {
+        for role in Role::ALL {
+            for rel in [
+                InOrgScope,
+                OwnRecord,
+                Supervised,
+                SharedCase,
+                OwnEmployer,
+                Unrelated,
+            ] {
+                let log = decide(*role, Read, CaseLog, rel).allowed();
+                let special = decide(*role, ReadSpecialNeeds, P, rel).allowed();
+                // The same protection as special needs, never wider; the participant reads her
+                // special needs but the staff's case log is not hers.
+                assert!(!log || special, "{role:?} {rel:?}");
+                assert_eq!(log, special && *role != Participant, "{role:?} {rel:?}");
+            }
+        }
+        assert!(!may_ever(ProgrammeManager, Read, CaseLog));
+        assert!(!may_ever(Coordinator, Update, CaseLog), "append-only");
+        assert!(!may_ever(Coordinator, Delete, CaseLog), "append-only");
+    }
+
+    #[test]
+    fn the_invited_read_a_meeting_and_owners_mark_their_actions_done() {
+        for role in [Supervisor, EmployerContact, EsOfficer, Participant] {
+            assert!(decide(role, Read, Meeting, OwnRecord).allowed(), "{role:?}");
+            assert!(
+                !decide(role, Update, Meeting, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            assert!(
+                decide(role, Update, MeetingAction, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            assert!(
+                !decide(role, Create, MeetingAction, OwnRecord).allowed(),
+                "{role:?}"
+            );
+            // Another participant's meeting (no relation) is not confirmed to exist.
+            assert_eq!(
+                decide(role, Read, Meeting, Unrelated),
+                Decision::Hidden,
+                "{role:?}"
+            );
+        }
+        for role in [Coordinator, ProgrammeManager] {
+            for action in [Create, Update, Delete] {
+                assert!(decide(role, action, Meeting, InOrgScope).allowed());
+                assert!(!decide(role, action, Meeting, OwnRecord).allowed());
+            }
+            assert_eq!(decide(role, Read, Meeting, Unrelated), Decision::Hidden);
+        }
+        for action in [List, Read, Create] {
+            assert!(!may_ever(EducationProvider, action, Meeting));
+            assert!(!may_ever(Evaluator, action, Meeting));
         }
     }
 }

@@ -947,3 +947,119 @@ pub mod calendar_feed {
 }
 // --- internship ---
 versioned!(internship);
+
+// --- follow-up ---
+
+pub mod meeting {
+    use crate::stored::Stored;
+    use brygga_domain::meeting::{MeetingKind, MeetingStatus};
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "meetings")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub internship_id: Option<i32>,
+        pub kind: Stored<MeetingKind>,
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        pub location: String,
+        pub meeting_link: String,
+        pub status: Stored<MeetingStatus>,
+        pub created_by: Option<i32>,
+        pub organizer_name: String,
+        pub organizer_email: String,
+        pub reminded_at: Option<DateTimeUtc>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod meeting_invitee {
+    use crate::stored::Stored;
+    use brygga_domain::meeting::InviteeRole;
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "meeting_invitees")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub meeting_id: i32,
+        pub user_id: Option<i32>,
+        pub role: Stored<InviteeRole>,
+        pub name: String,
+        pub email: String,
+    }
+    no_relations!();
+}
+
+pub mod meeting_note {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "meeting_notes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub meeting_id: i32,
+        pub text: String,
+        pub shared: bool,
+        pub author_id: Option<i32>,
+        pub author_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod meeting_action {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "meeting_actions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub meeting_id: i32,
+        pub text: String,
+        pub owner_user_id: i32,
+        pub due_on: Date,
+        pub done_at: Option<DateTimeUtc>,
+        pub done_by: Option<i32>,
+        pub reminded_at: Option<DateTimeUtc>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod case_log_entry {
+    use crate::stored::Stored;
+    use brygga_domain::caselog::{CaseLogKind, NeedTopic, ReferralTarget};
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "case_log_entries")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub entry_date: Date,
+        pub kind: Stored<CaseLogKind>,
+        pub topic: Option<Stored<NeedTopic>>,
+        pub referral: Option<Stored<ReferralTarget>>,
+        pub text: String,
+        pub corrects_id: Option<i32>,
+        pub author_id: Option<i32>,
+        pub author_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+versioned!(meeting, meeting_action);

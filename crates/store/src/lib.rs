@@ -4,6 +4,7 @@
 pub mod actor;
 pub mod agreement;
 pub mod audit;
+pub mod caselog;
 pub mod clearance;
 pub mod course;
 pub mod employer;
@@ -16,6 +17,7 @@ pub mod interview;
 pub mod invitation;
 pub mod jobs;
 pub mod matching;
+pub mod meeting;
 mod migrations;
 pub mod org;
 pub mod participant;

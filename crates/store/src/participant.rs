@@ -129,6 +129,9 @@ pub struct ParticipantRecord {
     pub may_read_agreements: bool,
     /// Whether the participant's internships page would open for the actor.
     pub may_read_internships: bool,
+    /// Whether the follow-up meetings and the case log would open for the actor.
+    pub may_read_meetings: bool,
+    pub may_read_caselog: bool,
 }
 
 impl ParticipantRecord {
@@ -143,6 +146,8 @@ impl ParticipantRecord {
         r.may_read_clearance = decide_any(actor, Action::Read, Resource::Clearance, rels).allowed();
         r.may_read_agreements = !list_scope(actor.role, Resource::Agreement).is_empty();
         r.may_read_internships = !list_scope(actor.role, Resource::Internship).is_empty();
+        r.may_read_meetings = !list_scope(actor.role, Resource::Meeting).is_empty();
+        r.may_read_caselog = decide_any(actor, Action::Read, Resource::CaseLog, rels).allowed();
         r
     }
 
@@ -191,6 +196,8 @@ impl ParticipantRecord {
             may_read_clearance: false,
             may_read_agreements: false,
             may_read_internships: false,
+            may_read_meetings: false,
+            may_read_caselog: false,
         }
     }
 

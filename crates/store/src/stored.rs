@@ -25,6 +25,9 @@ macro_rules! stored_enums {
     };
 }
 
+/// For the closed sets of features that keep them in modules of their own.
+pub(crate) use stored_enums;
+
 use brygga_domain::journey::CheckpointKind;
 use brygga_domain::model::{
     AgreementKind, AgreementStatus, Compensation, DrivingLicence, EducationLevel,

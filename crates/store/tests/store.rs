@@ -2166,6 +2166,8 @@ mod internship;
 mod journey;
 #[path = "store/mail.rs"]
 mod mail;
+#[path = "store/meeting.rs"]
+mod meeting;
 #[path = "store/pool.rs"]
 mod pool;
 #[path = "store/portal.rs"]

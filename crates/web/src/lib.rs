@@ -6,6 +6,7 @@ pub mod agreement;
 pub mod api;
 pub mod audit;
 pub mod auth;
+pub mod caselog;
 pub mod clearance;
 pub mod course;
 pub mod employer;
@@ -18,6 +19,7 @@ pub mod interview;
 pub mod jobs;
 pub mod journey;
 pub mod matching;
+pub mod meeting;
 pub mod organisation;
 pub mod participant;
 pub mod placement;
@@ -87,6 +89,8 @@ pub fn router(state: AppState) -> Router {
         .merge(interview::router())
         .merge(clearance::router())
         .merge(course::router())
+        .merge(meeting::router())
+        .merge(caselog::router())
         .merge(agreement::router())
         .merge(schedule::router())
         .merge(internship::router())

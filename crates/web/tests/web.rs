@@ -364,6 +364,8 @@ mod journey_browser;
 mod mail;
 #[path = "web/matching.rs"]
 mod matching;
+#[path = "web/meeting.rs"]
+mod meeting;
 #[path = "web/participant.rs"]
 mod participant;
 #[path = "web/pool.rs"]

@@ -15,6 +15,7 @@ mod m0009_invitations;
 mod m0010_internship;
 mod m0011_schedule;
 mod m0012_courses;
+mod m0013_followup;
 mod m0014_notifications;
 
 pub struct Migrator;
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0010_internship::Migration),
             Box::new(m0011_schedule::Migration),
             Box::new(m0012_courses::Migration),
+            Box::new(m0013_followup::Migration),
             Box::new(m0014_notifications::Migration),
         ]
     }

@@ -138,6 +138,22 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::internship::api::internship_get))
         .routes(routes!(crate::internship::api::internship_end))
+        .routes(routes!(
+            crate::meeting::api::meeting_list,
+            crate::meeting::api::meeting_book
+        ))
+        .routes(routes!(
+            crate::meeting::api::meeting_get,
+            crate::meeting::api::meeting_move
+        ))
+        .routes(routes!(crate::meeting::api::meeting_cancel))
+        .routes(routes!(crate::meeting::api::note_add))
+        .routes(routes!(crate::meeting::api::action_add))
+        .routes(routes!(crate::meeting::api::action_done))
+        .routes(routes!(
+            crate::caselog::api::caselog_get,
+            crate::caselog::api::caselog_add
+        ))
 }
 
 #[cfg(test)]

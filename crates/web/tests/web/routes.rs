@@ -35,9 +35,9 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Absence, Agreement, AuditLog, Clearance, Course, CourseProgress, Employer, Interest,
-    Internship, Interview, Invitation, Job, Organisation, Participant as P, Placement, ProcessMap,
-    Proposal, Schedule, User,
+    Absence, Agreement, AuditLog, CaseLog, Clearance, Course, CourseProgress, Employer, Interest,
+    Internship, Interview, Invitation, Job, Meeting, MeetingAction, Organisation, Participant as P,
+    Placement, ProcessMap, Proposal, Schedule, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -264,6 +264,89 @@ const RULES: &[(&str, &str, Rule)] = &[
         "POST",
         "/proposals/{id}/interview",
         Rule::May(Create, Interview),
+    ),
+    // Follow-up meetings, their notes and actions, and the case log.
+    (
+        "GET",
+        "/participants/{id}/meetings",
+        Rule::May(List, Meeting),
+    ),
+    (
+        "POST",
+        "/participants/{id}/meetings",
+        Rule::May(Create, Meeting),
+    ),
+    (
+        "GET",
+        "/participants/{id}/meetings/new",
+        Rule::May(Create, Meeting),
+    ),
+    ("GET", "/meetings/{id}", Rule::May(Read, Meeting)),
+    ("GET", "/meetings/{id}/edit", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/edit", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/cancel", Rule::May(Update, Meeting)),
+    ("POST", "/meetings/{id}/notes", Rule::May(Update, Meeting)),
+    (
+        "POST",
+        "/meetings/{id}/actions",
+        Rule::May(Create, MeetingAction),
+    ),
+    (
+        "POST",
+        "/meeting-actions/{id}/done",
+        Rule::May(Update, MeetingAction),
+    ),
+    (
+        "GET",
+        "/participants/{id}/caselog",
+        Rule::May(Read, CaseLog),
+    ),
+    (
+        "POST",
+        "/participants/{id}/caselog",
+        Rule::May(Create, CaseLog),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/meetings",
+        Rule::May(List, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/meetings",
+        Rule::May(Create, Meeting),
+    ),
+    ("GET", "/api/v1/meetings/{id}", Rule::May(Read, Meeting)),
+    ("PUT", "/api/v1/meetings/{id}", Rule::May(Update, Meeting)),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/cancel",
+        Rule::May(Update, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/notes",
+        Rule::May(Update, Meeting),
+    ),
+    (
+        "POST",
+        "/api/v1/meetings/{id}/actions",
+        Rule::May(Create, MeetingAction),
+    ),
+    (
+        "POST",
+        "/api/v1/meeting-actions/{id}/done",
+        Rule::May(Update, MeetingAction),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/caselog",
+        Rule::May(Read, CaseLog),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/caselog",
+        Rule::May(Create, CaseLog),
     ),
     ("GET", "/interviews/{id}", Rule::May(Read, Interview)),
     (
@@ -796,6 +879,8 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         }
         p if p.contains("/courses/") => "SELECT min(id) FROM courses",
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
+        p if p.starts_with("/meetings/") => "SELECT min(id) FROM meetings",
+        p if p.starts_with("/meeting-actions/") => "SELECT min(id) FROM meeting_actions",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
         p if p.starts_with("/internships/") || p.starts_with("/api/v1/internships/") => {
             "SELECT min(id) FROM internships"
@@ -938,7 +1023,9 @@ async fn every_route_answers_every_role_as_the_policy_says(app: &TestApp) {
     }
     // Refusals first, then what each role may do (which may change the data), the log-out last.
     let mut order: Vec<&(&str, &str, Rule)> = RULES.iter().collect();
-    order.sort_by_key(|(m, p, _)| (*p == "/logout", *m != "GET"));
+    // Deactivating a user (the admin's POST …/active) comes after every other write, so that
+    // the user it reaches still answers as its role on the API routes sorted after it.
+    order.sort_by_key(|(m, p, _)| (*p == "/logout", p.ends_with("/active"), *m != "GET"));
     for pass in [false, true] {
         for (method, pattern, rule) in &order {
             let url = url_for(pattern);
