@@ -17,7 +17,8 @@ pub async fn queue_digests(app: &App, now: DateTime<Utc>) -> Result<usize> {
         let Some(actor) = app.store.actor(r.user_id).await? else {
             continue;
         };
-        let todo = app.store.todo(&actor, now).await?;
+        let mut todo = app.store.todo(&actor, now).await?;
+        todo.retain(|t| t.mail);
         let entries: Vec<String> = todo
             .iter()
             .flat_map(|t| t.entries.iter().map(|e| e.id.clone()))
@@ -70,14 +71,18 @@ fn digest(app: &App, to: &str, lang: Lang, fresh: &[&Todo], previous: &[String])
 /// How often the digest looks for something new.
 pub const DIGEST_EVERY: std::time::Duration = std::time::Duration::from_secs(15 * 60);
 
-/// Queue digests every `DIGEST_EVERY` until the runtime stops (or the handle is aborted).
+/// Queue digests and reminders every `DIGEST_EVERY`, the first a period after start (a restart
+/// sends nothing at once), until the runtime stops (or the handle is aborted).
 pub fn spawn(app: App) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
+            tokio::time::sleep(DIGEST_EVERY).await;
             if let Err(e) = queue_digests(&app, Utc::now()).await {
                 tracing::warn!("to-do digest: {e}");
             }
-            tokio::time::sleep(DIGEST_EVERY).await;
+            if let Err(e) = crate::meeting::queue_reminders(&app, crate::today()).await {
+                tracing::warn!("meeting reminders: {e}");
+            }
         }
     })
 }

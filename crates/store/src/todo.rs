@@ -21,6 +21,8 @@ use crate::{Actor, Result, Store};
 
 /// How many entries of each kind the list shows (the link leads to all).
 pub const ENTRIES: u64 = 5;
+/// How far ahead meetings and actions due are listed, and how far back absences.
+pub const WEEK_DAYS: i64 = 7;
 /// How far back "recent" reaches: decisions received, declines, cases shared.
 pub const RECENT_DAYS: i64 = 14;
 /// A participant with no recorded step for this long, before an internship, is stalled.
@@ -36,6 +38,8 @@ pub struct Todo {
     pub link: Option<String>,
     /// The first few, newest or soonest first.
     pub entries: Vec<TodoEntry>,
+    /// Whether the e-mail digest tells of it (today's schedule is for the home page only).
+    pub mail: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
@@ -55,6 +59,7 @@ impl Todo {
             count,
             link,
             entries,
+            mail: true,
         }
     }
 }
@@ -86,6 +91,7 @@ impl Store {
             Role::Participant => self.todo_participant(actor, now, &mut out).await?,
             Role::Supervisor | Role::EducationProvider | Role::Evaluator => {}
         }
+        self.todo_internship(actor, now, &mut out).await?;
         out.retain(|t| t.count > 0);
         Ok(out)
     }
@@ -565,5 +571,118 @@ impl Store {
             &["notify_email", "lang"],
         )
         .await
+    }
+}
+
+impl Store {
+    /// What the running internships ask of the actor, whatever the role: today's schedule (the
+    /// intern's own, a supervisor's interns'), absences reported this week, follow-up meetings
+    /// in the coming week and actions due by then. A list the role may not read is left out.
+    async fn todo_internship(
+        &self,
+        actor: &Actor,
+        now: DateTime<Utc>,
+        out: &mut Vec<Todo>,
+    ) -> Result<()> {
+        let today = brygga_domain::calendar::date_at(now);
+        let week = Duration::days(WEEK_DAYS);
+
+        if matches!(actor.role, Role::Supervisor | Role::Participant) {
+            let entries = self.my_schedule(actor, today, today).await?;
+            let mut t = Todo::new(
+                "todo-today",
+                entries.len() as u64,
+                Some("/schedule".into()),
+                entries
+                    .iter()
+                    .take(ENTRIES as usize)
+                    .map(|e| {
+                        entry(
+                            format!("schedule-{}", e.id),
+                            format!(
+                                "{} {}–{} {}",
+                                e.participant_name,
+                                brygga_domain::schedule::hhmm(e.start_minute),
+                                brygga_domain::schedule::hhmm(e.end_minute),
+                                e.title
+                            ),
+                            "/schedule".into(),
+                            None,
+                        )
+                    })
+                    .collect(),
+            );
+            t.mail = false;
+            out.push(t);
+        }
+
+        let absences = skip(self.absences_recent(actor, today - week).await)?;
+        out.push(Todo::new(
+            "todo-absences",
+            absences.len() as u64,
+            actor
+                .may(Action::List, Resource::Participant)
+                .then(|| "/absences".to_string())
+                .filter(|_| !matches!(actor.role, Role::Supervisor)),
+            absences
+                .iter()
+                .take(ENTRIES as usize)
+                .map(|a| {
+                    entry(
+                        format!("absence-{}", a.id),
+                        format!("{} {}", a.participant_name, a.date),
+                        format!("/participants/{}/absences", a.participant_id),
+                        Some(a.created_at),
+                    )
+                })
+                .collect(),
+        ));
+
+        let meetings = skip(self.meetings_upcoming(actor, now, now + week).await)?;
+        out.push(Todo::new(
+            "todo-meetings",
+            meetings.len() as u64,
+            None,
+            meetings
+                .iter()
+                .take(ENTRIES as usize)
+                .map(|m| {
+                    entry(
+                        format!("meeting-{}-{}", m.id, m.version),
+                        m.participant_name.clone(),
+                        format!("/meetings/{}", m.id),
+                        Some(m.starts_at),
+                    )
+                })
+                .collect(),
+        ));
+
+        let actions = skip(self.actions_open(actor, today + week).await)?;
+        out.push(Todo::new(
+            "todo-actions",
+            actions.len() as u64,
+            None,
+            actions
+                .iter()
+                .take(ENTRIES as usize)
+                .map(|a| {
+                    entry(
+                        format!("action-{}-{}", a.id, a.version),
+                        format!("{} ({}, {})", a.text, a.participant_name, a.due_on),
+                        format!("/meetings/{}", a.meeting_id),
+                        None,
+                    )
+                })
+                .collect(),
+        ));
+        Ok(())
+    }
+}
+
+/// A list the role may not read counts as empty.
+fn skip<T>(r: Result<Vec<T>>) -> Result<Vec<T>> {
+    match r {
+        Err(crate::StoreError::Forbidden | crate::StoreError::NotFound) => Ok(vec![]),
+        other => other,
     }
 }

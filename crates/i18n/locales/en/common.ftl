@@ -146,3 +146,6 @@ nav-users = Users
 nav-organisations = Organisation
 
 nav-plan = Matching
+nav-my-week = My week
+nav-absences = Absences
+nav-calendar = Calendar

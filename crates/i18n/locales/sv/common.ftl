@@ -146,3 +146,6 @@ nav-users = Användare
 nav-organisations = Organisation
 
 nav-plan = Matchning
+nav-my-week = Min vecka
+nav-absences = Frånvaro
+nav-calendar = Kalender

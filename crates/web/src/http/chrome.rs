@@ -47,6 +47,10 @@ pub struct UserInfo {
     pub jobs: bool,
     /// Sees courses (the education provider's own, a participant's, the programme's).
     pub courses: bool,
+    /// Has a week of their own: an intern's schedule, a supervisor's or employer's interns'.
+    pub my_week: bool,
+    /// Sees the absence patterns of the programme's participants.
+    pub absences: bool,
 }
 
 impl UserInfo {
@@ -66,6 +70,16 @@ impl UserInfo {
             inbox: lists(Resource::Interest),
             jobs: lists(Resource::Job),
             courses: lists(Resource::Course),
+            my_week: [
+                Relation::OwnRecord,
+                Relation::Supervised,
+                Relation::OwnEmployer,
+            ]
+            .iter()
+            .any(|r| a.can(Action::Read, Resource::Schedule, *r)),
+            absences: lists(Resource::Absence)
+                && a.may(Action::List, Resource::Participant)
+                && !matches!(a.role(), brygga_domain::model::Role::Supervisor),
         }
     }
 
