@@ -19,7 +19,8 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
-    candidate_proposal, employer, employer_contact, interview, participant, placement, supervisor,
+    candidate_proposal, employer, employer_contact, es_confirmation, interview, organisation,
+    participant, placement, supervisor,
 };
 use crate::jobs::{OutgoingEmail, enqueue_email};
 use crate::pool::{proposal_relations, shares_with_employers};
@@ -298,6 +299,9 @@ impl Store {
         crate::pool::consent_in_tx(&tx, l.participant.id)
             .await
             .map_err(|_| invalid("starts_at", "pool-error-no-consent"))?;
+        if !eligibility_ready_in_tx(&tx, &l.participant).await? {
+            return Err(invalid("starts_at", "pool-error-not-confirmed"));
+        }
         // Under the write lock, so two bookings at once cannot both pass.
         let clashing = interview::Entity::find()
             .filter(interview::Column::Outcome.ne(InterviewOutcome::Cancelled.as_str()))
@@ -571,4 +575,29 @@ async fn set_proposal_status(
     )
     .await?;
     Ok(())
+}
+
+/// Whether an interview may be booked as far as the employment service goes: the programme's
+/// setting `confirm_before_interview` (the matching settings' key, on unless stored `false`)
+/// is off, or the participant has an eligibility confirmation that is not withdrawn.
+async fn eligibility_ready_in_tx(
+    tx: &impl ConnectionTrait,
+    participant: &participant::Model,
+) -> Result<bool> {
+    let required = organisation::Entity::find_by_id(participant.programme_id)
+        .one(tx)
+        .await?
+        .and_then(|o| o.matching_settings)
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+        .and_then(|v| v.get("confirm_before_interview")?.as_bool())
+        .unwrap_or(true);
+    if !required {
+        return Ok(true);
+    }
+    let confirmed = es_confirmation::Entity::find()
+        .filter(es_confirmation::Column::ParticipantId.eq(participant.id))
+        .filter(es_confirmation::Column::WithdrawnAt.is_null())
+        .one(tx)
+        .await?;
+    Ok(confirmed.is_some())
 }

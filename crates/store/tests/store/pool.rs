@@ -16,6 +16,7 @@ both!(
     withdrawn_consent_ends_every_employer_access_at_once,
     a_participant_never_sees_staff_notes_on_her_interview,
     an_employer_contact_submits_placements_and_records_no_approvals,
+    an_interview_waits_for_the_employment_service_s_confirmation,
 );
 
 struct Fixture {
@@ -68,6 +69,7 @@ async fn fixture(store: &Store) -> Fixture {
     d.email = "sara.said@example.se".into();
     d.skills = vec!["matlagning".into()];
     let sara = add(store, &s, &d).await;
+    confirm(store, sara).await;
     let nils = add(store, &s, &draft(t.programme, "Nils", "Nord")).await;
     let coord = user(
         store,
@@ -300,6 +302,22 @@ fn booking(start_in_days: i64, hour: u32, attendees: &[(&str, &str)]) -> Intervi
     }
 }
 
+/// The employment service's confirmation of eligibility, which an interview needs by default.
+async fn confirm(store: &Store, participant: i32) -> i32 {
+    store
+        .eligibility_confirm(
+            &sys(),
+            participant,
+            &brygga_domain::clearance::ConfirmationInput {
+                officer_name: "Hedda Handläggarsdotter".into(),
+                confirmed_on: chrono::Utc::now().date_naive(),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap()
+}
+
 async fn emails(store: &Store) -> Vec<OutgoingEmail> {
     query_strings(store, "SELECT payload FROM jobs ORDER BY id")
         .await
@@ -360,6 +378,7 @@ async fn interviews_refuse_overlaps_and_queue_invitations(store: Store) {
     ));
     d.email = String::new();
     let omar = add(&store, &sys(), &d).await;
+    confirm(&store, omar).await;
     let omar_p = store
         .propose(&f.coord, omar, f.placement, "")
         .await
@@ -743,4 +762,72 @@ async fn an_employer_contact_submits_placements_and_records_no_approvals(store: 
     let e = store.employer_get(&s, employer).await.unwrap();
     assert_eq!(e.agreement_status.as_str(), "signed");
     assert_eq!(e.supervisors[0].training_status.as_str(), "trained");
+}
+
+async fn an_interview_waits_for_the_employment_service_s_confirmation(store: Store) {
+    let f = fixture(&store).await;
+    let programme = store
+        .participant_get(&f.coord, f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let omar = add(&store, &sys(), &sharing(draft(programme, "Omar", "Ali"))).await;
+    let id = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    let eva = [("Eva Ek", "eva@angen.se")];
+    let not_confirmed = |r: Result<i32, StoreError>| match r {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("starts_at").unwrap().key, "pool-error-not-confirmed")
+        }
+        other => panic!("an unconfirmed participant must be refused, got {other:?}"),
+    };
+    // On by default: refused, and nothing booked, sent or moved.
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(10, 9, &eva), &compose)
+            .await,
+    );
+    assert!(emails(&store).await.is_empty());
+    assert_eq!(
+        store.proposal_get(&f.coord, id).await.unwrap().status,
+        ProposalStatus::Proposed
+    );
+    // Confirmed: booked.
+    let c = confirm(&store, omar).await;
+    store
+        .interview_book(&f.coord, id, &booking(10, 9, &eva), &compose)
+        .await
+        .unwrap();
+    // The confirmation withdrawn: refused again.
+    store.eligibility_withdraw(&sys(), omar, c).await.unwrap();
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(11, 9, &eva), &compose)
+            .await,
+    );
+    // The programme turns the rule off: an unconfirmed participant can be booked.
+    store
+        .set_matching_settings(&sys(), programme, r#"{"confirm_before_interview":false}"#)
+        .await
+        .unwrap();
+    store
+        .interview_book(&f.coord, id, &booking(11, 9, &eva), &compose)
+        .await
+        .unwrap();
+    // And back on (other keys kept as the settings page writes them).
+    store
+        .set_matching_settings(
+            &sys(),
+            programme,
+            r#"{"eligibility":"flag","confirm_before_interview":true}"#,
+        )
+        .await
+        .unwrap();
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(12, 9, &eva), &compose)
+            .await,
+    );
 }

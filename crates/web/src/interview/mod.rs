@@ -90,11 +90,18 @@ struct InterviewFormPage {
     proposal: ProposalRecord,
     form: BookingForm,
     errors: Errors,
+    /// The viewer's role records the employment service's confirmation (the clearance page).
+    may_clear: bool,
 }
 
 crate::http::page_chrome!(InterviewFormPage);
 
 impl InterviewFormPage {
+    /// The booking was refused for want of the employment service's confirmation.
+    fn not_confirmed(&self) -> bool {
+        self.errors.get("starts_at") == Some("pool-error-not-confirmed")
+    }
+
     /// The typed rows and two blank ones for more attendees.
     fn rows(&self) -> Vec<[String; 3]> {
         let mut r: Vec<[String; 3]> = self
@@ -124,6 +131,7 @@ fn render_booking(
 ) -> Response {
     let status = form_status(&errors);
     let page = InterviewFormPage {
+        may_clear: st.actor.may(Action::Create, Resource::Clearance),
         chrome: st.chrome,
         proposal,
         form,

@@ -205,7 +205,38 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
             ("attendee_role", "employer"),
         ]);
     }
+    // Not before the employment service has confirmed her eligibility (on by default): the
+    // form comes back with the message, what was typed, and the way to the clearance page.
     let before = queued_emails(app).await.len();
+    let res = coordinator.submit(&book_path, &book_path, &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(
+        html::shows(
+            &body,
+            "Behörigheten måste vara bekräftad av Arbetsförmedlingen innan intervjun bokas"
+        ),
+        "{body}"
+    );
+    let clearance = format!("/participants/{hana}/clearance");
+    assert!(body.contains(&format!("href=\"{clearance}\"")), "{body}");
+    assert!(
+        body.contains("Lagergatan 3, Borås"),
+        "nothing typed is lost"
+    );
+    assert_eq!(queued_emails(app).await.len(), before);
+    let res = coordinator
+        .submit(
+            &clearance,
+            &format!("{clearance}/confirmation"),
+            &[
+                ("es_officer_name", "Sara Svensson, Arbetsförmedlingen"),
+                ("es_confirmed_on", &today().to_string()),
+                ("es_confirm_note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = coordinator.submit(&book_path, &book_path, &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let interview_path = location(&res);
