@@ -17,6 +17,7 @@ both!(
     a_participant_never_sees_staff_notes_on_her_interview,
     an_employer_contact_submits_placements_and_records_no_approvals,
     an_interview_waits_for_the_employment_service_s_confirmation,
+    an_employer_contact_books_for_its_own_placement_and_the_coordinators_are_invited,
 );
 
 struct Fixture {
@@ -830,4 +831,68 @@ async fn an_interview_waits_for_the_employment_service_s_confirmation(store: Sto
             .interview_book(&f.coord, id, &booking(12, 9, &eva), &compose)
             .await,
     );
+}
+
+async fn an_employer_contact_books_for_its_own_placement_and_the_coordinators_are_invited(
+    store: Store,
+) {
+    let f = fixture(&store).await;
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let eva = [("Eva Ek", "eva@angen.se")];
+    // Another employer's contact: the proposal does not exist for them.
+    assert!(matches!(
+        store
+            .interview_book(&f.other_contact, id, &booking(10, 9, &eva), &compose)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(emails(&store).await.is_empty());
+    // Its own employer's contact books; the programme's coordinator is an invitee and gets
+    // the invitation, the other programme's coordinator does not.
+    let iv = store
+        .interview_book(&f.contact, id, &booking(10, 9, &eva), &compose)
+        .await
+        .unwrap();
+    let r = store.interview_get(&f.coord, iv).await.unwrap();
+    assert!(
+        r.attendees
+            .iter()
+            .any(|a| a.email.as_str() == "k@example.se" && a.role == AttendeeRole::Coordinator),
+        "{:?}",
+        r.attendees
+    );
+    let to: BTreeSet<String> = emails(&store)
+        .await
+        .iter()
+        .map(|e| e.to[0].clone())
+        .collect();
+    assert!(to.contains("k@example.se"), "{to:?}");
+    assert!(
+        to.contains("hr@angen.se"),
+        "the booker's confirmation: {to:?}"
+    );
+    assert!(!to.contains("k2@example.se"), "{to:?}");
+    // The employment service's confirmation is needed here too.
+    let programme = store
+        .participant_get(&f.coord, f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let omar = add(&store, &sys(), &sharing(draft(programme, "Omar", "Ali"))).await;
+    let omar_p = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    match store
+        .interview_book(&f.contact, omar_p, &booking(11, 9, &eva), &compose)
+        .await
+    {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("starts_at").unwrap().key, "pool-error-not-confirmed")
+        }
+        other => panic!("an unconfirmed participant must be refused, got {other:?}"),
+    }
 }

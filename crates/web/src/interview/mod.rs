@@ -146,11 +146,11 @@ async fn interview_form(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Interview)?;
-    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let suggested = s
         .store
         .interview_attendee_suggestions(&st.actor, id)
         .await?;
+    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let form = BookingForm {
         attendee_name: suggested.iter().map(|a| a.name.clone()).collect(),
         attendee_email: suggested.iter().map(|a| a.email.clone()).collect(),
@@ -170,7 +170,6 @@ async fn interview_book(
     Form(f): Form<BookingForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Interview)?;
-    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let result =
         brygga_app::interview::book(&s, &st.actor, id, &f.draft(), st.chrome.i18n.lang).await;
     match result {
@@ -179,6 +178,7 @@ async fn interview_book(
         }
         Err(e) => {
             let errors = form_errors(e)?;
+            let proposal = s.store.proposal_get(&st.actor, id).await?;
             Ok(render_booking(st, proposal, f, errors))
         }
     }
