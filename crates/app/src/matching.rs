@@ -651,6 +651,8 @@ pub struct SettingsDraft {
     pub commute: String,
     /// "flag" or "exclude".
     pub eligibility: String,
+    /// The checkbox "eligibility confirmed before an interview is booked" (absent when off).
+    pub confirm_before_interview: bool,
 }
 
 impl SettingsDraft {
@@ -667,6 +669,7 @@ impl SettingsDraft {
                 brygga_matching::EligibilityRule::Exclude => "exclude".into(),
                 brygga_matching::EligibilityRule::Flag => "flag".into(),
             },
+            confirm_before_interview: s.confirm_before_interview,
         }
     }
 
@@ -707,6 +710,7 @@ impl SettingsDraft {
             Ok(Settings {
                 weights,
                 eligibility,
+                confirm_before_interview: self.confirm_before_interview,
             })
         } else {
             Err(e)
@@ -744,8 +748,10 @@ mod tests {
             wishes: "0.5".into(),
             commute: "1".into(),
             eligibility: "exclude".into(),
+            confirm_before_interview: true,
         };
         let s = ok.validate().unwrap();
+        assert!(s.confirm_before_interview);
         assert_eq!(s.weights.occupation, 2.5);
         assert_eq!(s.eligibility, brygga_matching::EligibilityRule::Exclude);
         assert_eq!(SettingsDraft::of(&s).validate().unwrap(), s);
@@ -767,10 +773,29 @@ mod tests {
             wishes: "0".into(),
             commute: "0".into(),
             eligibility: "flag".into(),
+            confirm_before_interview: false,
         };
         assert_eq!(
             zero.validate().unwrap_err().0[0].key,
             "error-weights-all-zero"
+        );
+    }
+
+    #[test]
+    fn eligibility_before_interview_is_on_by_default_and_can_be_turned_off() {
+        // Stored before the setting existed: on.
+        let old: Settings = serde_json::from_str(r#"{"eligibility":"flag"}"#).unwrap();
+        assert!(old.confirm_before_interview);
+        assert!(Settings::default().confirm_before_interview);
+        // The unchecked box (absent from the form) turns it off, and it is stored so.
+        let off = SettingsDraft {
+            confirm_before_interview: false,
+            ..SettingsDraft::of(&Settings::default())
+        };
+        let json = serde_json::to_string(&off.validate().unwrap()).unwrap();
+        assert!(
+            json.contains(r#""confirm_before_interview":false"#),
+            "{json}"
         );
     }
 

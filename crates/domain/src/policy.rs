@@ -280,7 +280,7 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
 
         (Coordinator, Interview, List | Read | Create | Update | Delete) => Some(&[InOrgScope]),
         (ProgrammeManager, Interview, List | Read) => Some(&[InOrgScope]),
-        (EmployerContact, Interview, List | Read | Update) => Some(&[OwnEmployer]),
+        (EmployerContact, Interview, List | Read | Create | Update) => Some(&[OwnEmployer]),
         (Participant, Interview, List | Read) => Some(&[OwnRecord]),
         (_, Interview, _) => None,
 
@@ -859,7 +859,7 @@ mod tests {
             (
                 EmployerContact,
                 Interview,
-                vec![List, Read, Update],
+                vec![List, Read, Create, Update],
                 vec![OwnEmployer],
             ),
             (Participant, Interview, read.clone(), vec![OwnRecord]),

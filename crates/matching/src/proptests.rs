@@ -176,6 +176,7 @@ fn settings() -> impl Strategy<Value = Settings> {
         .prop_map(|(eligibility, weights)| Settings {
             weights,
             eligibility,
+            ..Settings::default()
         })
 }
 

@@ -103,11 +103,25 @@ pub enum EligibilityRule {
 }
 
 /// Matching settings of a programme.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Settings {
     pub weights: Weights,
     pub eligibility: EligibilityRule,
+    /// The employment service confirms the participant's eligibility before an interview is
+    /// booked (GR's order); on unless the programme turns it off. The store reads this key
+    /// (`confirm_before_interview`) when booking.
+    pub confirm_before_interview: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            weights: Weights::default(),
+            eligibility: EligibilityRule::default(),
+            confirm_before_interview: true,
+        }
+    }
 }
 
 /// The hard constraints, in the order they are reported.

@@ -7,6 +7,7 @@
 //! `Compose` callback, so the store never knows about ICS or wording.
 
 use brygga_domain::interview::{Attendee, AttendeeRole, InterviewInput, bookable, is_result};
+use brygga_domain::model::Role;
 use brygga_domain::model::{InterviewOutcome, ProposalStatus};
 use brygga_domain::policy::{Action, FieldClass, Resource, sees};
 use brygga_domain::{FieldError, FieldErrors};
@@ -19,7 +20,8 @@ use serde::Serialize;
 use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
-    candidate_proposal, employer, employer_contact, interview, participant, placement, supervisor,
+    candidate_proposal, employer, employer_contact, es_confirmation, interview, membership,
+    organisation, participant, placement, supervisor, user,
 };
 use crate::jobs::{OutgoingEmail, enqueue_email};
 use crate::pool::{proposal_relations, shares_with_employers};
@@ -225,7 +227,8 @@ impl Store {
                 Resource::Interview,
                 Action::Create,
             )
-            .await?;
+            .await
+            .map_err(|e| not_found_for_employers(actor, e))?;
         let emp = l.placement.employer_id;
         let mut out: Vec<SuggestedAttendee> = employer_contact::Entity::find()
             .filter(employer_contact::Column::EmployerId.eq(emp))
@@ -256,7 +259,11 @@ impl Store {
             out.push(SuggestedAttendee {
                 name: actor.name.clone(),
                 email: actor.email.clone(),
-                role: AttendeeRole::Coordinator,
+                role: if actor.role == Role::EmployerContact {
+                    AttendeeRole::Employer
+                } else {
+                    AttendeeRole::Coordinator
+                },
             });
         }
         out.retain(|a| !a.email.trim().is_empty());
@@ -283,7 +290,8 @@ impl Store {
                 Resource::Interview,
                 Action::Create,
             )
-            .await?;
+            .await
+            .map_err(|e| not_found_for_employers(actor, e))?;
         let status = l.proposal.status.get();
         if !bookable(status) {
             return Err(invalid("starts_at", "pool-error-not-bookable"));
@@ -298,6 +306,9 @@ impl Store {
         crate::pool::consent_in_tx(&tx, l.participant.id)
             .await
             .map_err(|_| invalid("starts_at", "pool-error-no-consent"))?;
+        if !eligibility_ready_in_tx(&tx, &l.participant).await? {
+            return Err(invalid("starts_at", "pool-error-not-confirmed"));
+        }
         // Under the write lock, so two bookings at once cannot both pass.
         let clashing = interview::Entity::find()
             .filter(interview::Column::Outcome.ne(InterviewOutcome::Cancelled.as_str()))
@@ -322,6 +333,18 @@ impl Store {
         if busy {
             return Err(invalid("starts_at", "pool-error-overlap-attendee"));
         }
+        // An employer books itself: the programme's coordinators are told and can attend.
+        let mut attendees = input.attendees.clone();
+        if actor.role == Role::EmployerContact {
+            for c in coordinators_of_in_tx(&tx, l.participant.programme_id).await? {
+                if !attendees
+                    .iter()
+                    .any(|a| a.email.as_str().eq_ignore_ascii_case(c.email.as_str()))
+                {
+                    attendees.push(c);
+                }
+            }
+        }
         let now = crate::now();
         let m = interview::ActiveModel {
             proposal_id: Set(proposal_id),
@@ -331,7 +354,7 @@ impl Store {
             ends_at: Set(input.ends_at),
             location: Set(input.location.clone()),
             meeting_link: Set(input.meeting_link.clone()),
-            attendees: Set(to_json(&input.attendees)),
+            attendees: Set(to_json(&attendees)),
             notes: Set(input.notes.clone()),
             outcome: Set(InterviewOutcome::Pending.into()),
             outcome_note: Set(String::new()),
@@ -371,7 +394,7 @@ impl Store {
         )
         .await?;
         let invitation = Invitation {
-            recipients: recipients_of(&l.participant, &input.attendees),
+            recipients: recipients_of(&l.participant, &attendees),
             interview: record_of(m.clone(), &l.participant, &l.placement, employer_name),
             organizer_name: actor.name.clone(),
             organizer_email: actor.email.clone(),
@@ -571,4 +594,80 @@ async fn set_proposal_status(
     )
     .await?;
     Ok(())
+}
+
+/// Whether an interview may be booked as far as the employment service goes: the programme's
+/// setting `confirm_before_interview` (the matching settings' key, on unless stored `false`)
+/// is off, or the participant has an eligibility confirmation that is not withdrawn.
+async fn eligibility_ready_in_tx(
+    tx: &impl ConnectionTrait,
+    participant: &participant::Model,
+) -> Result<bool> {
+    let required = organisation::Entity::find_by_id(participant.programme_id)
+        .one(tx)
+        .await?
+        .and_then(|o| o.matching_settings)
+        .and_then(|json| serde_json::from_str::<serde_json::Value>(&json).ok())
+        .and_then(|v| v.get("confirm_before_interview")?.as_bool())
+        .unwrap_or(true);
+    if !required {
+        return Ok(true);
+    }
+    let confirmed = es_confirmation::Entity::find()
+        .filter(es_confirmation::Column::ParticipantId.eq(participant.id))
+        .filter(es_confirmation::Column::WithdrawnAt.is_null())
+        .one(tx)
+        .await?;
+    Ok(confirmed.is_some())
+}
+
+/// The active coordinators whose scope takes in the programme: members of it or of an
+/// organisation above it, as invitees of an interview.
+async fn coordinators_of_in_tx(
+    tx: &impl ConnectionTrait,
+    programme_id: i32,
+) -> Result<Vec<Attendee>> {
+    let mut orgs = vec![];
+    let mut next = Some(programme_id);
+    while let Some(id) = next {
+        if orgs.contains(&id) {
+            break;
+        }
+        orgs.push(id);
+        next = organisation::Entity::find_by_id(id)
+            .one(tx)
+            .await?
+            .and_then(|o| o.parent_id);
+    }
+    let members: Vec<i32> = membership::Entity::find()
+        .filter(membership::Column::OrgId.is_in(orgs))
+        .all(tx)
+        .await?
+        .into_iter()
+        .map(|m| m.user_id)
+        .collect();
+    Ok(user::Entity::find()
+        .filter(user::Column::Id.is_in(members))
+        .filter(user::Column::Active.eq(true))
+        .order_by_asc(user::Column::Id)
+        .all(tx)
+        .await?
+        .into_iter()
+        .filter(|u| u.role.get() == Role::Coordinator)
+        .filter_map(|u| {
+            Some(Attendee {
+                email: brygga_domain::ids::Email::parse(&u.email).ok()?,
+                name: u.name,
+                role: AttendeeRole::Coordinator,
+            })
+        })
+        .collect())
+}
+
+/// Another employer's proposal does not exist for an employer contact (404, not 403).
+fn not_found_for_employers(actor: &Actor, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Forbidden if actor.role == Role::EmployerContact => StoreError::NotFound,
+        e => e,
+    }
 }

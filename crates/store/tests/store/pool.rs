@@ -16,6 +16,8 @@ both!(
     withdrawn_consent_ends_every_employer_access_at_once,
     a_participant_never_sees_staff_notes_on_her_interview,
     an_employer_contact_submits_placements_and_records_no_approvals,
+    an_interview_waits_for_the_employment_service_s_confirmation,
+    an_employer_contact_books_for_its_own_placement_and_the_coordinators_are_invited,
 );
 
 struct Fixture {
@@ -68,6 +70,7 @@ async fn fixture(store: &Store) -> Fixture {
     d.email = "sara.said@example.se".into();
     d.skills = vec!["matlagning".into()];
     let sara = add(store, &s, &d).await;
+    confirm(store, sara).await;
     let nils = add(store, &s, &draft(t.programme, "Nils", "Nord")).await;
     let coord = user(
         store,
@@ -300,6 +303,22 @@ fn booking(start_in_days: i64, hour: u32, attendees: &[(&str, &str)]) -> Intervi
     }
 }
 
+/// The employment service's confirmation of eligibility, which an interview needs by default.
+async fn confirm(store: &Store, participant: i32) -> i32 {
+    store
+        .eligibility_confirm(
+            &sys(),
+            participant,
+            &brygga_domain::clearance::ConfirmationInput {
+                officer_name: "Hedda Handläggarsdotter".into(),
+                confirmed_on: chrono::Utc::now().date_naive(),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap()
+}
+
 async fn emails(store: &Store) -> Vec<OutgoingEmail> {
     query_strings(store, "SELECT payload FROM jobs ORDER BY id")
         .await
@@ -360,6 +379,7 @@ async fn interviews_refuse_overlaps_and_queue_invitations(store: Store) {
     ));
     d.email = String::new();
     let omar = add(&store, &sys(), &d).await;
+    confirm(&store, omar).await;
     let omar_p = store
         .propose(&f.coord, omar, f.placement, "")
         .await
@@ -743,4 +763,136 @@ async fn an_employer_contact_submits_placements_and_records_no_approvals(store: 
     let e = store.employer_get(&s, employer).await.unwrap();
     assert_eq!(e.agreement_status.as_str(), "signed");
     assert_eq!(e.supervisors[0].training_status.as_str(), "trained");
+}
+
+async fn an_interview_waits_for_the_employment_service_s_confirmation(store: Store) {
+    let f = fixture(&store).await;
+    let programme = store
+        .participant_get(&f.coord, f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let omar = add(&store, &sys(), &sharing(draft(programme, "Omar", "Ali"))).await;
+    let id = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    let eva = [("Eva Ek", "eva@angen.se")];
+    let not_confirmed = |r: Result<i32, StoreError>| match r {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("starts_at").unwrap().key, "pool-error-not-confirmed")
+        }
+        other => panic!("an unconfirmed participant must be refused, got {other:?}"),
+    };
+    // On by default: refused, and nothing booked, sent or moved.
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(10, 9, &eva), &compose)
+            .await,
+    );
+    assert!(emails(&store).await.is_empty());
+    assert_eq!(
+        store.proposal_get(&f.coord, id).await.unwrap().status,
+        ProposalStatus::Proposed
+    );
+    // Confirmed: booked.
+    let c = confirm(&store, omar).await;
+    store
+        .interview_book(&f.coord, id, &booking(10, 9, &eva), &compose)
+        .await
+        .unwrap();
+    // The confirmation withdrawn: refused again.
+    store.eligibility_withdraw(&sys(), omar, c).await.unwrap();
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(11, 9, &eva), &compose)
+            .await,
+    );
+    // The programme turns the rule off: an unconfirmed participant can be booked.
+    store
+        .set_matching_settings(&sys(), programme, r#"{"confirm_before_interview":false}"#)
+        .await
+        .unwrap();
+    store
+        .interview_book(&f.coord, id, &booking(11, 9, &eva), &compose)
+        .await
+        .unwrap();
+    // And back on (other keys kept as the settings page writes them).
+    store
+        .set_matching_settings(
+            &sys(),
+            programme,
+            r#"{"eligibility":"flag","confirm_before_interview":true}"#,
+        )
+        .await
+        .unwrap();
+    not_confirmed(
+        store
+            .interview_book(&f.coord, id, &booking(12, 9, &eva), &compose)
+            .await,
+    );
+}
+
+async fn an_employer_contact_books_for_its_own_placement_and_the_coordinators_are_invited(
+    store: Store,
+) {
+    let f = fixture(&store).await;
+    let id = store
+        .propose(&f.coord, f.sara, f.placement, "")
+        .await
+        .unwrap();
+    let eva = [("Eva Ek", "eva@angen.se")];
+    // Another employer's contact: the proposal does not exist for them.
+    assert!(matches!(
+        store
+            .interview_book(&f.other_contact, id, &booking(10, 9, &eva), &compose)
+            .await,
+        Err(StoreError::NotFound)
+    ));
+    assert!(emails(&store).await.is_empty());
+    // Its own employer's contact books; the programme's coordinator is an invitee and gets
+    // the invitation, the other programme's coordinator does not.
+    let iv = store
+        .interview_book(&f.contact, id, &booking(10, 9, &eva), &compose)
+        .await
+        .unwrap();
+    let r = store.interview_get(&f.coord, iv).await.unwrap();
+    assert!(
+        r.attendees
+            .iter()
+            .any(|a| a.email.as_str() == "k@example.se" && a.role == AttendeeRole::Coordinator),
+        "{:?}",
+        r.attendees
+    );
+    let to: BTreeSet<String> = emails(&store)
+        .await
+        .iter()
+        .map(|e| e.to[0].clone())
+        .collect();
+    assert!(to.contains("k@example.se"), "{to:?}");
+    assert!(
+        to.contains("hr@angen.se"),
+        "the booker's confirmation: {to:?}"
+    );
+    assert!(!to.contains("k2@example.se"), "{to:?}");
+    // The employment service's confirmation is needed here too.
+    let programme = store
+        .participant_get(&f.coord, f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let omar = add(&store, &sys(), &sharing(draft(programme, "Omar", "Ali"))).await;
+    let omar_p = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    match store
+        .interview_book(&f.contact, omar_p, &booking(11, 9, &eva), &compose)
+        .await
+    {
+        Err(StoreError::Invalid(e)) => {
+            assert_eq!(e.get("starts_at").unwrap().key, "pool-error-not-confirmed")
+        }
+        other => panic!("an unconfirmed participant must be refused, got {other:?}"),
+    }
 }

@@ -90,11 +90,18 @@ struct InterviewFormPage {
     proposal: ProposalRecord,
     form: BookingForm,
     errors: Errors,
+    /// The viewer's role records the employment service's confirmation (the clearance page).
+    may_clear: bool,
 }
 
 crate::http::page_chrome!(InterviewFormPage);
 
 impl InterviewFormPage {
+    /// The booking was refused for want of the employment service's confirmation.
+    fn not_confirmed(&self) -> bool {
+        self.errors.get("starts_at") == Some("pool-error-not-confirmed")
+    }
+
     /// The typed rows and two blank ones for more attendees.
     fn rows(&self) -> Vec<[String; 3]> {
         let mut r: Vec<[String; 3]> = self
@@ -124,6 +131,7 @@ fn render_booking(
 ) -> Response {
     let status = form_status(&errors);
     let page = InterviewFormPage {
+        may_clear: st.actor.may(Action::Create, Resource::Clearance),
         chrome: st.chrome,
         proposal,
         form,
@@ -138,11 +146,11 @@ async fn interview_form(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Interview)?;
-    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let suggested = s
         .store
         .interview_attendee_suggestions(&st.actor, id)
         .await?;
+    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let form = BookingForm {
         attendee_name: suggested.iter().map(|a| a.name.clone()).collect(),
         attendee_email: suggested.iter().map(|a| a.email.clone()).collect(),
@@ -162,7 +170,6 @@ async fn interview_book(
     Form(f): Form<BookingForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Interview)?;
-    let proposal = s.store.proposal_get(&st.actor, id).await?;
     let result =
         brygga_app::interview::book(&s, &st.actor, id, &f.draft(), st.chrome.i18n.lang).await;
     match result {
@@ -171,6 +178,7 @@ async fn interview_book(
         }
         Err(e) => {
             let errors = form_errors(e)?;
+            let proposal = s.store.proposal_get(&st.actor, id).await?;
             Ok(render_booking(st, proposal, f, errors))
         }
     }

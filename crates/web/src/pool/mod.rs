@@ -57,6 +57,9 @@ struct PoolPage {
     interviews: Vec<InterviewRecord>,
     /// Coordinators may propose by hand and book interviews.
     can_propose: bool,
+    /// The viewer's role books interviews (coordinators; an employer contact for its own
+    /// employer's placements, the only pools it sees).
+    can_book: bool,
     q: String,
     found: Vec<ParticipantSummary>,
     form: ProposeForm,
@@ -97,7 +100,7 @@ impl PoolPage {
     }
 
     fn bookable(&self, p: &ProposalRecord) -> bool {
-        self.can_propose && brygga_domain::interview::bookable(p.status)
+        self.can_book && brygga_domain::interview::bookable(p.status)
     }
 }
 
@@ -145,6 +148,7 @@ async fn render_pool(
     };
     let status = form_status(&errors);
     let page = PoolPage {
+        can_book: st.actor.may(Action::Create, Resource::Interview),
         chrome: st.chrome,
         lists: Lists::of(s),
         pool,

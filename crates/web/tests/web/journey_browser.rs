@@ -284,7 +284,41 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     if value_of(b, "input[name=location]").await? != "Storgatan 1, Göteborg" {
         return Err("the booking form lost the place".into());
     }
+    let booking_url = b.current_url().await.map_err(err("url"))?;
     set_value(b, "input[name=ends_at]", &format!("{day}T10:45")).await?;
+    click(b, "form[action$='/interview'] button[type=submit]").await?;
+    // GR's order: the employment service confirms her eligibility before an interview is
+    // booked; the form says so and links to where the confirmation is recorded.
+    main_text_with(
+        b,
+        "Behörigheten måste vara bekräftad av Arbetsförmedlingen innan intervjun bokas",
+    )
+    .await?;
+    if value_of(b, "input[name=location]").await? != "Storgatan 1, Göteborg" {
+        return Err("the refused booking lost the place".into());
+    }
+    click(b, "p#not-confirmed a").await?;
+    find_soon(
+        b,
+        Locator::Css("input[name=es_officer_name]"),
+        "the clearance page",
+    )
+    .await?;
+    let iso = today().format("%Y-%m-%d").to_string();
+    type_into(b, "input[name=es_officer_name]", "Maria Handläggarsson").await?;
+    set_value(b, "input[name=es_confirmed_on]", &iso).await?;
+    click(
+        b,
+        "form[action$='/clearance/confirmation'] button[type=submit]",
+    )
+    .await?;
+    main_text_with(b, "Maria Handläggarsson").await?;
+    b.goto(booking_url.as_str())
+        .await
+        .map_err(err("back to the booking"))?;
+    set_value(b, "input[name=starts_at]", &format!("{day}T10:00")).await?;
+    set_value(b, "input[name=ends_at]", &format!("{day}T10:45")).await?;
+    type_into(b, "input[name=location]", "Storgatan 1, Göteborg").await?;
     click(b, "form[action$='/interview'] button[type=submit]").await?;
     id_in_path(b, "/interviews/").await?;
     click(b, "input[name=outcome][value=passed]").await?;
@@ -323,14 +357,6 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     b.goto(&app.url(&format!("/participants/{participant}/clearance")))
         .await
         .map_err(err("open clearance"))?;
-    let iso = today().format("%Y-%m-%d").to_string();
-    type_into(b, "input[name=es_officer_name]", "Maria Handläggarsson").await?;
-    set_value(b, "input[name=es_confirmed_on]", &iso).await?;
-    click(
-        b,
-        "form[action$='/clearance/confirmation'] button[type=submit]",
-    )
-    .await?;
     main_text_with(b, "Maria Handläggarsson").await?;
     type_into(b, "input[name=es_reference]", "Af-2026/123456").await?;
     set_value(b, "input[name=es_decision_date]", &iso).await?;

@@ -221,6 +221,13 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
             ("eligibility", "exclude"),
         ]
     };
+    // The employment service's confirmation before an interview: on by default.
+    let page = coordinator.page(&settings).await;
+    assert_eq!(html::checked(&page, "confirm_before_interview"), ["true"]);
+    assert!(html::shows(
+        &page,
+        "Behörigheten bekräftas av Arbetsförmedlingen innan en intervju bokas"
+    ));
     let res = coordinator
         .submit(&settings, &settings, &fields("mycket"))
         .await;
@@ -244,6 +251,14 @@ async fn a_coordinator_plans_the_cohort_locks_and_rules_out_pairs_and_accepts_th
         html::selected(&page, "eligibility").as_deref(),
         Some("exclude")
     );
+    // Saved without the box ticked: off; ticked again: on.
+    assert!(html::checked(&page, "confirm_before_interview").is_empty());
+    let mut on = fields("0.9");
+    on.push(("confirm_before_interview", "true"));
+    let res = coordinator.submit(&settings, &settings, &on).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let page = coordinator.page(&settings).await;
+    assert_eq!(html::checked(&page, "confirm_before_interview"), ["true"]);
     assert!(
         coordinator
             .page(&plan_path)

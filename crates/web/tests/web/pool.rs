@@ -205,7 +205,38 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
             ("attendee_role", "employer"),
         ]);
     }
+    // Not before the employment service has confirmed her eligibility (on by default): the
+    // form comes back with the message, what was typed, and the way to the clearance page.
     let before = queued_emails(app).await.len();
+    let res = coordinator.submit(&book_path, &book_path, &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(
+        html::shows(
+            &body,
+            "Behörigheten måste vara bekräftad av Arbetsförmedlingen innan intervjun bokas"
+        ),
+        "{body}"
+    );
+    let clearance = format!("/participants/{hana}/clearance");
+    assert!(body.contains(&format!("href=\"{clearance}\"")), "{body}");
+    assert!(
+        body.contains("Lagergatan 3, Borås"),
+        "nothing typed is lost"
+    );
+    assert_eq!(queued_emails(app).await.len(), before);
+    let res = coordinator
+        .submit(
+            &clearance,
+            &format!("{clearance}/confirmation"),
+            &[
+                ("es_officer_name", "Sara Svensson, Arbetsförmedlingen"),
+                ("es_confirmed_on", &today().to_string()),
+                ("es_confirm_note", ""),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let res = coordinator.submit(&book_path, &book_path, &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let interview_path = location(&res);
@@ -423,20 +454,64 @@ async fn the_pool_stays_closed_to_other_employers_and_roles_without_business(app
         stranger.get(&pool_path).await.status(),
         StatusCode::FORBIDDEN
     );
-    let status = stranger
-        .get(&format!("/proposals/{proposal}/interview"))
-        .await
-        .status();
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    let book_path = format!("/proposals/{proposal}/interview");
+    let status = stranger.get(&book_path).await.status();
+    assert_eq!(status, StatusCode::NOT_FOUND, "another employer's proposal");
 
-    // The demo contact cannot book (coordinators book), and a supervisor has no pool at all.
+    // The employer decides and books itself, from its pool; the programme's coordinator is
+    // told and invited. The employment service's confirmation is needed first here too.
     let contact = app.logged_in(Role::EmployerContact).await;
-    assert_eq!(
-        contact
-            .get(&format!("/proposals/{proposal}/interview"))
-            .await
-            .status(),
-        StatusCode::FORBIDDEN
+    let pool = contact.page(&pool_path).await;
+    assert!(pool.contains(&format!("href=\"{book_path}\"")), "{pool}");
+    let form = contact.page(&book_path).await;
+    let emails: Vec<String> = html::input_values(&form, "attendee_email")
+        .into_iter()
+        .filter(|e| !e.is_empty())
+        .collect();
+    let (start, end) = (local(31, "10:00"), local(31, "11:00"));
+    let fields: Vec<(&str, &str)> = vec![
+        ("starts_at", &start),
+        ("ends_at", &end),
+        ("location", "Lagergatan 3, Borås"),
+        ("attendee_name", "Kontakt"),
+        ("attendee_email", emails[0].as_str()),
+        ("attendee_role", "employer"),
+    ];
+    let res = contact.submit(&book_path, &book_path, &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = res.text().await.unwrap();
+    assert!(html::shows(
+        &body,
+        "Behörigheten måste vara bekräftad av Arbetsförmedlingen innan intervjun bokas"
+    ));
+    assert!(
+        !body.contains("/clearance\""),
+        "no link to a page the employer may not open"
+    );
+    app.store
+        .eligibility_confirm(
+            &k,
+            hana,
+            &brygga_domain::clearance::ConfirmationInput {
+                officer_name: "Sara Svensson".into(),
+                confirmed_on: today(),
+                note: String::new(),
+            },
+        )
+        .await
+        .unwrap();
+    let before = queued_emails(app).await.len();
+    let res = contact.submit(&book_path, &book_path, &fields).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let coordinator_email = app.email(Role::Coordinator);
+    let sent = queued_emails(app).await;
+    assert!(
+        sent[before..]
+            .iter()
+            .any(|m| m.to == vec![coordinator_email.to_string()]
+                && m.attachments.iter().any(|a| a.filename.ends_with(".ics"))),
+        "the coordinator is invited: {:?}",
+        &sent[before..]
     );
     let supervisor = app.logged_in(Role::Supervisor).await;
     assert_eq!(

@@ -255,6 +255,7 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/proposals/{id}/status",
         Rule::May(Update, Proposal),
     ),
+    // Coordinators, and employer contacts for their own employer's placements (issue 10).
     (
         "GET",
         "/proposals/{id}/interview",
