@@ -96,6 +96,16 @@ impl Store {
         Ok(out)
     }
 
+    /// How many rows `q` finds, and the first `ENTRIES` of them in `q`'s order.
+    async fn count_and_first<E>(&self, q: sea_orm::Select<E>) -> Result<(u64, Vec<E::Model>)>
+    where
+        E: EntityTrait,
+        E::Model: Sync,
+    {
+        let count = q.clone().count(&self.db).await?;
+        Ok((count, q.limit(ENTRIES).all(&self.db).await?))
+    }
+
     /// The ids of the participants the actor may list, as a subquery.
     fn scoped_participants(actor: &Actor) -> Result<SelectStatement> {
         let scope = Self::participant_scope(actor)?;
@@ -119,11 +129,8 @@ impl Store {
     /// Proposals matching `cond` as entries "participant – placement", linked to the pool.
     async fn proposal_todo(&self, key: &str, cond: Condition) -> Result<Todo> {
         let q = candidate_proposal::Entity::find().filter(cond);
-        let count = q.clone().count(&self.db).await?;
-        let rows = q
-            .order_by_desc(candidate_proposal::Column::Id)
-            .limit(ENTRIES)
-            .all(&self.db)
+        let (count, rows) = self
+            .count_and_first(q.order_by_desc(candidate_proposal::Column::Id))
             .await?;
         let names = self
             .names(rows.iter().map(|r| r.participant_id).collect())
@@ -218,11 +225,8 @@ impl Store {
                     .add(es_decision::Column::RecordedBy.is_null()),
             );
         }
-        let count = q.clone().count(&self.db).await?;
-        let rows = q
-            .order_by_desc(es_decision::Column::Id)
-            .limit(ENTRIES)
-            .all(&self.db)
+        let (count, rows) = self
+            .count_and_first(q.order_by_desc(es_decision::Column::Id))
             .await?;
         let names = self
             .names(rows.iter().map(|r| r.participant_id).collect())
@@ -319,11 +323,8 @@ impl Store {
         let q = agreement::Entity::find()
             .filter(agreement::Column::EmployerId.eq(employer))
             .filter(agreement::Column::Status.eq(AgreementStatus::Sent.as_str()));
-        let count = q.clone().count(&self.db).await?;
-        let rows = q
-            .order_by_desc(agreement::Column::Id)
-            .limit(ENTRIES)
-            .all(&self.db)
+        let (count, rows) = self
+            .count_and_first(q.order_by_desc(agreement::Column::Id))
             .await?;
         let titles = self
             .placement_titles(rows.iter().filter_map(|a| a.placement_id).collect())
@@ -355,11 +356,8 @@ impl Store {
         key: &str,
         q: sea_orm::Select<interview::Entity>,
     ) -> Result<Todo> {
-        let count = q.clone().count(&self.db).await?;
-        let rows = q
-            .order_by_asc(interview::Column::StartsAt)
-            .limit(ENTRIES)
-            .all(&self.db)
+        let (count, rows) = self
+            .count_and_first(q.order_by_asc(interview::Column::StartsAt))
             .await?;
         let titles = self
             .placement_titles(rows.iter().map(|r| r.placement_id).collect())
@@ -390,11 +388,8 @@ impl Store {
         let q = case_share::Entity::find()
             .filter(case_share::Column::UserId.eq(me))
             .filter(case_share::Column::CreatedAt.gte(now - Duration::days(RECENT_DAYS)));
-        let count = q.clone().count(&self.db).await?;
-        let rows = q
-            .order_by_desc(case_share::Column::Id)
-            .limit(ENTRIES)
-            .all(&self.db)
+        let (count, rows) = self
+            .count_and_first(q.order_by_desc(case_share::Column::Id))
             .await?;
         let names = self
             .names(rows.iter().map(|r| r.participant_id).collect())
