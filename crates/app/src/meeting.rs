@@ -27,7 +27,9 @@ pub async fn book(
     let c = Composer::new(&app.mail);
     Ok(app
         .store
-        .meeting_book(actor, participant_id, &input, &|m, to| c.invitation(m, to))
+        .meeting_book(actor, participant_id, &input, &|m, to| {
+            Some(c.invitation(m, to))
+        })
         .await?)
 }
 
@@ -45,7 +47,7 @@ pub async fn reschedule(
     Ok(app
         .store
         .meeting_update(actor, meeting_id, version, &input, &|m, to| {
-            c.invitation(m, to)
+            Some(c.invitation(m, to))
         })
         .await?)
 }
@@ -55,7 +57,9 @@ pub async fn cancel(app: &App, actor: &Actor, meeting_id: i32, version: i32) -> 
     let c = Composer::new(&app.mail);
     Ok(app
         .store
-        .meeting_cancel(actor, meeting_id, version, &|m, to| c.invitation(m, to))
+        .meeting_cancel(actor, meeting_id, version, &|m, to| {
+            Some(c.invitation(m, to))
+        })
         .await?)
 }
 

@@ -30,7 +30,7 @@ use brygga_domain::registry::{
     SupervisorDraft, UnitDraft,
 };
 use brygga_domain::values::parse_date;
-use chrono::NaiveDate;
+use chrono::{Days, NaiveDate};
 
 use brygga_store::users::NewUser;
 use brygga_store::{Actor, DbErr, Result, Store, StoreError};
@@ -1380,6 +1380,20 @@ const INTERNSHIPS: &[(usize, &str, &str)] = &[
     (4, "2027-02-01", "2027-05-28"),
     (5, "2027-02-15", "2027-05-28"),
 ];
+/// The internship running on the demo's day: the participant login's, at the first employer's
+/// home-care placement (its period moved to match), with the demo supervisor, on GR's pattern.
+/// (participant, placement)
+const RUNNING: (usize, usize) = (0, 1);
+/// How many weeks before the demo's day the running internship started, and how long it is.
+const RUNNING_WEEKS_IN: u64 = 3;
+const RUNNING_WEEKS: u64 = 12;
+
+/// The running internship's first Monday and last Friday.
+fn running_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let start = brygga_domain::calendar::week_start(today) - Days::new(7 * RUNNING_WEEKS_IN);
+    (start, start + Days::new(7 * RUNNING_WEEKS - 3))
+}
+
 /// Participants whose cases are shared with the demo employment-service officer.
 const SHARED_CASES: &[usize] = &[0, 4, 5, 8, 12];
 /// How many participants (the first ones) are in the cohort.
@@ -1871,14 +1885,18 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
     let first_employer = *employers.first().ok_or_else(|| data_bug("no employer"))?;
 
     // Placements.
+    let (running_start, running_end) = running_period(today);
     let mut placements = Vec::with_capacity(PLACEMENTS.len());
-    for p in PLACEMENTS {
+    for (i, p) in PLACEMENTS.iter().enumerate() {
         let employer_id = *employers
             .get(p.employer)
             .ok_or_else(|| data_bug("placement of an unknown employer"))?;
-        let input = placement_draft(p, employer_id)?
-            .validate(&refdata)
-            .map_err(StoreError::Invalid)?;
+        let mut draft = placement_draft(p, employer_id)?;
+        if i == RUNNING.1 {
+            draft.period_start = running_start.to_string();
+            draft.period_end = running_end.to_string();
+        }
+        let input = draft.validate(&refdata).map_err(StoreError::Invalid)?;
         placements.push(store.placement_create(&sys, &input).await?);
     }
 
@@ -1976,6 +1994,16 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         };
         store.internship_create(&sys, who, &input).await?;
     }
+    running(
+        store,
+        &sys,
+        today,
+        participant(RUNNING.0)?,
+        placement(RUNNING.1)?,
+        supervisor.id,
+        user(Role::Coordinator)?,
+    )
+    .await?;
     let officer = user(Role::EsOfficer)?;
     for who in SHARED_CASES {
         store.case_share(&sys, participant(*who)?, officer).await?;
@@ -1986,10 +2014,73 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         &sys,
         programme,
         user(Role::EducationProvider)?,
+        running_start,
         &participant,
     )
     .await?;
     Ok(summary(true))
+}
+
+/// The internship running today, made as a coordinator makes one: proposed, internship
+/// recorded, GR's schedule template applied, and a follow-up meeting booked a week ahead by the
+/// demo coordinator with the intern and her supervisor invited (the demo mails nobody).
+async fn running(
+    store: &Store,
+    sys: &Actor,
+    today: NaiveDate,
+    who: i32,
+    at: i32,
+    supervisor_id: i32,
+    coordinator: i32,
+) -> Result<()> {
+    use brygga_domain::meeting::MeetingDraft;
+    use brygga_domain::schedule::TemplateDraft;
+    let (start, end) = running_period(today);
+    store.propose_candidate(sys, who, at).await?;
+    let input = brygga_domain::internship::InternshipInput {
+        placement_id: at,
+        supervisor_id: Some(supervisor_id),
+        start_date: start,
+        end_date: end,
+        days_per_week: 3,
+        hours_per_week: None,
+    };
+    let internship = store.internship_create(sys, who, &input).await?;
+    store
+        .schedule_apply_template(sys, who, &TemplateDraft::suggested())
+        .await?;
+    let booker = store
+        .actor(coordinator)
+        .await?
+        .ok_or_else(|| data_bug("the demo coordinator is missing"))?;
+    let invited: Vec<String> = store
+        .meeting_invitee_suggestions(&booker, who)
+        .await?
+        .iter()
+        .filter(|s| s.user_id != coordinator)
+        .map(|s| s.user_id.to_string())
+        .collect();
+    let day = today + Days::new(7);
+    let draft = MeetingDraft {
+        kind: "follow_up".into(),
+        starts_at: format!("{day}T10:00"),
+        ends_at: format!("{day}T11:00"),
+        location: "Hemtjänsten, personalrummet".into(),
+        meeting_link: String::new(),
+        internship_id: internship.to_string(),
+        invitee_user_ids: invited,
+        guest_names: vec![],
+        guest_emails: vec![],
+    };
+    let now = today
+        .and_hms_opt(0, 0, 0)
+        .ok_or_else(|| data_bug("midnight"))?
+        .and_utc();
+    let meeting = draft.validate(now, true).map_err(StoreError::Invalid)?;
+    store
+        .meeting_book(&booker, who, &meeting, &|_, _| None)
+        .await?;
+    Ok(())
 }
 
 /// The courses beside the internship, as GR runs them: two weeks of preparatory vocational
@@ -2000,12 +2091,16 @@ async fn courses(
     sys: &Actor,
     programme: i32,
     teacher: i32,
+    running_start: NaiveDate,
     participant: &impl Fn(usize) -> Result<i32>,
 ) -> Result<()> {
     use brygga_domain::course::{
         AttendanceMark, CourseDraft, EnrolmentStatus, ProgressNoteDraft, SessionDraft,
     };
     let interns: Vec<usize> = INTERNSHIPS.iter().map(|(who, _, _)| *who).collect();
+    // The vocational Swedish group runs on Wednesday mornings, GR's Swedish half day, from the
+    // running internship's first week; the later interns join it.
+    let swedish_from = (running_start + Days::new(2)).to_string();
     let specs: [(&str, &str, &str, &str, i64); 2] = [
         (
             "preparatory",
@@ -2017,7 +2112,7 @@ async fn courses(
         (
             "vocational_swedish",
             "Yrkessvenska för vård och omsorg",
-            "2027-02-03",
+            &swedish_from,
             "2027-05-26",
             7,
         ),
@@ -2044,7 +2139,7 @@ async fn courses(
                 let (from, to) = if n == 0 {
                     ("09:00", "12:00")
                 } else {
-                    ("13:00", "16:00")
+                    ("08:30", "12:00")
                 };
                 let s = SessionDraft {
                     session_date: day.to_string(),
@@ -2062,7 +2157,7 @@ async fn courses(
         let who: Vec<usize> = if n == 0 {
             interns.clone()
         } else {
-            interns.iter().copied().chain([0]).collect()
+            interns.iter().copied().chain([RUNNING.0]).collect()
         };
         for w in who {
             enrolled.push(store.course_enrol(sys, course, participant(w)?).await?);
@@ -2104,16 +2199,22 @@ async fn journeys(
     participant: &impl Fn(usize) -> Result<i32>,
     placement: &impl Fn(usize) -> Result<i32>,
 ) -> Result<()> {
-    let days = |n: i64| today - chrono::Duration::days(n);
-    for (k, (who, start, end)) in INTERNSHIPS.iter().enumerate() {
-        let pid = participant(*who)?;
+    // Cleared a fortnight before the demo's day, or before the start for the running one.
+    let (running_start, running_end) = running_period(today);
+    let mut cleared = vec![];
+    for (who, start, end) in INTERNSHIPS {
+        cleared.push((*who, date(start)?, date(end)?, today));
+    }
+    cleared.push((RUNNING.0, running_start, running_end, running_start));
+    for (k, (who, start, end, by)) in cleared.into_iter().enumerate() {
+        let pid = participant(who)?;
         store
             .eligibility_confirm(
                 sys,
                 pid,
                 &ConfirmationInput {
                     officer_name: "Maria Handläggarsson (fiktiv)".into(),
-                    confirmed_on: days(14),
+                    confirmed_on: by - Days::new(14),
                     note: String::new(),
                 },
             )
@@ -2124,9 +2225,9 @@ async fn journeys(
                 pid,
                 &DecisionInput {
                     reference: format!("Af-2026/{:06}", 4711 + k),
-                    decision_date: days(10),
-                    period_start: date(start)?,
-                    period_end: date(end)?,
+                    decision_date: by - Days::new(10),
+                    period_start: start,
+                    period_end: end,
                     insured: true,
                     compensation: Compensation::Aktivitetsstod,
                     note: String::new(),
@@ -2285,7 +2386,7 @@ mod tests {
             v
         };
 
-        // The supervisor sees exactly the two interns.
+        // The supervisor sees exactly her interns: the running one and the two to come.
         let supervisor = actor_for(Role::Supervisor).await?;
         let seen = names(
             store
@@ -2294,7 +2395,9 @@ mod tests {
         );
         let mut interns: Vec<String> = INTERNSHIPS
             .iter()
-            .filter_map(|(i, _, _)| PARTICIPANTS.get(*i))
+            .map(|(i, _, _)| *i)
+            .chain([RUNNING.0])
+            .filter_map(|i| PARTICIPANTS.get(i))
             .map(|p| format!("{} {}", p.first, p.last))
             .collect();
         interns.sort();
@@ -2315,7 +2418,7 @@ mod tests {
             .participant_list(&contact, &ParticipantFilter::default())
             .await?
             .total;
-        assert_eq!(seen as usize, PROPOSALS.len() + INTERNSHIPS.len());
+        assert_eq!(seen as usize, PROPOSALS.len() + INTERNSHIPS.len() + 1);
 
         // The officer sees the shared cases; the coordinator the whole programme.
         let officer = actor_for(Role::EsOfficer).await?;
@@ -2341,6 +2444,46 @@ mod tests {
             .participant_get(&me, me.participant_id().ok_or("not linked")?)
             .await?;
         assert_eq!(format!("{} {}", own.first_name, own.last_name), LOGINS[7].2);
+
+        // Her internship is running today, with the demo supervisor, a schedule around today,
+        // a course and a follow-up meeting a week ahead.
+        let running = store
+            .internships_supervised(&supervisor)
+            .await?
+            .into_iter()
+            .find(|i| Some(i.participant_id) == me.participant_id())
+            .ok_or("the participant's internship is not the supervisor's")?;
+        assert!(running.start_date < today && today < running.end_date);
+        assert_eq!(running.ended_on, None);
+        let around = store
+            .my_schedule(&me, today - Days::new(7), today + Days::new(7))
+            .await?;
+        assert!(around.iter().any(|e| e.kind.as_str() == "workplace"));
+        assert!(
+            around
+                .iter()
+                .any(|e| e.kind.as_str() == "vocational_swedish")
+        );
+        let courses = store.course_list(&me, 1).await?;
+        assert!(
+            courses
+                .items
+                .iter()
+                .any(|c| c.start_date <= today && today <= c.end_date),
+            "a course running today"
+        );
+        let (_, meetings, _) = store.meetings_for_participant(&coordinator, own.id).await?;
+        assert_eq!(meetings.len(), 1);
+        assert_eq!(
+            brygga_domain::calendar::date_at(meetings[0].starts_at),
+            today + Days::new(7)
+        );
+        assert_eq!(meetings[0].internship_id, Some(running.id));
+        // The demo mails nobody.
+        let jobs = store
+            .job_list(&sys, &brygga_store::jobs::JobFilter::default())
+            .await?;
+        assert_eq!(jobs.total, 0);
 
         store.close().await?;
         for suffix in ["", "-wal", "-shm"] {

@@ -343,14 +343,15 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (_, Res::Invitation, _) => None,
         // Schedules: written by the coordinating function, read by the participant, her
         // supervisor and her employer (who see only the workplace days: the store filters).
-        // The education provider's reading (participants enrolled in its courses) comes with
-        // enrolments; until then it reads none.
         (Coordinator | ProgrammeManager, Res::Schedule, List | Read | Create | Update | Delete) => {
             Some(&[InOrgScope])
         }
         (Participant, Res::Schedule, List | Read) => Some(&[OwnRecord]),
         (Supervisor, Res::Schedule, List | Read) => Some(&[Supervised]),
         (EmployerContact, Res::Schedule, List | Read) => Some(&[OwnEmployer]),
+        // The teacher reads the schedules of the participants enrolled in her courses, so that
+        // sessions can be planned around the workplace days.
+        (EducationProvider, Res::Schedule, List | Read) => Some(&[Teaches]),
         (_, Res::Schedule, _) => None,
 
         // Absences: reported by the participant or her supervisor; the coordinating function
@@ -804,6 +805,12 @@ mod tests {
                 Resource::Schedule,
                 read.clone(),
                 vec![OwnEmployer],
+            ),
+            (
+                EducationProvider,
+                Resource::Schedule,
+                read.clone(),
+                vec![Teaches],
             ),
             (
                 Coordinator,
@@ -1321,6 +1328,16 @@ mod journey_tests {
                     assert!(!decide(role, action, Absence, rel).allowed(), "{role:?}");
                 }
             }
+        }
+        // The teacher reads the schedules of her enrolled participants, writes nothing, and
+        // sees no absences.
+        assert!(decide(EducationProvider, Read, Schedule, Teaches).allowed());
+        assert!(decide(EducationProvider, List, Schedule, Teaches).allowed());
+        for action in [Create, Update, Delete] {
+            assert!(!decide(EducationProvider, action, Schedule, Teaches).allowed());
+        }
+        for action in [List, Read, Create] {
+            assert!(!decide(EducationProvider, action, Absence, Teaches).allowed());
         }
         assert!(decide(Supervisor, Read, Schedule, Supervised).allowed());
         assert!(!decide(Supervisor, Update, Schedule, Supervised).allowed());

@@ -151,13 +151,21 @@ impl Store {
             .all(&self.db)
             .await?;
         let org_scope = self.org_subtree(&direct).await?;
-        let supervisor_ids: Vec<i32> = supervisor::Entity::find()
+        let supervisors: Vec<(i32, i32)> = supervisor::Entity::find()
             .filter(supervisor::Column::UserId.eq(user_id))
             .select_only()
             .column(supervisor::Column::Id)
+            .column(supervisor::Column::EmployerId)
             .into_tuple()
             .all(&self.db)
             .await?;
+        let supervisor_ids: Vec<i32> = supervisors.iter().map(|s| s.0).collect();
+        // A supervisor's employer is the one her supervisor record belongs to.
+        let employer_id = u.employer_id.or_else(|| {
+            (role == Role::Supervisor)
+                .then(|| supervisors.first().map(|s| s.1))
+                .flatten()
+        });
         let participant_id: Option<i32> = participant::Entity::find()
             .filter(participant::Column::UserId.eq(user_id))
             .select_only()
@@ -171,7 +179,7 @@ impl Store {
             email: u.email,
             role,
             org_scope,
-            employer_id: u.employer_id,
+            employer_id,
             supervisor_ids,
             participant_id,
         }))

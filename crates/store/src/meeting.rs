@@ -127,8 +127,10 @@ pub struct MeetingInvitation {
     pub organizer_email: String,
 }
 
-/// Writes one invitation e-mail for one invitee (the app layer: wording and calendar file).
-pub type ComposeInvitation<'a> = &'a (dyn Fn(&MeetingInvitation, &Invitee) -> OutgoingEmail + Sync);
+/// Writes one invitation e-mail for one invitee (the app layer: wording and calendar file), or
+/// none where nobody is to be mailed (the demo's fictitious people).
+pub type ComposeInvitation<'a> =
+    &'a (dyn Fn(&MeetingInvitation, &Invitee) -> Option<OutgoingEmail> + Sync);
 
 /// A reminder to be written: the day before a meeting, or on an action's due date.
 #[derive(Debug, Clone)]
@@ -1195,7 +1197,9 @@ async fn queue_invitations(
         .iter()
         .filter(|i| !i.email.trim().is_empty())
     {
-        enqueue_email(tx, &compose(invitation, i)).await?;
+        if let Some(mail) = compose(invitation, i) {
+            enqueue_email(tx, &mail).await?;
+        }
     }
     Ok(())
 }

@@ -20,15 +20,16 @@ use brygga_domain::{FieldError, FieldErrors};
 use chrono::NaiveDate;
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
 use crate::audit::AuditAction;
 use crate::entities::{
-    absence, calendar_feed, employer, internship, participant, placement, schedule_entry,
+    absence, calendar_feed, course_enrolment, course_teacher, employer, internship, participant,
+    placement, schedule_entry,
 };
 use crate::{Actor, Result, Store, StoreError};
 
@@ -96,6 +97,8 @@ pub struct ScheduleView {
     pub entries: Vec<EntryRecord>,
     /// Only the workplace days are shown (supervisor, employer).
     pub workplace_only: bool,
+    /// Whether the actor may open her record (a teacher may not).
+    pub may_read_record: bool,
     pub may_write: bool,
     pub may_report_absence: bool,
 }
@@ -229,6 +232,23 @@ fn interns_of(actor: &Actor) -> sea_orm::sea_query::SelectStatement {
         .to_owned()
 }
 
+/// The participants enrolled in a course the actor teaches, as a subquery.
+fn students_of(actor: &Actor) -> sea_orm::sea_query::SelectStatement {
+    Query::select()
+        .column(course_enrolment::Column::ParticipantId)
+        .from(course_enrolment::Entity)
+        .and_where(
+            course_enrolment::Column::CourseId.in_subquery(
+                Query::select()
+                    .column(course_teacher::Column::CourseId)
+                    .from(course_teacher::Entity)
+                    .and_where(course_teacher::Column::UserId.eq(actor.user_id.unwrap_or(-1)))
+                    .to_owned(),
+            ),
+        )
+        .to_owned()
+}
+
 /// A new row for an entry of `participant_id`'s schedule.
 fn new_entry(
     participant_id: i32,
@@ -264,6 +284,15 @@ impl Store {
         p: &participant::Model,
     ) -> Result<Vec<Relation>> {
         let mut rels = self.participant_relations(actor, p).await?;
+        if actor.user_id.is_some() {
+            let taught = participant::Entity::find_by_id(p.id)
+                .filter(participant::Column::Id.in_subquery(students_of(actor)))
+                .count(&self.db)
+                .await?;
+            if taught > 0 {
+                rels.push(Relation::Teaches);
+            }
+        }
         if let Some(emp) = actor.employer_id.filter(|_| p.shares_with_employers) {
             let at_employer = internship::Entity::find()
                 .filter(internship::Column::ParticipantId.eq(p.id))
@@ -426,6 +455,8 @@ impl Store {
             internship,
             entries,
             workplace_only: !all_kinds,
+            may_read_record: decide_any(actor, Action::Read, Resource::Participant, &rels)
+                .allowed(),
             may_write: decide_any(actor, Action::Create, Resource::Schedule, &rels).allowed(),
             may_report_absence: decide_any(actor, Action::Create, Resource::Absence, &rels)
                 .allowed(),
@@ -651,7 +682,8 @@ impl Store {
     }
 
     /// The actor's own week: a participant's whole schedule, a supervisor's interns' and an
-    /// employer contact's interns' workplace days; nothing for anyone else.
+    /// employer contact's interns' workplace days, a teacher's enrolled participants' whole
+    /// schedules; nothing for anyone else.
     pub async fn my_schedule(
         &self,
         actor: &Actor,
@@ -707,6 +739,12 @@ impl Store {
                         ),
                     ),
             );
+            any = true;
+        }
+        if actor.user_id.is_some() && actor.can(Action::Read, Resource::Schedule, Relation::Teaches)
+        {
+            whose =
+                whose.add(schedule_entry::Column::ParticipantId.in_subquery(students_of(actor)));
             any = true;
         }
         if !any {

@@ -356,6 +356,8 @@ mod http;
 mod input;
 #[path = "web/internship.rs"]
 mod internship;
+#[path = "web/internship_browser.rs"]
+mod internship_browser;
 #[path = "web/journey.rs"]
 mod journey;
 #[path = "web/journey_browser.rs"]

@@ -168,8 +168,8 @@ fn input(users: &[&Actor], guests: &[(&str, &str)]) -> MeetingInput {
 }
 
 /// One e-mail per invitee; the subject says what the calendar file would.
-fn compose(inv: &MeetingInvitation, to: &Invitee) -> OutgoingEmail {
-    OutgoingEmail {
+fn compose(inv: &MeetingInvitation, to: &Invitee) -> Option<OutgoingEmail> {
+    Some(OutgoingEmail {
         to: vec![to.email.clone()],
         subject: format!(
             "{} meeting-{} seq {}",
@@ -179,7 +179,7 @@ fn compose(inv: &MeetingInvitation, to: &Invitee) -> OutgoingEmail {
         ),
         text: String::new(),
         attachments: vec![],
-    }
+    })
 }
 
 fn remind(r: &Reminder) -> OutgoingEmail {

@@ -74,6 +74,7 @@ impl UserInfo {
                 Relation::OwnRecord,
                 Relation::Supervised,
                 Relation::OwnEmployer,
+                Relation::Teaches,
             ]
             .iter()
             .any(|r| a.can(Action::Read, Resource::Schedule, *r)),

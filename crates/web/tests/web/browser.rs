@@ -2,6 +2,7 @@
 //! fixing a wrong personnummer.
 
 use super::*;
+use fantoccini::Locator;
 
 // ====================================================================== the real browser
 
@@ -83,6 +84,81 @@ pub(crate) async fn find_soon(
     }
 }
 
+/// Set an input's value directly (date and time inputs take keys in the browser's locale).
+pub(crate) async fn set_value(
+    b: &fantoccini::Client,
+    css: &str,
+    value: &str,
+) -> Result<(), String> {
+    b.execute(
+        "const e = document.querySelector(arguments[0]); \
+         if (!e) { throw new Error('no ' + arguments[0]); } \
+         e.value = arguments[1];",
+        vec![json!(css), json!(value)],
+    )
+    .await
+    .map(|_| ())
+    .map_err(browser_err(css))
+}
+
+pub(crate) async fn type_into(b: &fantoccini::Client, css: &str, text: &str) -> Result<(), String> {
+    let e = find_soon(b, Locator::Css(css), css).await?;
+    e.clear().await.map_err(browser_err(css))?;
+    e.send_keys(text).await.map_err(browser_err(css))
+}
+
+pub(crate) async fn click(b: &fantoccini::Client, css: &str) -> Result<(), String> {
+    find_soon(b, Locator::Css(css), css)
+        .await?
+        .click()
+        .await
+        .map_err(browser_err(css))
+}
+
+pub(crate) async fn value_of(b: &fantoccini::Client, css: &str) -> Result<String, String> {
+    Ok(find_soon(b, Locator::Css(css), css)
+        .await?
+        .prop("value")
+        .await
+        .map_err(browser_err(css))?
+        .unwrap_or_default())
+}
+
+/// The text of the first element matching `css` once it contains `expected`, looked up afresh
+/// each time (a form post may replace the page between two looks), or an error saying what the
+/// page showed instead.
+pub(crate) async fn text_with(
+    b: &fantoccini::Client,
+    css: &str,
+    expected: &str,
+) -> Result<String, String> {
+    let deadline = std::time::Instant::now() + Duration::from_secs(15);
+    loop {
+        let text = match b.find(Locator::Css(css)).await {
+            Ok(m) => m.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(expected) {
+            return Ok(text);
+        }
+        if std::time::Instant::now() > deadline {
+            let url = b
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let page = match b.find(Locator::Css("main")).await {
+                Ok(m) => m.text().await.unwrap_or_default(),
+                Err(_) => String::new(),
+            };
+            return Err(format!(
+                "expected {expected:?} in {css} at {url}; it says {text:?}; the page: {page}"
+            ));
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// Logs in as a coordinator in headless chromium, submits a participant with a wrong
 /// personnummer, sees the message beside the field with the input kept, corrects it, saves, and
 /// finds the participant by searching the list.
@@ -91,7 +167,6 @@ async fn in_a_real_browser_a_coordinator_fixes_a_wrong_personnummer_and_finds_th
     in_browser(browser_story).await;
 
     async fn browser_story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
-        use fantoccini::Locator;
         let err = browser_err;
 
         // Log in; the login page is where the participant list sends a stranger.

@@ -29,7 +29,12 @@ async fn an_officer_registers_a_decision_on_a_shared_case_and_cannot_reach_anoth
         .into_iter()
         .find(|p| !shared.contains(p))
         .expect("a participant not shared with the officer");
-    let case = shared[0];
+    // A shared case without a decision yet (the interns have theirs).
+    let interns = app.participant_ids_for(Role::Supervisor).await;
+    let case = *shared
+        .iter()
+        .find(|p| !interns.contains(p))
+        .expect("a shared case that is no intern");
     let path = format!("/participants/{case}/clearance");
     let officer = app.logged_in(Role::EsOfficer).await;
     let page = officer.page(&path).await;

@@ -248,12 +248,28 @@ async fn the_teacher_records_attendance_and_sees_names_only(app: &TestApp) {
         );
     }
     assert!(
-        !page.contains(&format!("/participants/{amir}")),
+        !page.contains(&format!("href=\"/participants/{amir}\"")),
         "no link to the record"
     );
     assert_eq!(
         teacher.get(&format!("/participants/{amir}")).await.status(),
         StatusCode::FORBIDDEN
+    );
+    // Her schedule, though: her name and her week, nothing else of her record.
+    let schedule = format!("/participants/{amir}/schedule");
+    assert!(page.contains(&format!("href=\"{schedule}\"")));
+    let week = teacher.page(&schedule).await;
+    assert!(html::shows(
+        &week,
+        &format!("{} {}", secret.first_name, secret.last_name)
+    ));
+    for s in &hidden {
+        assert!(!week.contains(s.as_str()), "{s} on the teacher's view");
+    }
+    assert!(!week.contains(&format!("href=\"/participants/{amir}\"")));
+    assert!(
+        !week.contains(&format!("action=\"{schedule}/entries\"")),
+        "the teacher writes no schedule"
     );
     assert!(
         !page.contains(&format!("action=\"{path}/enrolments\"")),

@@ -6,80 +6,15 @@
 //! creates and generates the internship agreement, uploads the signed copy, and the participant
 //! moves into her internship.
 
-use super::browser::{browser_err, find_soon, in_browser};
+use super::browser::{
+    browser_err, click, find_soon, in_browser, set_value, text_with, type_into, value_of,
+};
 use super::*;
 use fantoccini::Locator;
 
 #[tokio::test]
 async fn in_a_real_browser_a_candidate_goes_from_the_portal_to_a_signed_internship() {
     in_browser(story).await;
-}
-
-/// Set an input's value directly (date and time inputs take keys in the browser's locale).
-async fn set_value(b: &fantoccini::Client, css: &str, value: &str) -> Result<(), String> {
-    b.execute(
-        "const e = document.querySelector(arguments[0]); \
-         if (!e) { throw new Error('no ' + arguments[0]); } \
-         e.value = arguments[1];",
-        vec![json!(css), json!(value)],
-    )
-    .await
-    .map(|_| ())
-    .map_err(browser_err(css))
-}
-
-async fn type_into(b: &fantoccini::Client, css: &str, text: &str) -> Result<(), String> {
-    let e = find_soon(b, Locator::Css(css), css).await?;
-    e.clear().await.map_err(browser_err(css))?;
-    e.send_keys(text).await.map_err(browser_err(css))
-}
-
-async fn click(b: &fantoccini::Client, css: &str) -> Result<(), String> {
-    find_soon(b, Locator::Css(css), css)
-        .await?
-        .click()
-        .await
-        .map_err(browser_err(css))
-}
-
-async fn value_of(b: &fantoccini::Client, css: &str) -> Result<String, String> {
-    Ok(find_soon(b, Locator::Css(css), css)
-        .await?
-        .prop("value")
-        .await
-        .map_err(browser_err(css))?
-        .unwrap_or_default())
-}
-
-/// The text of the first element matching `css` once it contains `expected`, looked up afresh
-/// each time (a form post may replace the page between two looks), or an error saying what the
-/// page showed instead.
-async fn text_with(b: &fantoccini::Client, css: &str, expected: &str) -> Result<String, String> {
-    let deadline = std::time::Instant::now() + Duration::from_secs(15);
-    loop {
-        let text = match b.find(Locator::Css(css)).await {
-            Ok(m) => m.text().await.unwrap_or_default(),
-            Err(_) => String::new(),
-        };
-        if text.contains(expected) {
-            return Ok(text);
-        }
-        if std::time::Instant::now() > deadline {
-            let url = b
-                .current_url()
-                .await
-                .map(|u| u.to_string())
-                .unwrap_or_default();
-            let page = match b.find(Locator::Css("main")).await {
-                Ok(m) => m.text().await.unwrap_or_default(),
-                Err(_) => String::new(),
-            };
-            return Err(format!(
-                "expected {expected:?} in {css} at {url}; it says {text:?}; the page: {page}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
 }
 
 async fn main_text_with(b: &fantoccini::Client, expected: &str) -> Result<String, String> {
