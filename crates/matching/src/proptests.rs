@@ -230,9 +230,9 @@ fn cefr_in(s: &str) -> Option<Cefr> {
 fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
     let fail = || format!("cannot read {kind:?}: {sv:?}");
     let relation = |rel: &str| -> Result<u8, String> {
-        Ok(if rel == "samma yrke" {
+        Ok(if rel.starts_with("samma yrkesgrupp (samma yrke)") {
             4
-        } else if rel.starts_with("samma yrkesgrupp:") {
+        } else if rel.starts_with("samma undergrupp:") {
             3
         } else if rel.starts_with("samma huvudgrupp:") {
             2
@@ -241,6 +241,19 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
         } else {
             return Err(fail());
         })
+    };
+    // "…; yrkesmatch 56 % (…)": the stated per cent must be the value's.
+    let stated = |v: f64| -> Result<f64, String> {
+        let (_, rest) = sv.rsplit_once("; yrkesmatch ").ok_or_else(fail)?;
+        let pct: f64 = rest
+            .split_whitespace()
+            .next()
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(fail)?;
+        if (pct - (v * 100.0).round()).abs() > 0.0 {
+            return Err(format!("states {pct} % for {v}: {sv:?}"));
+        }
+        Ok(v)
     };
     match kind {
         ComponentKind::Occupation => {
@@ -251,12 +264,12 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
                     .parse()
                     .map_err(|_| fail())?;
                 let level = relation(&rest[at + " år) – ".len()..])?;
-                Ok(experience_value(level, years))
+                stated(experience_value(level, years))
             } else if let Some(rest) = sv.strip_prefix("Vill arbeta som ") {
                 let (_, rel) = rest.split_once(" – ").ok_or_else(fail)?;
-                Ok(wish_value(relation(rel)?))
+                stated(wish_value(relation(rel)?))
             } else if sv.starts_with("Ingen erfarenhet") {
-                Ok(0.0)
+                stated(0.0)
             } else {
                 Err(fail())
             }
@@ -303,6 +316,9 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
                 Ok(wishes_value(Some(4)))
             } else if let Some(rest) = sv.strip_prefix("Närliggande önskat yrke: ") {
                 let (_, rel) = rest.split_once(" – ").ok_or_else(fail)?;
+                Ok(wishes_value(Some(relation(rel)?)))
+            } else if sv.starts_with("Inget önskat yrke ligger nära; närmast ") {
+                let (_, rel) = sv.split_once(" – ").ok_or_else(fail)?;
                 Ok(wishes_value(Some(relation(rel)?)))
             } else if sv.starts_with("Inga önskade") {
                 Ok(wishes_value(None))
@@ -488,6 +504,97 @@ proptest! {
             prop_assert_eq!(values(&a), values(&b));
         }
         prop_assert_eq!(a.passes(), b.passes());
+    }
+}
+
+/// A unit group sharing exactly `level` leading digits with `code` (4 digits): the digit at
+/// `level` is moved by `shift` (1–9), the rest taken from `tail`.
+fn code_at_level(code: &str, level: u8, shift: u8, tail: &str) -> String {
+    let mut out: Vec<u8> = code.bytes().take(usize::from(level)).collect();
+    if let (Some(&d), true) = (code.as_bytes().get(out.len()), level < 4) {
+        out.push(b'0' + (d - b'0' + shift) % 10);
+    }
+    out.extend(tail.bytes().skip(out.len()));
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn unit_group() -> impl Strategy<Value = String> {
+    (0u16..10_000).prop_map(|n| format!("{n:04}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_closer_trade_scores_higher_by_experience_or_wish(
+        p in participant(),
+        mut x in placement(),
+        s in settings(),
+        target in unit_group(),
+        tail in unit_group(),
+        shift in 1u8..10,
+        years in 0u8..12,
+    ) {
+        x.ssyk = target.clone();
+        let occupation = |f: &Fit| f.component(ComponentKind::Occupation).map_or(-1.0, |c| c.value);
+        let wishes = |f: &Fit| f.component(ComponentKind::Wishes).map_or(-1.0, |c| c.value);
+        let positive = s.weights.effective()[0] > 0.0;
+        // By experience: unit > minor > sub-major > major > none, with nothing wished.
+        let by_experience: Vec<Fit> = (0..=4u8)
+            .rev()
+            .map(|level| {
+                let mut p = p.clone();
+                p.experience = vec![(code_at_level(&target, level, shift, &tail), years)];
+                p.wished = vec![];
+                score::fit(&p, &x, geo(), &s)
+            })
+            .collect();
+        // By wish: the same order, in the occupation and the wishes component.
+        let by_wish: Vec<Fit> = (0..=4u8)
+            .rev()
+            .map(|level| {
+                let mut p = p.clone();
+                p.experience = vec![];
+                p.wished = vec![code_at_level(&target, level, shift, &tail)];
+                score::fit(&p, &x, geo(), &s)
+            })
+            .collect();
+        for w in by_experience.windows(2).chain(by_wish.windows(2)) {
+            prop_assert!(occupation(&w[0]) > occupation(&w[1]));
+            prop_assert!(w[0].soft_score >= w[1].soft_score);
+            if positive {
+                prop_assert!(w[0].soft_score > w[1].soft_score);
+            }
+        }
+        for w in by_wish.windows(2) {
+            prop_assert!(wishes(&w[0]) > wishes(&w[1]));
+        }
+        // A wish counts below experience of the same trade, however short.
+        for (e, w) in by_experience.iter().zip(&by_wish).take(4) {
+            prop_assert!(occupation(e) > occupation(w));
+        }
+    }
+
+    #[test]
+    fn more_years_in_a_trade_never_score_lower(
+        p in participant(),
+        x in placement(),
+        s in settings(),
+        code in select(CODES),
+        a in 0u8..40,
+        b in 0u8..40,
+    ) {
+        let (fewer, more) = (a.min(b), a.max(b));
+        let with = |years: u8| {
+            let mut p = p.clone();
+            p.experience = vec![(code.to_string(), years)];
+            score::fit(&p, &x, geo(), &s)
+        };
+        let (lo, hi) = (with(fewer), with(more));
+        let occupation = |f: &Fit| f.component(ComponentKind::Occupation).map_or(-1.0, |c| c.value);
+        prop_assert!(occupation(&hi) >= occupation(&lo));
+        prop_assert!(hi.soft_score >= lo.soft_score);
+        prop_assert!(hi.score >= lo.score);
     }
 }
 
