@@ -13,6 +13,7 @@ use brygga_domain::model::{
 use brygga_domain::values::Cefr;
 
 use crate::geo::Geo;
+use crate::near::Gap;
 use crate::score::{self, Coverage, EligibilityRule};
 
 /// One sentence in Swedish and English.
@@ -467,6 +468,78 @@ pub(crate) fn wishes(best: Option<(&str, u8)>, geo: &Geo) -> Explanation {
         Some(_) => Explanation::new(
             "Inget av de önskade yrkena ligger nära",
             "None of the wished occupations is related",
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- near misses
+
+/// What a near miss lacks: "Kräver svenska B1 – har A2", "Kräver B-körkort" …
+pub(crate) fn gap(g: &Gap) -> Explanation {
+    match g {
+        Gap::Eligibility { status } => {
+            let (sv, en) = match status {
+                EligibilityStatus::Unknown => ("behörigheten är okänd", "eligibility is unknown"),
+                EligibilityStatus::Pending => (
+                    "behörigheten är under utredning",
+                    "eligibility is being assessed",
+                ),
+                EligibilityStatus::NotEligible => {
+                    ("bedömd som inte aktuell", "assessed as not eligible")
+                }
+                EligibilityStatus::Eligible => {
+                    ("behörigheten är bekräftad", "eligibility is confirmed")
+                }
+            };
+            Explanation::new(
+                format!("Kräver bekräftad behörighet – {sv}"),
+                format!("Requires confirmed eligibility – {en}"),
+            )
+        }
+        Gap::Days { available, needed } => Explanation::new(
+            format!(
+                "Kräver {needed} {} i veckan – tillgänglig {available}",
+                dagar(*needed)
+            ),
+            format!(
+                "Requires {needed} {} a week – available {available}",
+                days_en(*needed)
+            ),
+        ),
+        Gap::Swedish { have, required } => match have {
+            Some(l) => Explanation::new(
+                format!("Kräver svenska {required} – har {l}"),
+                format!("Requires Swedish {required} – has {l}"),
+            ),
+            None => Explanation::new(
+                format!("Kräver svenska {required} – ej bedömd"),
+                format!("Requires Swedish {required} – not assessed"),
+            ),
+        },
+        Gap::DrivingLicence { required } => Explanation::new(
+            format!("Kräver {required}-körkort"),
+            format!("Requires a {required} driving licence"),
+        ),
+        Gap::Accommodations { missing } => Explanation::new(
+            format!(
+                "Kräver anpassning som inte erbjuds: {}",
+                list(missing.iter().map(|a| accommodation_label(*a).0))
+            ),
+            format!(
+                "Requires an accommodation not offered: {}",
+                list(missing.iter().map(|a| accommodation_label(*a).1))
+            ),
+        ),
+        Gap::Commute {
+            km: Some(km),
+            max_km,
+        } => Explanation::new(
+            format!("Kräver pendling {km} km – max {max_km} km"),
+            format!("Requires a commute of {km} km – the limit is {max_km} km"),
+        ),
+        Gap::Commute { km: None, .. } => Explanation::new(
+            "Pendlingsavståndet är okänt",
+            "The commute distance is unknown",
         ),
     }
 }

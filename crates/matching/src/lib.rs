@@ -6,6 +6,7 @@
 //! - [`score`]: hard constraints and soft components of one pair ([`score::fit`]).
 //! - [`explain`]: the Swedish and English sentence behind every check and component.
 //! - [`rank`]: an in-memory index answering top-k queries in both directions.
+//! - [`near`]: near misses, placements in the person's trade that fail one hard rule.
 //! - [`generate`]: a seeded generator of realistic profiles for benchmarks and demos.
 
 // Tests may unwrap: a failure there is the test failing.
@@ -18,6 +19,7 @@ pub mod flow;
 pub mod generate;
 pub mod geo;
 pub mod instances;
+pub mod near;
 pub mod profile;
 pub mod rank;
 pub mod schedule;
@@ -26,6 +28,7 @@ pub mod stable;
 
 pub use explain::Explanation;
 pub use geo::Geo;
+pub use near::{Gap, NearMiss, near_misses};
 pub use profile::{ParticipantProfile, PlacementProfile, normalise_term};
 pub use rank::{CandidateFilter, Index, IndexError, Ranked};
 pub use score::{

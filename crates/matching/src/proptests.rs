@@ -12,6 +12,7 @@ use brygga_domain::refdata::RefData;
 use brygga_domain::values::Cefr;
 
 use crate::geo::Geo;
+use crate::near::{NearMiss, near_misses};
 use crate::profile::{ParticipantProfile, PlacementProfile};
 use crate::rank::{CandidateFilter, Index, Ranked};
 use crate::score::{
@@ -676,6 +677,47 @@ proptest! {
             prop_assert!(a == b);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_index_finds_the_near_misses_a_brute_force_scan_finds(
+        people in prop::collection::vec(participant(), 1..30),
+        places in prop::collection::vec(placement(), 1..40),
+        removed in prop::collection::vec(0usize..40, 0..5),
+        s in settings(),
+        limit in 0usize..12,
+    ) {
+        let people = with_ids(people, |p, id| p.id = id);
+        let places = with_ids(places, |x, id| x.id = id);
+        let mut index = Index::build(people.clone(), places.clone(), geo().clone(), s)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut left = places.clone();
+        for r in removed {
+            if let Some(x) = places.get(r) {
+                index.remove_placement(x.id);
+                left.retain(|y| y.id != x.id);
+            }
+        }
+        for p in &people {
+            let expected = near_misses(p, &left, geo(), &s, limit);
+            let got = index.near_misses(p.id, limit).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(got == expected, "{:?} != {:?}", near_ids(&got), near_ids(&expected));
+            for n in &got {
+                prop_assert!(n.relation >= crate::score::RELATED_LEVEL);
+                prop_assert_eq!(n.fit.failed().count(), 1);
+                prop_assert_eq!(n.fit.failed().next().map(|h| h.kind), Some(n.gap.kind()));
+                prop_assert!(n.fit.check(HardKind::Open).is_some_and(|h| h.pass));
+                prop_assert!(!n.missing.sv.is_empty() && !n.missing.en.is_empty());
+            }
+        }
+    }
+}
+
+fn near_ids(v: &[NearMiss]) -> Vec<(i32, u8)> {
+    v.iter().map(|n| (n.id, n.relation)).collect()
 }
 
 #[test]
