@@ -7,6 +7,7 @@
 //! - [`explain`]: the Swedish and English sentence behind every check and component.
 //! - [`rank`]: an in-memory index answering top-k queries in both directions.
 //! - [`near`]: near misses, placements in the person's trade that fail one hard rule.
+//! - [`quality`]: ranking quality against graded judgements (NDCG@k, precision@1).
 //! - [`generate`]: a seeded generator of realistic profiles for benchmarks and demos.
 
 // Tests may unwrap: a failure there is the test failing.
@@ -21,6 +22,7 @@ pub mod geo;
 pub mod instances;
 pub mod near;
 pub mod profile;
+pub mod quality;
 pub mod rank;
 pub mod schedule;
 pub mod score;
