@@ -4,7 +4,9 @@
 #   2. exact cohort assignment, 20,000 × 4,000 × 50, median of 5 solves;
 #   3. the same instance solved by OR-Tools and scipy (bench/compare.py installs them), equal
 #      optimum checked and our time as a ratio to theirs;
-#   4. the matching-meeting scheduler, 2,000 × 200 × 8 slots.
+#   4. the matching-meeting scheduler, 2,000 × 200 × 8 slots;
+#   5. ranking quality: NDCG@5 and precision@1 on the judged pairs in bench/ranking-quality/
+#      (rubric in RUBRIC.md there) for the default weights and two baselines.
 # Usage: bench/run.sh [--skip-scipy]   (scipy's dense solve takes minutes at this size)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,3 +33,5 @@ python3 bench/compare.py --install "$work/instance.json" --ours-result "$work/ou
     --ours-seconds "$median" "${extra[@]}"
 echo "== 4. matching-meeting schedule"
 target/release/examples/bench_schedule
+echo "== 5. ranking quality against judged pairs"
+target/release/examples/ranking_quality bench/ranking-quality/pairs.json

@@ -13,7 +13,8 @@ use brygga_domain::model::{
 use brygga_domain::values::Cefr;
 
 use crate::geo::Geo;
-use crate::score::{Coverage, EligibilityRule};
+use crate::near::Gap;
+use crate::score::{self, Coverage, EligibilityRule};
 
 /// One sentence in Swedish and English.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -280,48 +281,84 @@ fn occupation_name<'a>(geo: &'a Geo, code: &'a str) -> (&'a str, &'a str) {
     geo.occupation_name(code).unwrap_or((code, code))
 }
 
-/// " – samma yrke" … " – samma yrkesområde: Service-, omsorgs- och försäljningsarbete".
+/// The SSYK level two codes share, by its Swedish and English name.
+fn level_name(level: u8) -> (&'static str, &'static str) {
+    match level {
+        4 => ("yrkesgrupp", "unit group"),
+        3 => ("undergrupp", "minor group"),
+        2 => ("huvudgrupp", "sub-major group"),
+        1 => ("yrkesområde", "major group"),
+        _ => ("inget gemensamt", "nothing in common"),
+    }
+}
+
+/// "samma yrkesgrupp (samma yrke)", "samma undergrupp: Undersköterskor" … "samma yrkesområde:
+/// Service-, omsorgs- och försäljningsyrken" (SCB's names of the SSYK 2012 levels).
 fn relation(geo: &Geo, code: &str, level: u8) -> (String, String) {
     let group = code.get(..usize::from(level)).unwrap_or(code);
     let (gsv, gname) = occupation_name(geo, group);
+    let (lsv, len) = level_name(level);
     match level {
-        4 => ("samma yrke".into(), "same occupation".into()),
-        3 => (
-            format!("samma yrkesgrupp: {gsv}"),
-            format!("same minor group: {gname}"),
+        4 => (
+            "samma yrkesgrupp (samma yrke)".into(),
+            "same unit group (same occupation)".into(),
         ),
-        2 => (
-            format!("samma huvudgrupp: {gsv}"),
-            format!("same sub-major group: {gname}"),
+        1..=3 => (
+            format!("samma {lsv}: {gsv}"),
+            format!("same {len}: {gname}"),
         ),
-        1 => (
-            format!("samma yrkesområde: {gsv}"),
-            format!("same major group: {gname}"),
-        ),
-        _ => ("inget gemensamt".into(), "nothing in common".into()),
+        _ => (lsv.into(), len.into()),
     }
+}
+
+/// A share in [0, 1] as whole per cent.
+pub(crate) fn percent(v: f64) -> u32 {
+    // In [0, 100] after the clamp, so the cast neither wraps nor saturates.
+    (v.clamp(0.0, 1.0) * 100.0).round() as u32
+}
+
+/// "; yrkesmatch 56 % (70 % för undergrupp × 80 % för 3 år)": the value of the occupation
+/// component and the two factors it is the product of.
+fn occupation_weight(level: u8, factor: f64, why_sv: &str, why_en: &str) -> (String, String) {
+    let rel = score::relation_value(level);
+    let (lsv, len) = level_name(level);
+    let (v, r, f) = (percent(rel * factor), percent(rel), percent(factor));
+    (
+        format!("; yrkesmatch {v} % ({r} % för {lsv} × {f} % för {why_sv})"),
+        format!("; occupation match {v}% ({r}% for {len} × {f}% for {why_en})"),
+    )
 }
 
 pub(crate) fn occupation(basis: &OccupationBasis<'_>, geo: &Geo) -> Explanation {
     match *basis {
         OccupationBasis::None => Explanation::new(
-            "Ingen erfarenhet av eller önskan om ett närliggande yrke",
-            "No experience of or wish for a related occupation",
+            "Ingen erfarenhet av eller önskan om ett närliggande yrke; yrkesmatch 0 %",
+            "No experience of or wish for a related occupation; occupation match 0%",
         ),
         OccupationBasis::Experience { code, years, level } => {
             let (sv, en) = occupation_name(geo, code);
             let (rsv, ren) = relation(geo, code, level);
+            let (wsv, wen) = occupation_weight(
+                level,
+                score::years_factor(years),
+                &format!("{years} år"),
+                &format!("{years} {}", years_en(years)),
+            );
             Explanation::new(
-                format!("Erfarenhet som {sv} ({years} år) – {rsv}"),
-                format!("Experience as {en} ({years} {}) – {ren}", years_en(years)),
+                format!("Erfarenhet som {sv} ({years} år) – {rsv}{wsv}"),
+                format!(
+                    "Experience as {en} ({years} {}) – {ren}{wen}",
+                    years_en(years)
+                ),
             )
         }
         OccupationBasis::Wish { code, level } => {
             let (sv, en) = occupation_name(geo, code);
             let (rsv, ren) = relation(geo, code, level);
+            let (wsv, wen) = occupation_weight(level, score::WISH_FACTOR, "önskemål", "a wish");
             Explanation::new(
-                format!("Vill arbeta som {sv} – {rsv}"),
-                format!("Wants to work as {en} – {ren}"),
+                format!("Vill arbeta som {sv} – {rsv}{wsv}"),
+                format!("Wants to work as {en} – {ren}{wen}"),
             )
         }
     }
@@ -410,7 +447,7 @@ pub(crate) fn wishes(best: Option<(&str, u8)>, geo: &Geo) -> Explanation {
                 format!("Wished occupation: {en}"),
             )
         }
-        Some((code, level @ 1..=3)) => {
+        Some((code, level)) if level >= score::RELATED_LEVEL => {
             let (sv, en) = occupation_name(geo, code);
             let (rsv, ren) = relation(geo, code, level);
             Explanation::new(
@@ -418,9 +455,91 @@ pub(crate) fn wishes(best: Option<(&str, u8)>, geo: &Geo) -> Explanation {
                 format!("Related wished occupation: {en} – {ren}"),
             )
         }
+        // Only the major group in common: too broad to call related (group 5 holds care, shop
+        // sales and services alike), but say which wish is closest.
+        Some((code, 1)) => {
+            let (sv, en) = occupation_name(geo, code);
+            let (rsv, ren) = relation(geo, code, 1);
+            Explanation::new(
+                format!("Inget önskat yrke ligger nära; närmast {sv} – {rsv}"),
+                format!("No wished occupation is related; the closest is {en} – {ren}"),
+            )
+        }
         Some(_) => Explanation::new(
             "Inget av de önskade yrkena ligger nära",
             "None of the wished occupations is related",
+        ),
+    }
+}
+
+// ---------------------------------------------------------------- near misses
+
+/// What a near miss lacks: "Kräver svenska B1 – har A2", "Kräver B-körkort" …
+pub(crate) fn gap(g: &Gap) -> Explanation {
+    match g {
+        Gap::Eligibility { status } => {
+            let (sv, en) = match status {
+                EligibilityStatus::Unknown => ("behörigheten är okänd", "eligibility is unknown"),
+                EligibilityStatus::Pending => (
+                    "behörigheten är under utredning",
+                    "eligibility is being assessed",
+                ),
+                EligibilityStatus::NotEligible => {
+                    ("bedömd som inte aktuell", "assessed as not eligible")
+                }
+                EligibilityStatus::Eligible => {
+                    ("behörigheten är bekräftad", "eligibility is confirmed")
+                }
+            };
+            Explanation::new(
+                format!("Kräver bekräftad behörighet – {sv}"),
+                format!("Requires confirmed eligibility – {en}"),
+            )
+        }
+        Gap::Days { available, needed } => Explanation::new(
+            format!(
+                "Kräver {needed} {} i veckan – tillgänglig {available}",
+                dagar(*needed)
+            ),
+            format!(
+                "Requires {needed} {} a week – available {available}",
+                days_en(*needed)
+            ),
+        ),
+        Gap::Swedish { have, required } => match have {
+            Some(l) => Explanation::new(
+                format!("Kräver svenska {required} – har {l}"),
+                format!("Requires Swedish {required} – has {l}"),
+            ),
+            None => Explanation::new(
+                format!("Kräver svenska {required} – ej bedömd"),
+                format!("Requires Swedish {required} – not assessed"),
+            ),
+        },
+        Gap::DrivingLicence { required } => Explanation::new(
+            format!("Kräver {required}-körkort"),
+            format!("Requires a {required} driving licence"),
+        ),
+        Gap::Accommodations { missing } => Explanation::new(
+            format!(
+                "Kräver anpassning som inte erbjuds: {}",
+                list(missing.iter().map(|a| accommodation_label(*a).0))
+            ),
+            format!(
+                "Requires an accommodation not offered: {}",
+                list(missing.iter().map(|a| accommodation_label(*a).1))
+            ),
+        ),
+        Gap::Commute {
+            km: Some(km),
+            max_km,
+        } => Explanation::new(
+            format!("Kräver pendling {km} km – max {max_km} km"),
+            format!("Requires a commute of {km} km – the limit is {max_km} km"),
+        ),
+        Gap::Commute { km: None, .. } => Explanation::new(
+            "Pendlingsavståndet är okänt",
+            "The commute distance is unknown",
         ),
     }
 }

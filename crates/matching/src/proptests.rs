@@ -12,6 +12,7 @@ use brygga_domain::refdata::RefData;
 use brygga_domain::values::Cefr;
 
 use crate::geo::Geo;
+use crate::near::{NearMiss, near_misses};
 use crate::profile::{ParticipantProfile, PlacementProfile};
 use crate::rank::{CandidateFilter, Index, Ranked};
 use crate::score::{
@@ -230,9 +231,9 @@ fn cefr_in(s: &str) -> Option<Cefr> {
 fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
     let fail = || format!("cannot read {kind:?}: {sv:?}");
     let relation = |rel: &str| -> Result<u8, String> {
-        Ok(if rel == "samma yrke" {
+        Ok(if rel.starts_with("samma yrkesgrupp (samma yrke)") {
             4
-        } else if rel.starts_with("samma yrkesgrupp:") {
+        } else if rel.starts_with("samma undergrupp:") {
             3
         } else if rel.starts_with("samma huvudgrupp:") {
             2
@@ -241,6 +242,19 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
         } else {
             return Err(fail());
         })
+    };
+    // "…; yrkesmatch 56 % (…)": the stated per cent must be the value's.
+    let stated = |v: f64| -> Result<f64, String> {
+        let (_, rest) = sv.rsplit_once("; yrkesmatch ").ok_or_else(fail)?;
+        let pct: f64 = rest
+            .split_whitespace()
+            .next()
+            .and_then(|t| t.parse().ok())
+            .ok_or_else(fail)?;
+        if (pct - (v * 100.0).round()).abs() > 0.0 {
+            return Err(format!("states {pct} % for {v}: {sv:?}"));
+        }
+        Ok(v)
     };
     match kind {
         ComponentKind::Occupation => {
@@ -251,12 +265,12 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
                     .parse()
                     .map_err(|_| fail())?;
                 let level = relation(&rest[at + " år) – ".len()..])?;
-                Ok(experience_value(level, years))
+                stated(experience_value(level, years))
             } else if let Some(rest) = sv.strip_prefix("Vill arbeta som ") {
                 let (_, rel) = rest.split_once(" – ").ok_or_else(fail)?;
-                Ok(wish_value(relation(rel)?))
+                stated(wish_value(relation(rel)?))
             } else if sv.starts_with("Ingen erfarenhet") {
-                Ok(0.0)
+                stated(0.0)
             } else {
                 Err(fail())
             }
@@ -303,6 +317,9 @@ fn value_from_text(kind: ComponentKind, sv: &str) -> Result<f64, String> {
                 Ok(wishes_value(Some(4)))
             } else if let Some(rest) = sv.strip_prefix("Närliggande önskat yrke: ") {
                 let (_, rel) = rest.split_once(" – ").ok_or_else(fail)?;
+                Ok(wishes_value(Some(relation(rel)?)))
+            } else if sv.starts_with("Inget önskat yrke ligger nära; närmast ") {
+                let (_, rel) = sv.split_once(" – ").ok_or_else(fail)?;
                 Ok(wishes_value(Some(relation(rel)?)))
             } else if sv.starts_with("Inga önskade") {
                 Ok(wishes_value(None))
@@ -491,6 +508,97 @@ proptest! {
     }
 }
 
+/// A unit group sharing exactly `level` leading digits with `code` (4 digits): the digit at
+/// `level` is moved by `shift` (1–9), the rest taken from `tail`.
+fn code_at_level(code: &str, level: u8, shift: u8, tail: &str) -> String {
+    let mut out: Vec<u8> = code.bytes().take(usize::from(level)).collect();
+    if let (Some(&d), true) = (code.as_bytes().get(out.len()), level < 4) {
+        out.push(b'0' + (d - b'0' + shift) % 10);
+    }
+    out.extend(tail.bytes().skip(out.len()));
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn unit_group() -> impl Strategy<Value = String> {
+    (0u16..10_000).prop_map(|n| format!("{n:04}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_closer_trade_scores_higher_by_experience_or_wish(
+        p in participant(),
+        mut x in placement(),
+        s in settings(),
+        target in unit_group(),
+        tail in unit_group(),
+        shift in 1u8..10,
+        years in 0u8..12,
+    ) {
+        x.ssyk = target.clone();
+        let occupation = |f: &Fit| f.component(ComponentKind::Occupation).map_or(-1.0, |c| c.value);
+        let wishes = |f: &Fit| f.component(ComponentKind::Wishes).map_or(-1.0, |c| c.value);
+        let positive = s.weights.effective()[0] > 0.0;
+        // By experience: unit > minor > sub-major > major > none, with nothing wished.
+        let by_experience: Vec<Fit> = (0..=4u8)
+            .rev()
+            .map(|level| {
+                let mut p = p.clone();
+                p.experience = vec![(code_at_level(&target, level, shift, &tail), years)];
+                p.wished = vec![];
+                score::fit(&p, &x, geo(), &s)
+            })
+            .collect();
+        // By wish: the same order, in the occupation and the wishes component.
+        let by_wish: Vec<Fit> = (0..=4u8)
+            .rev()
+            .map(|level| {
+                let mut p = p.clone();
+                p.experience = vec![];
+                p.wished = vec![code_at_level(&target, level, shift, &tail)];
+                score::fit(&p, &x, geo(), &s)
+            })
+            .collect();
+        for w in by_experience.windows(2).chain(by_wish.windows(2)) {
+            prop_assert!(occupation(&w[0]) > occupation(&w[1]));
+            prop_assert!(w[0].soft_score >= w[1].soft_score);
+            if positive {
+                prop_assert!(w[0].soft_score > w[1].soft_score);
+            }
+        }
+        for w in by_wish.windows(2) {
+            prop_assert!(wishes(&w[0]) > wishes(&w[1]));
+        }
+        // A wish counts below experience of the same trade, however short.
+        for (e, w) in by_experience.iter().zip(&by_wish).take(4) {
+            prop_assert!(occupation(e) > occupation(w));
+        }
+    }
+
+    #[test]
+    fn more_years_in_a_trade_never_score_lower(
+        p in participant(),
+        x in placement(),
+        s in settings(),
+        code in select(CODES),
+        a in 0u8..40,
+        b in 0u8..40,
+    ) {
+        let (fewer, more) = (a.min(b), a.max(b));
+        let with = |years: u8| {
+            let mut p = p.clone();
+            p.experience = vec![(code.to_string(), years)];
+            score::fit(&p, &x, geo(), &s)
+        };
+        let (lo, hi) = (with(fewer), with(more));
+        let occupation = |f: &Fit| f.component(ComponentKind::Occupation).map_or(-1.0, |c| c.value);
+        prop_assert!(occupation(&hi) >= occupation(&lo));
+        prop_assert!(hi.soft_score >= lo.soft_score);
+        prop_assert!(hi.score >= lo.score);
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(24))]
 
@@ -569,6 +677,47 @@ proptest! {
             prop_assert!(a == b);
         }
     }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn the_index_finds_the_near_misses_a_brute_force_scan_finds(
+        people in prop::collection::vec(participant(), 1..30),
+        places in prop::collection::vec(placement(), 1..40),
+        removed in prop::collection::vec(0usize..40, 0..5),
+        s in settings(),
+        limit in 0usize..12,
+    ) {
+        let people = with_ids(people, |p, id| p.id = id);
+        let places = with_ids(places, |x, id| x.id = id);
+        let mut index = Index::build(people.clone(), places.clone(), geo().clone(), s)
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let mut left = places.clone();
+        for r in removed {
+            if let Some(x) = places.get(r) {
+                index.remove_placement(x.id);
+                left.retain(|y| y.id != x.id);
+            }
+        }
+        for p in &people {
+            let expected = near_misses(p, &left, geo(), &s, limit);
+            let got = index.near_misses(p.id, limit).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert!(got == expected, "{:?} != {:?}", near_ids(&got), near_ids(&expected));
+            for n in &got {
+                prop_assert!(n.relation >= crate::score::RELATED_LEVEL);
+                prop_assert_eq!(n.fit.failed().count(), 1);
+                prop_assert_eq!(n.fit.failed().next().map(|h| h.kind), Some(n.gap.kind()));
+                prop_assert!(n.fit.check(HardKind::Open).is_some_and(|h| h.pass));
+                prop_assert!(!n.missing.sv.is_empty() && !n.missing.en.is_empty());
+            }
+        }
+    }
+}
+
+fn near_ids(v: &[NearMiss]) -> Vec<(i32, u8)> {
+    v.iter().map(|n| (n.id, n.relation)).collect()
 }
 
 #[test]

@@ -17,10 +17,11 @@ use std::collections::{BinaryHeap, HashMap};
 use brygga_domain::model::EligibilityStatus;
 
 use crate::geo::Geo;
+use crate::near::{self, NearMiss};
 use crate::profile::{ParticipantProfile, PlacementProfile, normalise_term};
 use crate::score::{
-    self, Fit, Settings, accommodation_mask, cefr_rank, combine, commute_value, education_rank,
-    eligibility_outcome, experience_value, is_open, language_value, licence_mask,
+    self, Fit, RELATED_LEVEL, Settings, accommodation_mask, cefr_rank, combine, commute_value,
+    education_rank, eligibility_outcome, experience_value, is_open, language_value, licence_mask,
     licence_required_bit, skills_value, ssyk_number, ssyk_relation, wish_value, wishes_value,
 };
 
@@ -423,6 +424,93 @@ impl Index {
             let x = &pl.profiles[slot];
             (x.id, score::fit(p, x, &self.geo, &self.settings))
         }))
+    }
+
+    /// The first `limit` near misses of a participant: open placements in the participant's
+    /// own or a neighbouring trade that fail exactly one hard rule (see [`crate::near`]).
+    /// The same as [`crate::near::near_misses`] over the index's placements.
+    pub fn near_misses(
+        &self,
+        participant_id: i32,
+        limit: usize,
+    ) -> Result<Vec<NearMiss>, IndexError> {
+        let pi = *self
+            .person_slot
+            .get(&participant_id)
+            .ok_or(IndexError::UnknownParticipant(participant_id))? as usize;
+        if limit == 0 {
+            return Ok(vec![]);
+        }
+        let pe = &self.people;
+        let pl = &self.places;
+        let row = self.km_row(pe.muni[pi]);
+        let (elig_pass, _) = eligibility_outcome(pe.eligible[pi], self.settings.eligibility);
+        let trades: Vec<u16> = pe
+            .experience
+            .row(pi)
+            .iter()
+            .map(|&(code, _)| code)
+            .chain(pe.wished.row(pi).iter().copied())
+            .collect();
+        let skills = pe.skills.row(pi);
+        let mut top = TopK::new(limit);
+        for xi in 0..pl.id.len() {
+            if !pl.alive[xi] || !pl.open[xi] {
+                continue;
+            }
+            let target = pl.ssyk[xi];
+            let relation = trades
+                .iter()
+                .map(|&c| ssyk_relation(c, target))
+                .max()
+                .unwrap_or(0);
+            if relation < RELATED_LEVEL {
+                continue;
+            }
+            let km = row.get(pl.muni[xi] as usize).copied().unwrap_or(UNKNOWN_KM);
+            let fails = u8::from(!elig_pass)
+                + u8::from(pe.days[pi] < pl.days[xi])
+                + u8::from(pe.swedish[pi] < pl.min_swedish[xi])
+                + u8::from(pl.licence_bit[xi] != 0 && pe.licences[pi] & pl.licence_bit[xi] == 0)
+                + u8::from(pe.needs[pi] & !pl.offered[xi] != 0)
+                + u8::from(km == UNKNOWN_KM || km > pe.max_km[pi]);
+            if fails != 1 {
+                continue;
+            }
+            let held = |id: &u32| skills.binary_search(id).is_ok();
+            let req_met = pl.required.row(xi).iter().filter(|s| held(s)).count() as u32;
+            let des_met = pl.desired.row(xi).iter().filter(|s| held(s)).count() as u32;
+            let cheap = self.cheap_parts(pi, xi, km);
+            let soft = self.soft(pi, xi, req_met, des_met, &cheap);
+            // The entry order (score, soft score descending, id ascending) with the relation
+            // in the score's place is the near-miss order.
+            top.offer(Entry {
+                score: f64::from(relation),
+                soft,
+                id: pl.id[xi],
+                slot: xi as u32,
+            });
+        }
+        let mut entries = top.into_vec();
+        entries.sort_unstable();
+        let p = &pe.profiles[pi];
+        let mut out: Vec<NearMiss> = entries
+            .iter()
+            .filter_map(|e| {
+                let x = &pl.profiles[e.slot as usize];
+                let fit = score::fit(p, x, &self.geo, &self.settings);
+                #[cfg(test)]
+                assert_eq!(
+                    fit.soft_score.to_bits(),
+                    e.soft.to_bits(),
+                    "soft score of {}",
+                    x.id
+                );
+                near::near_miss(p, x, fit, &self.geo)
+            })
+            .collect();
+        out.sort_by(near::near_miss_cmp);
+        Ok(out)
     }
 
     // ------------------------------------------------------------ queries

@@ -587,25 +587,41 @@ pub(crate) fn ssyk_relation(a: u16, b: u16) -> u8 {
     }
 }
 
-/// Value of sharing 0–4 leading SSYK digits.
-pub(crate) const RELATION_VALUE: [f64; 5] = [0.0, 0.25, 0.5, 0.75, 1.0];
+/// Value of sharing 0–4 leading SSYK digits with the placement's unit group, as a placement
+/// officer weighs a trade: the same unit group (yrkesgrupp, 4 digits) is the trade itself; the
+/// same minor group (undergrupp, 3 digits: e.g. the assistant nurses of 532) is a close
+/// neighbour whose work carries over with a short introduction; the same sub-major group
+/// (huvudgrupp, 2 digits: e.g. the care workers of 53) shares the field but not the daily
+/// tasks; the same major group (yrkesområde, 1 digit) says little (group 5 lumps care, shop
+/// sales and services together) and counts only as a faint tie-breaker.
+pub(crate) const RELATION_VALUE: [f64; 5] = [0.0, 0.1, 0.45, 0.7, 1.0];
 
-/// Experience counts from half (no full year) to full (five years or more).
+/// The least relation at which a trade counts as the participant's own or a neighbouring one
+/// (the same sub-major group): what "related" means in the wishes sentence and for near misses.
+pub const RELATED_LEVEL: u8 = 2;
+
+/// Experience counts from half (no full year) to full (five years or more), rising by a tenth
+/// a year. The profile records years per occupation but not when the work ended, so recency
+/// cannot be weighed: years alone decide.
 pub(crate) const YEARS_FACTOR: [f64; 6] = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
 
-/// A wished occupation counts like experience without a full year.
-pub(crate) const WISH_FACTOR: f64 = 0.5;
+/// A wished occupation counts below any experience of the same trade (which starts at 0.5).
+pub(crate) const WISH_FACTOR: f64 = 0.4;
+
+pub(crate) fn relation_value(level: u8) -> f64 {
+    RELATION_VALUE[usize::from(level.min(4))]
+}
 
 pub(crate) fn years_factor(years: u8) -> f64 {
     YEARS_FACTOR[usize::from(years.min(5))]
 }
 
 pub(crate) fn experience_value(level: u8, years: u8) -> f64 {
-    RELATION_VALUE[usize::from(level.min(4))] * years_factor(years)
+    relation_value(level) * years_factor(years)
 }
 
 pub(crate) fn wish_value(level: u8) -> f64 {
-    RELATION_VALUE[usize::from(level.min(4))] * WISH_FACTOR
+    relation_value(level) * WISH_FACTOR
 }
 
 /// Required items count twice; nothing stated → 1.
@@ -637,7 +653,7 @@ pub(crate) fn language_value(swedish: u8, min: u8, other_met: u32, other_total: 
 pub(crate) fn wishes_value(best_level: Option<u8>) -> f64 {
     match best_level {
         None => 0.5,
-        Some(l) => RELATION_VALUE[usize::from(l.min(4))],
+        Some(l) => relation_value(l),
     }
 }
 
@@ -984,9 +1000,9 @@ mod tests {
         let x = placement(); // 5321
         let cases = [
             ("5321", 3u8, 1.0 * 0.8),
-            ("5322", 3, 0.75 * 0.8),
-            ("5330", 3, 0.5 * 0.8),
-            ("5120", 3, 0.25 * 0.8),
+            ("5322", 3, 0.7 * 0.8),
+            ("5330", 3, 0.45 * 0.8),
+            ("5120", 3, 0.1 * 0.8),
             ("9111", 3, 0.0),
             ("5321", 0, 0.5),
             ("5321", 5, 1.0),
@@ -1009,7 +1025,8 @@ mod tests {
         let f = run(&p, &x)?;
         assert_eq!(
             sv(&f, ComponentKind::Occupation)?,
-            "Erfarenhet som Undersköterskor, hemtjänst, hemsjukvård och äldreboende (3 år) – samma yrke"
+            "Erfarenhet som Undersköterskor, hemtjänst, hemsjukvård och äldreboende (3 år) – \
+             samma yrkesgrupp (samma yrke); yrkesmatch 80 % (100 % för yrkesgrupp × 80 % för 3 år)"
         );
         let en = f
             .component(ComponentKind::Occupation)
@@ -1017,21 +1034,42 @@ mod tests {
         assert_eq!(
             en.as_deref(),
             Some(
-                "Experience as Assistant nurses, home care and homes for the elderly (3 years) – same occupation"
+                "Experience as Assistant nurses, home care and homes for the elderly (3 years) – \
+                 same unit group (same occupation); occupation match 80% (100% for unit group × \
+                 80% for 3 years)"
             )
         );
-        // A wish counts like experience of under a year.
+        // A neighbouring trade: the minor group's name and both factors are stated.
+        p.experience = vec![("5323".into(), 1)];
+        let f = run(&p, &x)?;
+        assert_eq!(
+            sv(&f, ComponentKind::Occupation)?,
+            "Erfarenhet som Undersköterskor, vård- och specialavdelning (1 år) – samma \
+             undergrupp: Undersköterskor; yrkesmatch 42 % (70 % för undergrupp × 60 % för 1 år)"
+        );
+        // A wish counts below experience of under a year in the same trade.
         p.experience = vec![];
         p.wished = vec!["5322".into()];
         let f = run(&p, &x)?;
-        assert!(close(value(&f, ComponentKind::Occupation)?, 0.75 * 0.5));
+        assert!(close(value(&f, ComponentKind::Occupation)?, 0.7 * 0.4));
         assert_eq!(
             sv(&f, ComponentKind::Occupation)?,
-            "Vill arbeta som Undersköterskor, habilitering – samma yrkesgrupp: Undersköterskor"
+            "Vill arbeta som Undersköterskor, habilitering – samma undergrupp: Undersköterskor; \
+             yrkesmatch 28 % (70 % för undergrupp × 40 % för önskemål)"
         );
+        p.wished = vec!["5321".into()];
+        let wish = value(&run(&p, &x)?, ComponentKind::Occupation)?;
         p.wished = vec![];
+        p.experience = vec![("5321".into(), 0)];
+        let experience = value(&run(&p, &x)?, ComponentKind::Occupation)?;
+        assert!(wish < experience, "{wish} < {experience}");
+        p.experience = vec![];
         let f = run(&p, &x)?;
         assert_eq!(value(&f, ComponentKind::Occupation)?, 0.0);
+        assert_eq!(
+            sv(&f, ComponentKind::Occupation)?,
+            "Ingen erfarenhet av eller önskan om ett närliggande yrke; yrkesmatch 0 %"
+        );
         Ok(())
     }
 
@@ -1118,7 +1156,7 @@ mod tests {
     #[test]
     fn wishes_count_the_placements_occupation_or_a_related_one() -> R {
         let x = placement();
-        let cases: [(&[&str], f64, &str); 5] = [
+        let cases: [(&[&str], f64, &str); 7] = [
             (
                 &["9111", "5321"],
                 1.0,
@@ -1126,16 +1164,24 @@ mod tests {
             ),
             (
                 &["5322"],
-                0.75,
-                "Närliggande önskat yrke: Undersköterskor, habilitering – samma yrkesgrupp: Undersköterskor",
+                0.7,
+                "Närliggande önskat yrke: Undersköterskor, habilitering – samma undergrupp: Undersköterskor",
             ),
             (
                 &["5311"],
-                0.5,
+                0.45,
                 "Närliggande önskat yrke: Barnskötare – samma huvudgrupp: Omsorgsyrken",
+            ),
+            // Shop sales shares only the major group with care: not called related.
+            (
+                &["5230"],
+                0.1,
+                "Inget önskat yrke ligger nära; närmast Kassapersonal m.fl. – samma yrkesområde: \
+                 Service-, omsorgs- och försäljningsyrken",
             ),
             (&["9111"], 0.0, "Inget av de önskade yrkena ligger nära"),
             (&[], 0.5, "Inga önskade yrken angivna"),
+            (&["12"], 0.0, "Inget av de önskade yrkena ligger nära"),
         ];
         for (wished, expected, text) in cases {
             let mut p = participant();
