@@ -25,7 +25,9 @@ pub async fn book(
     let compose = Composer::new(&app.mail, booker_lang);
     Ok(app
         .store
-        .interview_book(actor, proposal_id, &input, &|i, r| compose.email(i, r))
+        .interview_book(actor, proposal_id, &input, &|i, r| {
+            Some(compose.email(i, r))
+        })
         .await?)
 }
 
@@ -40,7 +42,9 @@ pub async fn cancel(
     let compose = Composer::new(&app.mail, booker_lang);
     Ok(app
         .store
-        .interview_cancel(actor, interview_id, version, &|i, r| compose.email(i, r))
+        .interview_cancel(actor, interview_id, version, &|i, r| {
+            Some(compose.email(i, r))
+        })
         .await?)
 }
 

@@ -99,6 +99,13 @@ pub struct Week {
     pub next: String,
 }
 
+impl Week {
+    /// Whether nothing is scheduled on any of its days.
+    pub fn is_empty(&self) -> bool {
+        self.days.iter().all(|d| d.entries.is_empty())
+    }
+}
+
 /// The Monday of the week `?week=YYYY-Www` names, or of this week when absent or not a week.
 pub fn week_of(param: Option<&str>, today: NaiveDate) -> NaiveDate {
     param

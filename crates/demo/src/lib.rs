@@ -3,12 +3,15 @@
 //!
 //! `load` builds one small but complete world: a region with three municipalities, one
 //! programme with a cohort, a login per role, a dozen employers with units, contact persons and
-//! supervisors, about twenty placements and forty participants, a few candidate proposals, two
-//! internships and some cases shared with the employment-service officer. Everything goes through
-//! the store's public API as the system actor, so every write is validated and audited exactly as
-//! a user's would be.
+//! supervisors, about twenty placements and forty participants, a few candidate proposals, an
+//! internship running on the demo's day (the participant login's, with a schedule, a course and
+//! a follow-up meeting), two internships to come, and some cases shared with the
+//! employment-service officer. Everything goes through the store's public API, as the system
+//! actor or as the demo coordinator where a person books, so every write is validated and
+//! audited exactly as a user's would be; the demo queues no e-mail to its fictitious people.
 //!
-//! Nothing is random: the same call gives the same data. Every person and organisation name is
+//! Nothing is random: the same call with the same day gives the same data; the running
+//! internship's dates follow the day it is loaded on. Every person and organisation name is
 //! made up (surnames such as *Exempelsson*, *Låtsasdotter*, streets such as *Exempelgatan*), and
 //! so are the identity numbers:
 //! - organisation numbers are constructed (`X09999-NNNC`, check digit computed with Luhn);
@@ -23,7 +26,7 @@
 use brygga_domain::FieldErrors;
 use brygga_domain::clearance::{ConfirmationInput, DecisionInput};
 use brygga_domain::interest::InterestDraft;
-use brygga_domain::model::{Compensation, OrgKind, Role};
+use brygga_domain::model::{Compensation, InterviewOutcome, OrgKind, Role};
 use brygga_domain::refdata::RefData;
 use brygga_domain::registry::{
     ContactDraft, EmployerDraft, Experience, LanguageSkill, ParticipantDraft, PlacementDraft,
@@ -2036,7 +2039,89 @@ async fn running(
     use brygga_domain::meeting::MeetingDraft;
     use brygga_domain::schedule::TemplateDraft;
     let (start, end) = running_period(today);
-    store.propose_candidate(sys, who, at).await?;
+    let booker = store
+        .actor(coordinator)
+        .await?
+        .ok_or_else(|| data_bug("the demo coordinator is missing"))?;
+    let midnight = |d: NaiveDate| {
+        d.and_hms_opt(0, 0, 0)
+            .map(|t| t.and_utc())
+            .ok_or_else(|| data_bug("midnight"))
+    };
+    // The coordinator's stages: prepared, then in the pool of candidates.
+    let programme = store.participant_get(sys, who).await?.programme_id;
+    let map = store.process_map(sys, programme).await?;
+    for (key, note) in [
+        ("preparing", "Första mötet hållet; yrkessvenska planerad."),
+        ("matching", "Med i kandidatpoolen."),
+    ] {
+        let stage = map
+            .stages
+            .iter()
+            .find(|s| s.key == key)
+            .map(|s| s.id)
+            .ok_or_else(|| data_bug("a default stage is missing"))?;
+        store.journey_move(sys, who, stage, note).await?;
+    }
+    // The seeds' order: eligibility confirmed with the employment service, then the interview
+    // (passed), then the decision, a month before the start.
+    store
+        .eligibility_confirm(
+            sys,
+            who,
+            &ConfirmationInput {
+                officer_name: "Maria Handläggarsson (fiktiv)".into(),
+                confirmed_on: start - Days::new(35),
+                note: String::new(),
+            },
+        )
+        .await?;
+    let proposal = store.propose(sys, who, at, "").await?;
+    // Everyone the booking form suggests (the employer's people and the coordinator).
+    let attendees: Vec<[String; 3]> = store
+        .interview_attendee_suggestions(&booker, proposal)
+        .await?
+        .into_iter()
+        .map(|a| [a.name, a.email, a.role.as_str().to_string()])
+        .collect();
+    let day = start - Days::new(28);
+    let interview = brygga_domain::interview::InterviewDraft {
+        starts_at: format!("{day}T10:00"),
+        ends_at: format!("{day}T10:45"),
+        location: "Hemtjänst Centrum, Provvägen 4, Göteborg".into(),
+        meeting_link: String::new(),
+        notes: String::new(),
+        attendees,
+    }
+    .validate(midnight(day - Days::new(7))?)
+    .map_err(StoreError::Invalid)?;
+    let interview = store
+        .interview_book(&booker, proposal, &interview, &|_, _| None)
+        .await?;
+    store
+        .interview_outcome(
+            &booker,
+            interview,
+            1,
+            InterviewOutcome::Passed,
+            "Lugn och tydlig; har erfarenhet från äldreomsorg.",
+        )
+        .await?;
+    store
+        .es_decision_register(
+            sys,
+            who,
+            &DecisionInput {
+                reference: format!("Af-2026/{:06}", 4711 + INTERNSHIPS.len()),
+                decision_date: start - Days::new(21),
+                period_start: start,
+                period_end: end,
+                insured: true,
+                compensation: Compensation::Aktivitetsstod,
+                note: String::new(),
+            },
+        )
+        .await?;
     let input = brygga_domain::internship::InternshipInput {
         placement_id: at,
         supervisor_id: Some(supervisor_id),
@@ -2049,10 +2134,6 @@ async fn running(
     store
         .schedule_apply_template(sys, who, &TemplateDraft::suggested())
         .await?;
-    let booker = store
-        .actor(coordinator)
-        .await?
-        .ok_or_else(|| data_bug("the demo coordinator is missing"))?;
     let invited: Vec<String> = store
         .meeting_invitee_suggestions(&booker, who)
         .await?
@@ -2072,11 +2153,9 @@ async fn running(
         guest_names: vec![],
         guest_emails: vec![],
     };
-    let now = today
-        .and_hms_opt(0, 0, 0)
-        .ok_or_else(|| data_bug("midnight"))?
-        .and_utc();
-    let meeting = draft.validate(now, true).map_err(StoreError::Invalid)?;
+    let meeting = draft
+        .validate(midnight(today)?, true)
+        .map_err(StoreError::Invalid)?;
     store
         .meeting_book(&booker, who, &meeting, &|_, _| None)
         .await?;
@@ -2199,22 +2278,16 @@ async fn journeys(
     participant: &impl Fn(usize) -> Result<i32>,
     placement: &impl Fn(usize) -> Result<i32>,
 ) -> Result<()> {
-    // Cleared a fortnight before the demo's day, or before the start for the running one.
-    let (running_start, running_end) = running_period(today);
-    let mut cleared = vec![];
-    for (who, start, end) in INTERNSHIPS {
-        cleared.push((*who, date(start)?, date(end)?, today));
-    }
-    cleared.push((RUNNING.0, running_start, running_end, running_start));
-    for (k, (who, start, end, by)) in cleared.into_iter().enumerate() {
-        let pid = participant(who)?;
+    let days = |n: u64| today - Days::new(n);
+    for (k, (who, start, end)) in INTERNSHIPS.iter().enumerate() {
+        let pid = participant(*who)?;
         store
             .eligibility_confirm(
                 sys,
                 pid,
                 &ConfirmationInput {
                     officer_name: "Maria Handläggarsson (fiktiv)".into(),
-                    confirmed_on: by - Days::new(14),
+                    confirmed_on: days(14),
                     note: String::new(),
                 },
             )
@@ -2225,9 +2298,9 @@ async fn journeys(
                 pid,
                 &DecisionInput {
                     reference: format!("Af-2026/{:06}", 4711 + k),
-                    decision_date: by - Days::new(10),
-                    period_start: start,
-                    period_end: end,
+                    decision_date: days(10),
+                    period_start: date(start)?,
+                    period_end: date(end)?,
                     insured: true,
                     compensation: Compensation::Aktivitetsstod,
                     note: String::new(),
@@ -2479,6 +2552,13 @@ mod tests {
             today + Days::new(7)
         );
         assert_eq!(meetings[0].internship_id, Some(running.id));
+        // Her journey went the seeds' way (eligibility, interview passed, decision) and waits
+        // for the signed agreement, which the demo does not have.
+        let journey = store.journey(&coordinator, own.id).await?;
+        assert_eq!(
+            journey.current_stage().map(|s| s.key.as_str()),
+            Some("cleared")
+        );
         // The demo mails nobody.
         let jobs = store
             .job_list(&sys, &brygga_store::jobs::JobFilter::default())

@@ -91,8 +91,9 @@ pub struct Invitation {
     pub cancelled: bool,
 }
 
-/// Writes one email for one recipient (the web layer: language, text, calendar file).
-pub type Compose<'a> = &'a (dyn Fn(&Invitation, &Recipient) -> OutgoingEmail + Sync);
+/// Writes one email for one recipient (the web layer: language, text, calendar file), or none
+/// where nobody is to be mailed (the demo's fictitious people).
+pub type Compose<'a> = &'a (dyn Fn(&Invitation, &Recipient) -> Option<OutgoingEmail> + Sync);
 
 /// A suggested attendee for the booking form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +167,9 @@ async fn queue_invitations(
     compose: Compose<'_>,
 ) -> Result<()> {
     for r in &invitation.recipients {
-        enqueue_email(tx, &compose(invitation, r)).await?;
+        if let Some(mail) = compose(invitation, r) {
+            enqueue_email(tx, &mail).await?;
+        }
     }
     if !actor.email.trim().is_empty() {
         let booker = Recipient {
@@ -174,7 +177,9 @@ async fn queue_invitations(
             email: actor.email.clone(),
             kind: RecipientKind::Booker,
         };
-        enqueue_email(tx, &compose(invitation, &booker)).await?;
+        if let Some(mail) = compose(invitation, &booker) {
+            enqueue_email(tx, &mail).await?;
+        }
     }
     Ok(())
 }

@@ -269,9 +269,9 @@ async fn employer_contacts_see_cards_of_their_own_pools_only(store: Store) {
     );
 }
 
-fn compose(inv: &Invitation, r: &Recipient) -> OutgoingEmail {
+fn compose(inv: &Invitation, r: &Recipient) -> Option<OutgoingEmail> {
     let method = if inv.cancelled { "CANCEL" } else { "REQUEST" };
-    OutgoingEmail {
+    Some(OutgoingEmail {
         to: vec![r.email.clone()],
         subject: format!("{method} {}", inv.interview.placement_title),
         text: format!("{:?}", r.kind),
@@ -280,7 +280,7 @@ fn compose(inv: &Invitation, r: &Recipient) -> OutgoingEmail {
             content_type: format!("text/calendar; method={method}"),
             data_base64: String::new(),
         }],
-    }
+    })
 }
 
 fn booking(start_in_days: i64, hour: u32, attendees: &[(&str, &str)]) -> InterviewInput {
