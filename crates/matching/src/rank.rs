@@ -373,10 +373,7 @@ impl Index {
         k: usize,
         filter: &CandidateFilter,
     ) -> Result<Vec<Ranked>, IndexError> {
-        let pi = *self
-            .person_slot
-            .get(&participant_id)
-            .ok_or(IndexError::UnknownParticipant(participant_id))? as usize;
+        let pi = self.person_index(participant_id)?;
         if k == 0 {
             return Ok(vec![]);
         }
@@ -426,6 +423,14 @@ impl Index {
         }))
     }
 
+    /// The participant's row in the index.
+    fn person_index(&self, participant_id: i32) -> Result<usize, IndexError> {
+        self.person_slot
+            .get(&participant_id)
+            .map(|slot| *slot as usize)
+            .ok_or(IndexError::UnknownParticipant(participant_id))
+    }
+
     /// The first `limit` near misses of a participant: open placements in the participant's
     /// own or a neighbouring trade that fail exactly one hard rule (see [`crate::near`]).
     /// The same as [`crate::near::near_misses`] over the index's placements.
@@ -434,10 +439,7 @@ impl Index {
         participant_id: i32,
         limit: usize,
     ) -> Result<Vec<NearMiss>, IndexError> {
-        let pi = *self
-            .person_slot
-            .get(&participant_id)
-            .ok_or(IndexError::UnknownParticipant(participant_id))? as usize;
+        let pi = self.person_index(participant_id)?;
         if limit == 0 {
             return Ok(vec![]);
         }
