@@ -10,7 +10,8 @@ use brygga_domain::{FieldError, FieldErrors};
 use brygga_matching::assign::{self, AssignError, Assignment, Instance, StableOutcome};
 use brygga_matching::schedule::{MeetingInput, Schedule, ScheduleError, schedule};
 use brygga_matching::{
-    CandidateFilter, Fit, Geo, Index, ParticipantProfile, PlacementProfile, Ranked, Settings,
+    CandidateFilter, Explanation, Fit, Gap, Geo, HardKind, Index, NearMiss, ParticipantProfile,
+    PlacementProfile, Ranked, Settings,
 };
 use brygga_store::Actor;
 use brygga_store::matching::{MatchRule, RuleKind};
@@ -488,6 +489,162 @@ pub async fn suggestions(
         .filter_map(|r| Some((pool.placements.get(&r.id)?.clone(), r.fit)))
         .collect();
     Ok((participant, rows))
+}
+
+/// How many near misses the suggestions page shows beside the ranking.
+pub const NEAR_MISSES: usize = 10;
+
+impl Pool {
+    /// The fit of one pair in this pool; `None` when either is not in it.
+    pub fn fit(&self, participant_id: i32, placement_id: i32) -> Option<Fit> {
+        let p = self.index.participant(participant_id)?;
+        let x = self.index.placement(placement_id)?;
+        Some(brygga_matching::fit(
+            p,
+            x,
+            self.index.geo(),
+            self.index.settings(),
+        ))
+    }
+
+    /// The participant's near misses with their placements, as `reader_sees_needs` allows
+    /// (see [`redact_needs`]).
+    pub fn near_misses(
+        &self,
+        participant_id: i32,
+        limit: usize,
+        reader_sees_needs: bool,
+    ) -> Result<Vec<(PlacementRecord, NearMiss)>> {
+        let found = self
+            .index
+            .near_misses(participant_id, limit)
+            .map_err(|_| Error::NotFound)?;
+        Ok(found
+            .into_iter()
+            .filter_map(|mut n| {
+                if !reader_sees_needs {
+                    redact_needs(&mut n);
+                }
+                Some((self.placements.get(&n.id)?.clone(), n))
+            })
+            .collect())
+    }
+}
+
+/// A missing accommodation names the participant's needs (special-category data). For a reader
+/// who may not read her special needs, the same rule as the participant's record: the gap
+/// says that an accommodation is missing, not which.
+pub fn redact_needs(n: &mut NearMiss) {
+    let Gap::Accommodations { missing } = &mut n.gap else {
+        return;
+    };
+    missing.clear();
+    let unnamed = Explanation::new(
+        "Kräver en anpassning som arbetsplatsen inte erbjuder",
+        "Requires an accommodation the workplace does not offer",
+    );
+    for h in &mut n.fit.hard {
+        if h.kind == HardKind::Accommodations {
+            h.explanation = unnamed.clone();
+        }
+    }
+    n.missing = unnamed;
+}
+
+/// The suggestions page: the ranking, and beside it the near misses.
+pub struct Suggestions {
+    pub participant: ParticipantRecord,
+    pub ranking: Ranking<PlacementRecord>,
+    pub near: Vec<(PlacementRecord, NearMiss)>,
+}
+
+/// The `k` best placements for a participant and her first `near` near misses, from one pool.
+pub async fn suggestions_with_near(
+    app: &App,
+    actor: &Actor,
+    participant_id: i32,
+    k: usize,
+    include_failing: bool,
+    near: usize,
+) -> Result<Suggestions> {
+    require_matching(actor)?;
+    let participant = app.store.participant_get(actor, participant_id).await?;
+    let pool = Pool::load(app, actor, None).await?;
+    let ranking = pool
+        .suggestions(participant_id, k, include_failing)?
+        .into_iter()
+        .filter_map(|r| Some((pool.placements.get(&r.id)?.clone(), r.fit)))
+        .collect();
+    // The record as this reader may see it carries her needs only if they may be read.
+    let sees_needs = participant.needed_accommodations.is_some();
+    let near = pool.near_misses(participant_id, near, sees_needs)?;
+    Ok(Suggestions {
+        participant,
+        ranking,
+        near,
+    })
+}
+
+/// A participant's first `limit` near misses (the API beside the suggestions).
+pub async fn near_misses(
+    app: &App,
+    actor: &Actor,
+    participant_id: i32,
+    limit: usize,
+) -> Result<Vec<(PlacementRecord, NearMiss)>> {
+    Ok(
+        suggestions_with_near(app, actor, participant_id, 0, false, limit)
+            .await?
+            .near,
+    )
+}
+
+/// What a proposal from the matching pages became.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposed {
+    pub id: i32,
+    /// The hard rules the proposal overrode (empty when the pair passes every one).
+    pub overridden: Vec<HardKind>,
+}
+
+/// Propose a participant to a placement from a ranking or a near miss. A pair that passes every
+/// hard rule is proposed as before (any reason is not needed and not kept); one that fails a
+/// rule is proposed anyway only with the coordinator's reason, recorded with the rules it
+/// overrides (`override_reason` beside the field when missing).
+pub async fn propose(
+    app: &App,
+    actor: &Actor,
+    placement_id: i32,
+    participant_id: i32,
+    reason: &str,
+) -> Result<Proposed> {
+    require_matching(actor)?;
+    let placement = app.store.placement_get(actor, placement_id).await?;
+    let pool = Pool::load(app, actor, Some(placement)).await?;
+    let overridden: Vec<HardKind> = pool
+        .fit(participant_id, placement_id)
+        .map(|f| f.failed().map(|h| h.kind).collect())
+        .unwrap_or_default();
+    let id = if overridden.is_empty() {
+        // Passing, or not in the actor's pool (the store refuses what is out of scope).
+        app.store
+            .propose(actor, participant_id, placement_id, "")
+            .await?
+    } else {
+        let rule = overridden
+            .iter()
+            .map(|k| k.as_str())
+            .collect::<Vec<_>>()
+            .join(",");
+        let over = brygga_store::pool::Override {
+            reason,
+            rule: &rule,
+        };
+        app.store
+            .propose_override(actor, participant_id, placement_id, over)
+            .await?
+    };
+    Ok(Proposed { id, overridden })
 }
 
 /// One of the actor's programmes by id; any other id is unknown to them.

@@ -35,8 +35,8 @@ pub fn max_len(field: &str) -> Option<usize> {
         | "es_reference" | "location" | "attendee_name" => NAME_MAX,
         "spoken_languages" => LIST_MAX,
         "meeting_link" => LINK_MAX,
-        "note" | "proposal_note" | "outcome_note" | "es_confirm_note" | "es_decision_note"
-        | "interest_message" => NOTE_MAX,
+        "note" | "proposal_note" | "override_reason" | "outcome_note" | "es_confirm_note"
+        | "es_decision_note" | "interest_message" => NOTE_MAX,
         "notes" | "tasks" | "special_needs" => TEXT_MAX,
         "q" => SEARCH_MAX,
         _ => return None,

@@ -378,6 +378,11 @@ pub mod candidate_proposal {
         /// Who selected the candidate as intern, and when (the employer decides).
         pub selected_at: Option<DateTimeUtc>,
         pub selected_by: Option<i32>,
+        /// Proposed although the pair fails a hard rule of the matching: the coordinator's
+        /// reason, and the rule (`brygga_matching::HardKind::as_str`, comma-separated when
+        /// several fail). May name special-category data: shown as special needs are.
+        pub override_reason: Option<String>,
+        pub override_rule: Option<String>,
     }
     no_relations!();
 }

@@ -10,7 +10,7 @@ use brygga_domain::interview::{may_move, moves_from};
 use brygga_domain::model::{
     DrivingLicence, EducationLevel, EligibilityStatus, ProposalStatus, Role, Weekday,
 };
-use brygga_domain::policy::{Action, Relation, Resource};
+use brygga_domain::policy::{Action, FieldClass, Relation, Resource, sees};
 use brygga_domain::registry::{LanguageLevel, WorkExperience};
 use brygga_domain::values::Cefr;
 use brygga_domain::{FieldError, FieldErrors};
@@ -81,6 +81,22 @@ pub struct ProposalRecord {
     pub shares_with_employers: bool,
     /// The statuses the actor may move this proposal to by hand.
     pub moves: Vec<ProposalStatus>,
+    /// Proposed although the pair fails a hard rule: the rule overridden
+    /// (`swedish`, `driving_licence`, …; comma-separated when several) and the coordinator's
+    /// reason. Both may name special-category data (an accommodation the workplace lacks), so
+    /// only those who may read the participant's special needs see them (coordinators in
+    /// scope, admins); `None` for everyone else and for a proposal that overrode nothing.
+    pub override_rule: Option<String>,
+    pub override_reason: Option<String>,
+}
+
+/// A proposal made although the pair fails a hard rule of the matching.
+#[derive(Debug, Clone, Copy)]
+pub struct Override<'a> {
+    /// Why the coordinator proposes anyway (required).
+    pub reason: &'a str,
+    /// The failing rule or rules (`brygga_matching::HardKind::as_str`, comma-separated).
+    pub rule: &'a str,
 }
 
 /// A placement's candidate pool as the actor may see it.
@@ -173,6 +189,11 @@ fn record_of(
 ) -> ProposalRecord {
     let status = m.status.get();
     let full = !employer_view(actor);
+    let special = sees(
+        actor.role,
+        FieldClass::SpecialCategory,
+        &proposal_relations(actor, p, pl),
+    );
     ProposalRecord {
         id: m.id,
         version: m.version,
@@ -187,6 +208,8 @@ fn record_of(
         eligibility: full.then(|| p.eligibility.get()),
         shares_with_employers: shares_with_employers(p),
         moves: moves_from(actor.role, status),
+        override_rule: m.override_rule.filter(|_| special),
+        override_reason: m.override_reason.filter(|_| special),
     }
 }
 
@@ -321,6 +344,32 @@ impl Store {
         placement_id: i32,
         note: &str,
     ) -> Result<i32> {
+        self.propose_with(actor, participant_id, placement_id, note, None)
+            .await
+    }
+
+    /// Propose a pair that fails a hard rule of the matching, with the coordinator's reason
+    /// (required: `override_reason` beside the field when blank) and the rule overridden.
+    /// Whether the pair fails is the matching's answer, asked by the caller.
+    pub async fn propose_override(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+        placement_id: i32,
+        over: Override<'_>,
+    ) -> Result<i32> {
+        self.propose_with(actor, participant_id, placement_id, "", Some(over))
+            .await
+    }
+
+    async fn propose_with(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+        placement_id: i32,
+        note: &str,
+        over: Option<Override<'_>>,
+    ) -> Result<i32> {
         let p = participant::Entity::find_by_id(participant_id)
             .one(&self.db)
             .await?
@@ -342,15 +391,29 @@ impl Store {
             return Err(no_consent());
         }
         let note = crate::note_text("proposal_note", note)?;
+        let over = match over {
+            None => None,
+            Some(o) => {
+                let reason = crate::note_text("override_reason", o.reason)?;
+                if reason.is_empty() {
+                    return Err(invalid("override_reason", "match-error-reason-required"));
+                }
+                let rule = o.rule.trim();
+                if rule.is_empty() {
+                    return Err(invalid("override_rule", "error-required"));
+                }
+                Some((reason, rule.to_string()))
+            }
+        };
         let tx = crate::begin_write(&self.db).await?;
         consent_in_tx(&tx, participant_id).await?;
-        let id = insert_proposal(
+        let id = insert_proposal_with(
             &tx,
             &self.secret,
             actor,
-            participant_id,
-            placement_id,
+            (participant_id, placement_id),
             &note,
+            over,
         )
         .await?;
         let Some(id) = id else {
@@ -471,6 +534,27 @@ pub(crate) async fn insert_proposal(
     placement_id: i32,
     note: &str,
 ) -> Result<Option<i32>> {
+    insert_proposal_with(
+        tx,
+        secret,
+        actor,
+        (participant_id, placement_id),
+        note,
+        None,
+    )
+    .await
+}
+
+/// As [`insert_proposal`], with the reason and rule of a proposal that overrides a failing
+/// hard rule.
+async fn insert_proposal_with(
+    tx: &impl ConnectionTrait,
+    secret: &crate::secret::Secret,
+    actor: &Actor,
+    (participant_id, placement_id): (i32, i32),
+    note: &str,
+    over: Option<(String, String)>,
+) -> Result<Option<i32>> {
     let exists = candidate_proposal::Entity::find()
         .filter(candidate_proposal::Column::ParticipantId.eq(participant_id))
         .filter(candidate_proposal::Column::PlacementId.eq(placement_id))
@@ -489,10 +573,24 @@ pub(crate) async fn insert_proposal(
         proposed_by: Set(actor.user_id),
         updated_at: Set(Some(now)),
         version: Set(1),
+        override_reason: Set(over.as_ref().map(|(reason, _)| reason.clone())),
+        override_rule: Set(over.as_ref().map(|(_, rule)| rule.clone())),
         ..Default::default()
     }
     .insert(tx)
     .await?;
+    let fields: &[&str] = if over.is_some() {
+        &[
+            "participant_id",
+            "placement_id",
+            "status",
+            "note",
+            "override_reason",
+            "override_rule",
+        ]
+    } else {
+        &["participant_id", "placement_id", "status", "note"]
+    };
     record(
         tx,
         secret,
@@ -500,7 +598,7 @@ pub(crate) async fn insert_proposal(
         AuditAction::Create,
         "candidate_proposal",
         Some(m.id),
-        &["participant_id", "placement_id", "status", "note"],
+        fields,
     )
     .await?;
     Ok(Some(m.id))

@@ -368,6 +368,8 @@ mod mail;
 mod matching;
 #[path = "web/meeting.rs"]
 mod meeting;
+#[path = "web/near_miss.rs"]
+mod near_miss;
 #[path = "web/participant.rs"]
 mod participant;
 #[path = "web/pool.rs"]

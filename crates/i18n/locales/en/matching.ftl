@@ -63,3 +63,23 @@ hint-confirm-before-interview = Before the employer calls a candidate to an inte
 plan-settings = Weights
 error-weight = Enter a number of 0 or more, for example 0.3.
 error-weights-all-zero = At least one weight must be above 0.
+
+# Near misses beside the suggestions, and proposing anyway with a reason.
+match-near-title = Near misses
+match-near-intro = Placements in the participant's own or a neighbouring trade that fail just one requirement. Plan what is missing, or propose anyway with a reason.
+match-near-same-unit = Same trade (unit group)
+match-near-same-minor = Neighbouring trade (minor group)
+match-near-same-sub-major = Neighbouring trade (sub-major group)
+match-near-score = fit without the requirement
+match-propose-anyway = Propose anyway
+field-override_reason = Reason
+hint-override_reason = Required when a requirement is not met. Seen by coordinators, not by the employer.
+match-error-reason-required = Say why the candidate is proposed although a requirement is not met.
+field-override_rule = Proposed despite
+match-rule-open = the placement is not open
+match-rule-eligible = eligibility
+match-rule-days = days a week
+match-rule-swedish = Swedish level
+match-rule-driving_licence = driving licence
+match-rule-accommodations = accommodation
+match-rule-commute = commute

@@ -63,3 +63,23 @@ hint-confirm-before-interview = Innan arbetsgivaren kallar till intervju stämme
 plan-settings = Vikter
 error-weight = Skriv ett tal som är 0 eller större, till exempel 0,3.
 error-weights-all-zero = Minst en vikt måste vara större än 0.
+
+# Near misses beside the suggestions, and proposing anyway with a reason.
+match-near-title = Nära träffar
+match-near-intro = Praktikplatser i deltagarens eget eller ett närliggande yrke som bara inte uppfyller ett krav. Planera det som saknas, eller föreslå ändå med en motivering.
+match-near-same-unit = Samma yrke (yrkesgrupp)
+match-near-same-minor = Närliggande yrke (undergrupp)
+match-near-same-sub-major = Närliggande yrke (yrkesområde)
+match-near-score = matchning utan kravet
+match-propose-anyway = Föreslå ändå
+field-override_reason = Motivering
+hint-override_reason = Krävs när ett krav inte är uppfyllt. Syns för samordnare, inte för arbetsgivaren.
+match-error-reason-required = Skriv varför kandidaten föreslås trots att ett krav inte är uppfyllt.
+field-override_rule = Föreslagen trots krav
+match-rule-open = platsen är inte öppen
+match-rule-eligible = behörighet
+match-rule-days = dagar i veckan
+match-rule-swedish = svenskanivå
+match-rule-driving_licence = körkort
+match-rule-accommodations = anpassning
+match-rule-commute = pendling

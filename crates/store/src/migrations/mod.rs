@@ -17,6 +17,7 @@ mod m0011_schedule;
 mod m0012_courses;
 mod m0013_followup;
 mod m0014_notifications;
+mod m0016_proposal_override;
 
 pub struct Migrator;
 
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0012_courses::Migration),
             Box::new(m0013_followup::Migration),
             Box::new(m0014_notifications::Migration),
+            Box::new(m0016_proposal_override::Migration),
         ]
     }
 }

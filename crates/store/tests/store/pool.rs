@@ -18,6 +18,7 @@ both!(
     an_employer_contact_submits_placements_and_records_no_approvals,
     an_interview_waits_for_the_employment_service_s_confirmation,
     an_employer_contact_books_for_its_own_placement_and_the_coordinators_are_invited,
+    a_proposal_overriding_a_rule_keeps_its_reason_for_those_who_read_special_needs,
 );
 
 struct Fixture {
@@ -895,4 +896,150 @@ async fn an_employer_contact_books_for_its_own_placement_and_the_coordinators_ar
         }
         other => panic!("an unconfirmed participant must be refused, got {other:?}"),
     }
+}
+
+async fn a_proposal_overriding_a_rule_keeps_its_reason_for_those_who_read_special_needs(
+    store: Store,
+) {
+    use brygga_store::audit::AuditFilter;
+    use brygga_store::pool::Override;
+    let f = fixture(&store).await;
+    let t_programme = store
+        .participant_get(&sys(), f.sara)
+        .await
+        .unwrap()
+        .programme_id;
+    let manager = user(
+        &store,
+        "pm@example.se",
+        Role::ProgrammeManager,
+        &[t_programme],
+        None,
+    )
+    .await;
+    let manager = actor(&store, manager).await;
+
+    // Without a reason (blank counts as none), refused beside the reason; nothing stored.
+    for blank in ["", "   \n "] {
+        let over = Override {
+            reason: blank,
+            rule: "accommodations",
+        };
+        match store
+            .propose_override(&f.coord, f.sara, f.placement, over)
+            .await
+        {
+            Err(StoreError::Invalid(e)) => {
+                assert_eq!(
+                    e.get("override_reason").map(|e| e.key),
+                    Some("match-error-reason-required")
+                )
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(
+        store
+            .pool_for_placement(&f.coord, f.placement)
+            .await
+            .unwrap()
+            .proposals
+            .is_empty()
+    );
+    // Too long a reason is refused as a note is.
+    let long = "x".repeat(1001);
+    assert!(matches!(
+        store
+            .propose_override(
+                &f.coord,
+                f.sara,
+                f.placement,
+                Override {
+                    reason: &long,
+                    rule: "swedish"
+                }
+            )
+            .await,
+        Err(StoreError::Invalid(_))
+    ));
+
+    // With a reason: stored with the rule, audited by field name.
+    let reason = "Arbetsplatsen ordnar tolk via kommunen";
+    let id = store
+        .propose_override(
+            &f.coord,
+            f.sara,
+            f.placement,
+            Override {
+                reason: &format!("  {reason} "),
+                rule: "accommodations",
+            },
+        )
+        .await
+        .unwrap();
+    let mine = |v: &brygga_store::pool::PoolView| {
+        v.proposals.iter().find(|p| p.id == id).cloned().unwrap()
+    };
+    let seen = mine(
+        &store
+            .pool_for_placement(&f.coord, f.placement)
+            .await
+            .unwrap(),
+    );
+    assert_eq!(seen.override_reason.as_deref(), Some(reason));
+    assert_eq!(seen.override_rule.as_deref(), Some("accommodations"));
+    assert_eq!(
+        store
+            .proposal_get(&f.coord, id)
+            .await
+            .unwrap()
+            .override_reason
+            .as_deref(),
+        Some(reason)
+    );
+    let created = store
+        .audit_list(
+            &sys(),
+            &AuditFilter {
+                action: Some("create".into()),
+                resource: Some("candidate_proposal".into()),
+                record_id: Some(id),
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap()
+        .items;
+    assert_eq!(created.len(), 1);
+    let fields: Vec<String> = serde_json::from_str(&created[0].fields).unwrap();
+    assert!(
+        fields.contains(&"override_reason".to_string()),
+        "{fields:?}"
+    );
+    assert!(fields.contains(&"override_rule".to_string()), "{fields:?}");
+    assert!(!created[0].fields.contains("tolk"), "never the value");
+
+    // The employer contact and the programme manager (no special-category data) see the
+    // proposal but neither the reason nor the rule.
+    for other in [&f.contact, &manager] {
+        let seen = mine(&store.pool_for_placement(other, f.placement).await.unwrap());
+        assert_eq!(seen.override_reason, None, "{:?}", other.role());
+        assert_eq!(seen.override_rule, None, "{:?}", other.role());
+    }
+
+    // An ordinary proposal overrides nothing.
+    let mut d = sharing(draft(t_programme, "Omar", "Ali"));
+    d.skills = vec!["matlagning".into()];
+    let omar = add(&store, &sys(), &d).await;
+    let plain = store
+        .propose(&f.coord, omar, f.placement, "")
+        .await
+        .unwrap();
+    let view = store
+        .pool_for_placement(&f.coord, f.placement)
+        .await
+        .unwrap();
+    let plain = view.proposals.iter().find(|p| p.id == plain).unwrap();
+    assert_eq!(plain.override_reason, None);
+    assert_eq!(plain.override_rule, None);
 }

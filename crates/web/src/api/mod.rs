@@ -62,6 +62,8 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::matching::api::placement_candidates))
         .routes(routes!(crate::matching::api::participant_suggestions))
+        .routes(routes!(crate::matching::api::participant_near_misses))
+        .routes(routes!(crate::matching::api::candidate_propose))
         .routes(routes!(
             crate::course::api::course_list,
             crate::course::api::course_create
