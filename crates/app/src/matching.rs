@@ -638,13 +638,12 @@ pub async fn preview_plan(
     // Contradictory locks: nothing to accept until they are cleared; what stands in the way
     // is the rules the coordinator set, said beside them.
     let pairs = view.plan.as_ref().map_err(|_| contradictory())?.pairs();
-    if let Some(selected) = selected {
-        if let Some((p, x)) = selected
-            .iter()
+    let stale = selected.and_then(|s| {
+        s.iter()
             .find(|s| !pairs.iter().any(|(p, x, _)| (*p, *x) == **s))
-        {
-            return Err(not_in_plan(*p, *x));
-        }
+    });
+    if let Some((p, x)) = stale {
+        return Err(not_in_plan(*p, *x));
     }
     let (create, no_consent) = pairs
         .into_iter()
