@@ -370,6 +370,8 @@ mod matching;
 mod meeting;
 #[path = "web/participant.rs"]
 mod participant;
+#[path = "web/plan.rs"]
+mod plan;
 #[path = "web/pool.rs"]
 mod pool;
 #[path = "web/portal.rs"]

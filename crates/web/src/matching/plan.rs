@@ -216,7 +216,7 @@ async fn plan_page(
     let not_looking = pool
         .standings
         .values()
-        .filter(|s| !s.still_looking() && s.live_proposals.is_empty())
+        .filter(|s| s.has_internship || s.phase != brygga_domain::journey::JourneyPhase::Looking)
         .count();
     let name_of = |pid: i32| name_of_in(&pool, pid);
     let title_of = |xid: i32| {
