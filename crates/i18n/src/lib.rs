@@ -83,12 +83,7 @@ impl I18n {
     }
 
     /// The message for `key` with two arguments.
-    pub fn t2(
-        &self,
-        key: &str,
-        (n1, v1): (&str, &str),
-        (n2, v2): (&str, &str),
-    ) -> String {
+    pub fn t2(&self, key: &str, (n1, v1): (&str, &str), (n2, v2): (&str, &str)) -> String {
         let mut args = std::collections::HashMap::new();
         for (name, value) in [(n1, v1), (n2, v2)] {
             args.insert(
