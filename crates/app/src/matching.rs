@@ -7,14 +7,15 @@ use std::collections::HashMap;
 use brygga_domain::model::{DrivingLicence, OrgKind};
 use brygga_domain::policy::{Action, Resource};
 use brygga_domain::{FieldError, FieldErrors};
-use brygga_matching::assign::{self, AssignError, Assignment, Instance, StableOutcome};
+use brygga_matching::assign::{self, AssignError, Assignment, StableOutcome};
+use brygga_matching::cohort::{Capacity, Standing, cohort_instance};
 use brygga_matching::schedule::{MeetingInput, Schedule, ScheduleError, schedule};
 use brygga_matching::{
     CandidateFilter, Explanation, Fit, Gap, Geo, HardKind, Index, NearMiss, ParticipantProfile,
     PlacementProfile, Ranked, Settings,
 };
 use brygga_store::Actor;
-use brygga_store::matching::{MatchRule, RuleKind};
+use brygga_store::matching::{MatchRule, ProposalFact, RuleKind, proposal_is_live};
 use brygga_store::participant::ParticipantRecord;
 use brygga_store::placement::PlacementRecord;
 
@@ -83,6 +84,13 @@ pub struct Pool {
     pub participants: HashMap<i32, ParticipantRecord>,
     pub placements: HashMap<i32, PlacementRecord>,
     pub free_places: HashMap<i32, u32>,
+    /// Each open placement's places and what takes them (internships, live proposals).
+    pub capacities: HashMap<i32, Capacity>,
+    /// Where each participant stands (loaded for plans and meetings only, by `load_plan`;
+    /// a participant without a standing is not planned).
+    pub standings: HashMap<i32, Standing>,
+    /// The live proposals of the programme's participants: kept, not planned over.
+    pub kept: Vec<ProposalFact>,
 }
 
 impl Pool {
@@ -110,10 +118,19 @@ impl Pool {
                 participants.insert(r.id, r);
             }
         }
-        let mut placements: HashMap<i32, (PlacementRecord, u32)> = app
-            .store
-            .matching_placements(actor)
-            .await?
+        let open = app.store.matching_placements(actor).await?;
+        let capacities = open
+            .iter()
+            .map(|o| {
+                let c = Capacity {
+                    places: u32::try_from(o.placement.places).unwrap_or(0),
+                    internships: o.internships,
+                    proposals: o.proposals,
+                };
+                (o.placement.id, c)
+            })
+            .collect();
+        let mut placements: HashMap<i32, (PlacementRecord, u32)> = open
             .into_iter()
             .map(|o| (o.placement.id, (o.placement, o.free_places)))
             .collect();
@@ -145,7 +162,66 @@ impl Pool {
             participants,
             placements: placements.into_iter().map(|(id, (r, _))| (id, r)).collect(),
             free_places,
+            capacities,
+            standings: HashMap::new(),
+            kept: vec![],
         })
+    }
+
+    /// A programme's pool for a plan or a matching meeting: as `load_programmes`, with where
+    /// each participant stands (journey phase, internships, proposals) and their live proposals.
+    pub async fn load_plan(app: &App, actor: &Actor, programme_id: i32) -> Result<Pool> {
+        let mut pool = Self::load_programmes(app, actor, vec![programme_id], None).await?;
+        let facts = app.store.matching_standing(actor, programme_id).await?;
+        let mut standings: HashMap<i32, Standing> = pool
+            .participants
+            .keys()
+            .map(|id| {
+                let s = Standing {
+                    phase: facts
+                        .phases
+                        .get(id)
+                        .copied()
+                        .unwrap_or(brygga_domain::journey::JourneyPhase::Looking),
+                    has_internship: facts.with_internship.contains(id),
+                    ..Standing::looking()
+                };
+                (*id, s)
+            })
+            .collect();
+        for f in &facts.proposals {
+            if let Some(s) = standings.get_mut(&f.participant_id) {
+                if proposal_is_live(f.status) {
+                    s.live_proposals.push(f.placement_id);
+                } else {
+                    s.closed_proposals.push(f.placement_id);
+                }
+            }
+        }
+        pool.kept = facts
+            .proposals
+            .into_iter()
+            .filter(|f| proposal_is_live(f.status))
+            .filter(|f| {
+                standings.get(&f.participant_id).is_some_and(|s| {
+                    s.phase == brygga_domain::journey::JourneyPhase::Looking && !s.has_internship
+                })
+            })
+            .collect();
+        pool.standings = standings;
+        Ok(pool)
+    }
+
+    /// The participants a plan or meeting considers: those still looking, ascending.
+    pub fn looking(&self) -> Vec<i32> {
+        let mut ids: Vec<i32> = self
+            .standings
+            .iter()
+            .filter(|(_, s)| s.still_looking())
+            .map(|(id, _)| *id)
+            .collect();
+        ids.sort_unstable();
+        ids
     }
 
     pub fn candidates(
@@ -218,40 +294,22 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// The plan over the participants still looking (`pool.standings`) and the placements'
+    /// free places once live internships and proposals are counted.
     pub fn build(pool: &Pool, rules: &[MatchRule], min_score: f64) -> Result<Plan, AssignError> {
-        let mut participant_ids: Vec<i32> = pool.participants.keys().copied().collect();
-        participant_ids.sort_unstable();
-        let mut placement_ids: Vec<i32> = pool.placements.keys().copied().collect();
-        placement_ids.sort_unstable();
-        let p_index: HashMap<i32, usize> = participant_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i))
-            .collect();
-        let x_index: HashMap<i32, usize> = placement_ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (*id, i))
-            .collect();
         let mut fits = HashMap::new();
         let mut edges = vec![];
-        for (pi, pid) in participant_ids.iter().enumerate() {
+        for pid in pool.looking() {
             let ranked = pool
-                .suggestions(*pid, PLAN_EDGES_PER_PARTICIPANT, false)
+                .suggestions(pid, PLAN_EDGES_PER_PARTICIPANT, false)
                 .unwrap_or_default();
             for r in ranked {
-                if let Some(xi) = x_index.get(&r.id) {
-                    edges.push((pi, *xi, r.fit.score));
-                    fits.insert((*pid, r.id), r.fit);
+                if pool.capacities.contains_key(&r.id) {
+                    edges.push((pid, r.id, r.fit.score));
+                    fits.insert((pid, r.id), r.fit);
                 }
             }
         }
-        let pair = |r: &MatchRule| {
-            Some((
-                *p_index.get(&r.participant_id)?,
-                *x_index.get(&r.placement_id)?,
-            ))
-        };
         let of_kind = |k: RuleKind| -> Vec<(i32, i32)> {
             rules
                 .iter()
@@ -259,40 +317,26 @@ impl Plan {
                 .map(|r| (r.participant_id, r.placement_id))
                 .collect()
         };
-        let instance = Instance {
-            participants: participant_ids.iter().map(|i| i.to_string()).collect(),
-            placements: placement_ids
-                .iter()
-                .map(|id| {
-                    (
-                        id.to_string(),
-                        pool.free_places.get(id).copied().unwrap_or(0),
-                    )
-                })
-                .collect(),
-            edges,
+        let locked = of_kind(RuleKind::Lock);
+        let excluded = of_kind(RuleKind::Exclude);
+        let cohort = cohort_instance(
+            &pool.standings,
+            &pool.capacities,
+            &edges,
             min_score,
-            locked: rules
-                .iter()
-                .filter(|r| r.kind == RuleKind::Lock)
-                .filter_map(pair)
-                .collect(),
-            excluded: rules
-                .iter()
-                .filter(|r| r.kind == RuleKind::Exclude)
-                .filter_map(pair)
-                .collect(),
-        };
-        let optimum = assign::solve(&instance)?;
-        let stable = assign::solve_stable(&instance)?;
+            &locked,
+            &excluded,
+        );
+        let optimum = assign::solve(&cohort.instance)?;
+        let stable = assign::solve_stable(&cohort.instance)?;
         Ok(Plan {
-            participant_ids,
-            placement_ids,
+            participant_ids: cohort.participant_ids,
+            placement_ids: cohort.placement_ids,
             fits,
             optimum,
             stable,
-            locked: of_kind(RuleKind::Lock),
-            excluded: of_kind(RuleKind::Exclude),
+            locked,
+            excluded,
         })
     }
 
@@ -336,15 +380,20 @@ impl MeetingPlan {
         k: u32,
         tables: u32,
     ) -> Result<MeetingPlan, ScheduleError> {
+        // Only those still looking meet employers, and only employers with a place left.
         let mut participants: Vec<(i32, String)> = pool
-            .participants
-            .values()
+            .looking()
+            .into_iter()
+            .filter_map(|id| pool.participants.get(&id))
             .map(|p| (p.id, format!("{} {}", p.first_name, p.last_name)))
             .collect();
         participants.sort();
+        let has_place =
+            |x: &&PlacementRecord| pool.capacities.get(&x.id).is_some_and(|c| c.free() > 0);
         let mut employers: Vec<(i32, String)> = pool
             .placements
             .values()
+            .filter(has_place)
             .map(|x| (x.employer_id, x.employer_name.clone()))
             .collect();
         employers.sort();
@@ -360,7 +409,12 @@ impl MeetingPlan {
                 .suggestions(*pid, PLAN_EDGES_PER_PARTICIPANT, false)
                 .unwrap_or_default()
             {
-                let Some(employer) = pool.placements.get(&r.id).map(|x| x.employer_id) else {
+                let Some(employer) = pool
+                    .placements
+                    .get(&r.id)
+                    .filter(has_place)
+                    .map(|x| x.employer_id)
+                else {
                     continue;
                 };
                 let Some(ei) = e_index.get(&employer) else {
@@ -684,7 +738,7 @@ pub struct PlanView {
 /// Solve a programme's cohort plan with its rules and a minimum score.
 pub async fn plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Result<PlanView> {
     let programme = programme_of(app, actor, programme_id).await?;
-    let pool = Pool::load_programmes(app, actor, vec![programme_id], None).await?;
+    let pool = Pool::load_plan(app, actor, programme_id).await?;
     let rules = app.store.match_rules(actor, programme_id).await?;
     let plan = Plan::build(&pool, &rules, min).map_err(|e| e.to_string());
     Ok(PlanView {
@@ -695,35 +749,138 @@ pub async fn plan(app: &App, actor: &Actor, programme_id: i32, min: f64) -> Resu
     })
 }
 
-/// Accept the plan as it stands (solved again from the same data, so what is accepted is what
-/// was shown unless someone changed the data in between): each pair becomes a proposal.
-/// Returns how many proposals were created.
-/// Accept the plan, or the rows of it the coordinator `selected` (participant, placement): each
-/// becomes a candidate proposal. The plan is solved again, so only selected rows that are still
-/// in it are accepted (someone may have changed the data since the page was shown).
-pub async fn accept_plan(
+/// One row of a plan about to be accepted.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreviewRow {
+    pub participant_id: i32,
+    pub placement_id: i32,
+    pub score: f64,
+}
+
+/// What accepting the selected rows would do: the proposals it creates, and the selected rows
+/// it cannot (the participant does not share with employers).
+pub struct PlanPreview {
+    pub view: PlanView,
+    pub create: Vec<PreviewRow>,
+    pub no_consent: Vec<PreviewRow>,
+}
+
+fn contradictory() -> Error {
+    Error::Invalid(FieldErrors(vec![FieldError::new(
+        "rules",
+        "plan-error-contradictory-locks",
+    )]))
+}
+
+/// The refusal of a selected row that is not in the plan as it stands now.
+fn not_in_plan(p: i32, x: i32) -> Error {
+    Error::Invalid(FieldErrors(vec![FieldError::new(
+        format!("pair:{p}:{x}"),
+        "plan-error-stale-changed",
+    )]))
+}
+
+/// The selected rows of the plan (all rows with a placement when `selected` is `None`), solved
+/// again: a selected row no longer in the plan is refused (the data changed since the page was
+/// shown). Nothing is written.
+pub async fn preview_plan(
     app: &App,
     actor: &Actor,
     programme_id: i32,
     min: f64,
     selected: Option<&[(i32, i32)]>,
-) -> Result<usize> {
+) -> Result<PlanPreview> {
+    require_matching(actor)?;
     let view = plan(app, actor, programme_id, min).await?;
-    // Contradictory locks: nothing to accept until they are cleared. The coordinator may
-    // accept; what stands in the way is the rules they set, said beside them.
-    let plan = view.plan.map_err(|_| {
-        Error::Invalid(FieldErrors(vec![FieldError::new(
-            "rules",
-            "plan-error-contradictory-locks",
-        )]))
-    })?;
-    let pairs: Vec<(i32, i32)> = plan
-        .pairs()
+    // Contradictory locks: nothing to accept until they are cleared; what stands in the way
+    // is the rules the coordinator set, said beside them.
+    let pairs = view.plan.as_ref().map_err(|_| contradictory())?.pairs();
+    let stale = selected.and_then(|s| {
+        s.iter()
+            .find(|s| !pairs.iter().any(|(p, x, _)| (*p, *x) == **s))
+    });
+    if let Some((p, x)) = stale {
+        return Err(not_in_plan(*p, *x));
+    }
+    let (create, no_consent) = pairs
         .into_iter()
-        .map(|(p, x, _)| (p, x))
-        .filter(|pair| selected.is_none_or(|s| s.contains(pair)))
-        .collect();
-    Ok(app.store.accept_plan(actor, programme_id, &pairs).await?)
+        .filter(|(p, x, _)| selected.is_none_or(|s| s.contains(&(*p, *x))))
+        .map(|(p, x, score)| PreviewRow {
+            participant_id: p,
+            placement_id: x,
+            score,
+        })
+        .partition(|r| {
+            view.pool
+                .participants
+                .get(&r.participant_id)
+                .is_some_and(|p| {
+                    p.active_consents()
+                        .contains(&brygga_domain::model::ConsentPurpose::ShareWithEmployers)
+                })
+        });
+    Ok(PlanPreview {
+        view,
+        create,
+        no_consent,
+    })
+}
+
+/// Create the proposals a preview listed, all or none. Each participant must still be looking
+/// (her stage is read again here; proposals, internships, consent and free places are checked
+/// by the store under its write lock). A pair already proposed is the same confirmation sent
+/// twice and is not created again. Returns how many proposals were created.
+pub async fn accept_plan(
+    app: &App,
+    actor: &Actor,
+    programme_id: i32,
+    pairs: &[(i32, i32)],
+) -> Result<usize> {
+    programme_of(app, actor, programme_id).await?;
+    let standing = app.store.matching_standing(actor, programme_id).await?;
+    for (p, x) in pairs {
+        if standing
+            .phases
+            .get(p)
+            .is_some_and(|ph| *ph != brygga_domain::journey::JourneyPhase::Looking)
+        {
+            return Err(Error::Invalid(FieldErrors(vec![FieldError::new(
+                format!("pair:{p}:{x}"),
+                "plan-error-stale-proposed",
+            )])));
+        }
+    }
+    Ok(app.store.accept_plan(actor, programme_id, pairs).await?)
+}
+
+/// Free a participant's kept proposal (withdraw it, as read at `version`), so that the plan
+/// places her again. Only a live proposal of one of the programme's participants.
+pub async fn free_proposal(
+    app: &App,
+    actor: &Actor,
+    programme_id: i32,
+    proposal_id: i32,
+    version: i32,
+) -> Result<()> {
+    programme_of(app, actor, programme_id).await?;
+    let standing = app.store.matching_standing(actor, programme_id).await?;
+    if !standing
+        .proposals
+        .iter()
+        .any(|f| f.id == proposal_id && proposal_is_live(f.status))
+    {
+        return Err(Error::NotFound);
+    }
+    app.store
+        .proposal_set_status(
+            actor,
+            proposal_id,
+            version,
+            brygga_domain::model::ProposalStatus::Withdrawn,
+            "",
+        )
+        .await?;
+    Ok(())
 }
 
 /// A matching meeting's size as typed: time slots, meetings per participant, tables per
@@ -787,7 +944,7 @@ pub async fn meeting(
     programme_id: i32,
     size: MeetingSize,
 ) -> Result<MeetingPlan> {
-    let pool = Pool::load_programmes(app, actor, vec![programme_id], None).await?;
+    let pool = Pool::load_plan(app, actor, programme_id).await?;
     MeetingPlan::build(&pool, size.slots, size.meetings, size.tables).map_err(|e| {
         tracing::warn!("meeting schedule: {e}");
         Error::Invalid(FieldErrors(vec![FieldError::new(

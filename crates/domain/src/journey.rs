@@ -344,6 +344,35 @@ pub fn advance_by_facts(map: &ProcessMap, current: usize, facts: &Facts) -> Opti
     (at > current).then_some(at)
 }
 
+/// Where a participant is, as far as matching is concerned: still looking for a placement, in
+/// an internship, or past it (completed, followed up).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum JourneyPhase {
+    Looking,
+    Placed,
+    Finished,
+}
+
+/// The phase of stage index `current` in `map`: finished once a stage on the way (this one
+/// included) is the internship's end, placed once one is its start. A stage is recognised by
+/// its checkpoint (`InternshipStarted`, `InternshipEnded`) or by the default map's key, so a
+/// programme's own stages after "in internship" count as placed or finished too.
+pub fn phase_at(map: &ProcessMap, current: usize) -> JourneyPhase {
+    let reached = |kind: CheckpointKind, key: &str| {
+        map.stages
+            .iter()
+            .take(current.saturating_add(1))
+            .any(|s| s.key == key || s.checkpoints.iter().any(|c| c.kind == kind))
+    };
+    if reached(CheckpointKind::InternshipEnded, "completed") {
+        JourneyPhase::Finished
+    } else if reached(CheckpointKind::InternshipStarted, "in_internship") {
+        JourneyPhase::Placed
+    } else {
+        JourneyPhase::Looking
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum StepState {
     Done,
@@ -395,6 +424,35 @@ mod tests {
     use super::*;
     use CheckpointKind::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_phase_follows_the_internship_stages() {
+        let map = default_map();
+        let at = |key: &str| map.stages.iter().position(|s| s.key == key).unwrap();
+        for key in [
+            "registered",
+            "profiled",
+            "matching",
+            "interviewing",
+            "agreement_signed",
+        ] {
+            assert_eq!(phase_at(&map, at(key)), JourneyPhase::Looking, "{key}");
+        }
+        assert_eq!(phase_at(&map, at("in_internship")), JourneyPhase::Placed);
+        for key in ["completed", "followed_up_3", "followed_up_6"] {
+            assert_eq!(phase_at(&map, at(key)), JourneyPhase::Finished, "{key}");
+        }
+        // A programme's own stage after the internship's end is past it too.
+        let mut custom = map.clone();
+        custom.stages.push(Stage {
+            id: 99,
+            key: "custom".into(),
+            name_sv: "Anställd".into(),
+            name_en: "Employed".into(),
+            checkpoints: vec![],
+        });
+        assert_eq!(phase_at(&custom, 12), JourneyPhase::Finished);
+    }
 
     /// The default map with ids 1.. for stages and 100.. for checkpoints.
     fn default_map() -> ProcessMap {

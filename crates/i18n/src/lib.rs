@@ -82,6 +82,20 @@ impl I18n {
             .unwrap_or_else(|| key.to_string())
     }
 
+    /// The message for `key` with two arguments.
+    pub fn t2(&self, key: &str, (n1, v1): (&str, &str), (n2, v2): (&str, &str)) -> String {
+        let mut args = std::collections::HashMap::new();
+        for (name, value) in [(n1, v1), (n2, v2)] {
+            args.insert(
+                std::borrow::Cow::from(name.to_string()),
+                fluent_templates::fluent_bundle::FluentValue::from(value.to_string()),
+            );
+        }
+        LOCALES
+            .try_lookup_with_args(&self.lang.id(), key, &args)
+            .unwrap_or_else(|| key.to_string())
+    }
+
     pub fn has(&self, key: &str) -> bool {
         LOCALES.try_lookup(&self.lang.id(), key).is_some()
     }
@@ -111,6 +125,16 @@ impl I18n {
         }
         out
     }
+
+    /// A share (0–1) as a whole percentage the way the reader writes it: "74 %" in Swedish (a
+    /// space before the sign), "74%" in English.
+    pub fn percent(&self, share: f64) -> String {
+        let whole = self.decimal(share * 100.0, 0);
+        match self.lang {
+            Lang::Sv => format!("{whole} %"),
+            Lang::En => format!("{whole}%"),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -128,6 +152,9 @@ mod tests {
         assert_eq!(sv.decimal(-0.004, 2), "0,00");
         assert_eq!(sv.decimal(-2.5, 1), "−2,5");
         assert_eq!(en.decimal(999.999, 2), "1,000.00");
+        assert_eq!(sv.percent(0.7364), "74 %");
+        assert_eq!(en.percent(0.7364), "74%");
+        assert_eq!(sv.percent(0.0), "0 %");
     }
 
     /// The keys of every `.ftl` file of a language, by file name, in the order they are defined.

@@ -14,6 +14,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod assign;
+pub mod cohort;
 pub mod explain;
 pub mod file;
 pub mod flow;

@@ -1011,30 +1011,7 @@ impl Store {
             .into_tuple()
             .all(&self.db)
             .await?;
-        // Each participant's latest stage event, in one query.
-        let latest: Vec<(i32, Option<i32>)> = participant_event::Entity::find()
-            .filter(participant_event::Column::Kind.eq(EVENT_STAGE))
-            .filter(participant_event::Column::StageId.is_not_null())
-            .filter(
-                participant_event::Column::ParticipantId.in_subquery(
-                    Query::select()
-                        .column(participant::Column::Id)
-                        .from(participant::Entity)
-                        .and_where(participant::Column::ProgrammeId.eq(programme_id))
-                        .to_owned(),
-                ),
-            )
-            .filter(Expr::cust(
-                "participant_events.id = (SELECT MAX(e2.id) FROM participant_events e2 \
-                 WHERE e2.participant_id = participant_events.participant_id \
-                 AND e2.kind = 'stage' AND e2.stage_id IS NOT NULL)",
-            ))
-            .select_only()
-            .column(participant_event::Column::ParticipantId)
-            .column(participant_event::Column::StageId)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
+        let latest = latest_stages(&self.db, programme_id).await?;
         let stage_of: HashMap<i32, usize> = latest
             .into_iter()
             .filter_map(|(p, s)| Some((p, map.index_of(s?)?)))
@@ -1089,6 +1066,37 @@ impl Store {
             columns,
         })
     }
+}
+
+/// Each participant of the programme with their latest stage event's stage, in one query (a
+/// participant without one is not listed).
+pub(crate) async fn latest_stages(
+    db: &impl ConnectionTrait,
+    programme_id: i32,
+) -> Result<Vec<(i32, Option<i32>)>> {
+    Ok(participant_event::Entity::find()
+        .filter(participant_event::Column::Kind.eq(EVENT_STAGE))
+        .filter(participant_event::Column::StageId.is_not_null())
+        .filter(
+            participant_event::Column::ParticipantId.in_subquery(
+                Query::select()
+                    .column(participant::Column::Id)
+                    .from(participant::Entity)
+                    .and_where(participant::Column::ProgrammeId.eq(programme_id))
+                    .to_owned(),
+            ),
+        )
+        .filter(Expr::cust(
+            "participant_events.id = (SELECT MAX(e2.id) FROM participant_events e2 \
+             WHERE e2.participant_id = participant_events.participant_id \
+             AND e2.kind = 'stage' AND e2.stage_id IS NOT NULL)",
+        ))
+        .select_only()
+        .column(participant_event::Column::ParticipantId)
+        .column(participant_event::Column::StageId)
+        .into_tuple()
+        .all(db)
+        .await?)
 }
 
 #[cfg(test)]

@@ -2094,16 +2094,20 @@ async fn matching_inputs_rules_and_accepting_a_plan(store: Store) {
             .is_err()
     );
 
-    // Accepting a plan creates proposals once, and none for a participant who has not
-    // consented to sharing with employers; a participant of another programme is refused.
-    assert_eq!(
-        store
-            .accept_plan(&coord, t.programme, &[(a, open)])
-            .await
-            .unwrap(),
-        0,
-        "no consent to share"
-    );
+    // Accepting a plan creates proposals once; a row that does not hold (its participant has
+    // an internship or no consent to share with employers) is refused with nothing created, as
+    // is a participant of another programme.
+    let refused = store
+        .accept_plan(&coord, t.programme, &[(a, open), (b, open)])
+        .await;
+    match refused {
+        Err(StoreError::Invalid(e)) => {
+            // `a` has no consent and an internship here: refused either way, named.
+            assert!(e.0[0].key.starts_with("plan-error-stale-"), "{e:?}");
+            assert_eq!(e.0[0].field, format!("pair:{a}:{open}"));
+        }
+        other => panic!("{other:?}"),
+    }
     assert_eq!(
         store
             .accept_plan(&coord, t.programme, &[(b, open)])

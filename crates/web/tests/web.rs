@@ -372,6 +372,8 @@ mod meeting;
 mod near_miss;
 #[path = "web/participant.rs"]
 mod participant;
+#[path = "web/plan.rs"]
+mod plan;
 #[path = "web/pool.rs"]
 mod pool;
 #[path = "web/portal.rs"]

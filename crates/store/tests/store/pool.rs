@@ -631,12 +631,13 @@ async fn withdrawn_consent_ends_every_employer_access_at_once(store: Store) {
         store.propose(&f.coord, f.sara, f.other_placement, "").await,
         "participant_id",
     );
-    assert_eq!(
-        store
-            .accept_plan(&f.coord, p.programme_id, &[(f.sara, f.other_placement)])
-            .await
-            .unwrap(),
-        0,
+    assert!(
+        matches!(
+            store
+                .accept_plan(&f.coord, p.programme_id, &[(f.sara, f.other_placement)])
+                .await,
+            Err(StoreError::Invalid(_))
+        ),
         "an accepted plan proposes no one without consent"
     );
     // The coordinator still sees everything.

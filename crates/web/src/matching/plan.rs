@@ -5,6 +5,7 @@ use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
 use axum::extract::{Query, State};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use brygga_matching::Fit;
@@ -23,6 +24,8 @@ pub fn router() -> Router<AppState> {
         .route("/plan/{id}", get(plan))
         .route("/plan/{id}/rules", post(plan_rule))
         .route("/plan/{id}/accept", post(plan_accept))
+        .route("/plan/{id}/accept/confirm", post(plan_confirm))
+        .route("/plan/{id}/free", post(plan_free))
         .route("/plan/{id}/meeting", get(meeting))
         .route(
             "/plan/{id}/settings",
@@ -60,10 +63,16 @@ pub struct PlanRow {
     pub locked: bool,
 }
 
-impl PlanRow {
-    pub fn percent(&self) -> u32 {
-        (self.score * 100.0).round() as u32
-    }
+/// A participant's kept (live) proposal, listed apart with a way to free her.
+pub struct KeptRow {
+    pub participant_id: i32,
+    pub participant: String,
+    pub placement_id: i32,
+    pub placement: String,
+    pub proposal_id: i32,
+    pub version: i32,
+    /// Whether the coordinator may withdraw it (not once the employer selected her).
+    pub may_free: bool,
 }
 
 /// A locked or ruled-out pair, named.
@@ -88,7 +97,12 @@ struct PlanPage {
     assigned: usize,
     min_score: String,
     accepted: Option<usize>,
+    freed: bool,
     error: Option<String>,
+    /// Why accepting was refused (a row no longer holds), in words.
+    refused: Option<String>,
+    kept: Vec<KeptRow>,
+    not_looking: usize,
 }
 
 crate::http::page_chrome!(PlanPage);
@@ -111,6 +125,7 @@ impl PlanPage {
 struct PlanQuery {
     min_score: String,
     accepted: Option<usize>,
+    freed: bool,
 }
 
 async fn plan(
@@ -119,24 +134,91 @@ async fn plan(
     Id(id): Id,
     Query(q): Query<PlanQuery>,
 ) -> Result<Response, WebError> {
+    Ok(plan_page(&s, st, id, q, None).await?.into_response())
+}
+
+/// The message of a refused row (`pair:P:X` in the field), with the names filled in.
+fn refusal(
+    i18n: &brygga_i18n::I18n,
+    pool: &brygga_app::matching::Pool,
+    errors: &brygga_domain::FieldErrors,
+) -> Option<String> {
+    let e = errors.0.first()?;
+    let Some((p, x)) = e
+        .field
+        .strip_prefix("pair:")
+        .and_then(|r| r.split_once(':'))
+        .and_then(|(p, x)| Some((p.parse::<i32>().ok()?, x.parse::<i32>().ok()?)))
+    else {
+        return Some(i18n.t(e.key));
+    };
+    let participant = pool
+        .participants
+        .get(&p)
+        .map(|r| format!("{} {}", r.first_name, r.last_name))
+        .unwrap_or_else(|| format!("#{p}"));
+    let placement = pool
+        .placements
+        .get(&x)
+        .map(|r| format!("{} ({})", r.title, r.employer_name))
+        .or_else(|| {
+            pool.kept
+                .iter()
+                .find(|k| k.placement_id == x)
+                .map(|k| format!("{} ({})", k.placement_title, k.employer_name))
+        })
+        .unwrap_or_else(|| format!("#{x}"));
+    Some(i18n.t2(
+        e.key,
+        ("participant", &participant),
+        ("placement", &placement),
+    ))
+}
+
+/// The plan page, with why accepting was refused when it was.
+async fn plan_page(
+    s: &AppState,
+    st: Staff,
+    id: i32,
+    q: PlanQuery,
+    refused: Option<brygga_domain::FieldErrors>,
+) -> Result<PlanPage, WebError> {
     let brygga_app::matching::PlanView {
         programme,
         pool,
         rules,
         plan,
     } = brygga_app::matching::plan(
-        &s,
+        s,
         &st.actor,
         id,
         brygga_app::matching::min_score(&q.min_score),
     )
     .await?;
-    let name_of = |pid: i32| {
-        pool.participants
-            .get(&pid)
-            .map(|p| format!("{} {}", p.first_name, p.last_name))
-            .unwrap_or_default()
-    };
+    let refused = refused.and_then(|e| refusal(&st.chrome.i18n, &pool, &e));
+    let kept: Vec<KeptRow> = pool
+        .kept
+        .iter()
+        .map(|k| KeptRow {
+            participant_id: k.participant_id,
+            participant: name_of_in(&pool, k.participant_id),
+            placement_id: k.placement_id,
+            placement: format!("{} ({})", k.placement_title, k.employer_name),
+            proposal_id: k.id,
+            version: k.version,
+            may_free: brygga_domain::interview::may_move(
+                st.actor.role(),
+                k.status,
+                brygga_domain::model::ProposalStatus::Withdrawn,
+            ),
+        })
+        .collect();
+    let not_looking = pool
+        .standings
+        .values()
+        .filter(|s| s.has_internship || s.phase != brygga_domain::journey::JourneyPhase::Looking)
+        .count();
+    let name_of = |pid: i32| name_of_in(&pool, pid);
     let title_of = |xid: i32| {
         pool.placements
             .get(&xid)
@@ -189,7 +271,11 @@ async fn plan(
                 assigned,
                 min_score: q.min_score,
                 accepted: q.accepted,
+                freed: q.freed,
                 error: None,
+                refused,
+                kept,
+                not_looking,
             }
         }
         // Contradictory locks: say which, keep the rules visible so they can be cleared.
@@ -204,10 +290,21 @@ async fn plan(
             assigned: 0,
             min_score: q.min_score,
             accepted: None,
+            freed: q.freed,
             error: Some(e),
+            refused,
+            kept,
+            not_looking,
         },
     };
-    Ok(page.into_response())
+    Ok(page)
+}
+
+fn name_of_in(pool: &brygga_app::matching::Pool, pid: i32) -> String {
+    pool.participants
+        .get(&pid)
+        .map(|p| format!("{} {}", p.first_name, p.last_name))
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize, Default)]
@@ -249,21 +346,62 @@ struct AcceptForm {
 }
 
 impl AcceptForm {
+    /// The ticked rows, `None` (every row) unless the page said `rows=selected`.
     fn selected(&self) -> Option<Vec<(i32, i32)>> {
-        (self.rows == "selected").then(|| {
-            self.pair
-                .iter()
-                .filter_map(|v| {
-                    let (p, x) = v.split_once(':')?;
-                    Some((p.trim().parse().ok()?, x.trim().parse().ok()?))
-                })
-                .collect()
-        })
+        (self.rows == "selected").then(|| self.pairs())
+    }
+
+    fn pairs(&self) -> Vec<(i32, i32)> {
+        self.pair
+            .iter()
+            .filter_map(|v| {
+                let (p, x) = v.split_once(':')?;
+                Some((p.trim().parse().ok()?, x.trim().parse().ok()?))
+            })
+            .collect()
     }
 }
 
-/// Accept the plan as it stands (solved again from the same data, so what is accepted is what
-/// was shown unless someone changed the data in between): each pair becomes a proposal.
+/// One row of the preview.
+pub struct PreviewLine {
+    pub participant_id: i32,
+    pub participant: String,
+    pub placement_id: i32,
+    pub placement: String,
+    pub score: f64,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "matching/plan_preview.html")]
+struct PreviewPage {
+    chrome: Chrome,
+    programme: brygga_store::org::Organisation,
+    min_score: String,
+    create: Vec<PreviewLine>,
+    no_consent: Vec<PreviewLine>,
+}
+
+crate::http::page_chrome!(PreviewPage);
+
+/// The plan page again at `status`, saying why accepting was refused.
+async fn refused_page(
+    s: &AppState,
+    st: Staff,
+    id: i32,
+    min_score: String,
+    errors: brygga_domain::FieldErrors,
+    status: axum::http::StatusCode,
+) -> Result<Response, WebError> {
+    let q = PlanQuery {
+        min_score,
+        ..PlanQuery::default()
+    };
+    let page = plan_page(s, st, id, q, Some(errors)).await?;
+    Ok((status, page).into_response())
+}
+
+/// The selected rows, solved again and shown as the proposals confirming would create.
+/// Nothing is written here.
 async fn plan_accept(
     State(s): State<AppState>,
     st: Staff,
@@ -271,7 +409,7 @@ async fn plan_accept(
     axum_extra::extract::Form(f): axum_extra::extract::Form<AcceptForm>,
 ) -> Result<Response, WebError> {
     let selected = f.selected();
-    let created = match brygga_app::matching::accept_plan(
+    let preview = match brygga_app::matching::preview_plan(
         &s,
         &st.actor,
         id,
@@ -280,27 +418,82 @@ async fn plan_accept(
     )
     .await
     {
-        Ok(n) => n,
+        Ok(p) => p,
         // The rules contradict each other: the plan page again, with why, at 422.
-        Err(brygga_app::Error::Invalid(_)) => {
-            let page = plan(
-                State(s),
-                st,
-                Id(id),
-                Query(PlanQuery {
-                    min_score: f.min_score,
-                    accepted: None,
-                }),
-            )
-            .await?;
-            let mut res = page;
-            *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
-            return Ok(res);
+        Err(brygga_app::Error::Invalid(e)) if e.0.iter().any(|e| e.field == "rules") => {
+            return refused_page(&s, st, id, f.min_score, e, StatusCode::UNPROCESSABLE_ENTITY)
+                .await;
+        }
+        // A selected row no longer in the plan: refused, nothing created.
+        Err(brygga_app::Error::Invalid(e)) => {
+            return refused_page(&s, st, id, f.min_score, e, StatusCode::CONFLICT).await;
         }
         Err(e) => return Err(e.into()),
     };
+    let pool = &preview.view.pool;
+    let line = |r: &brygga_app::matching::PreviewRow| PreviewLine {
+        participant_id: r.participant_id,
+        participant: name_of_in(pool, r.participant_id),
+        placement_id: r.placement_id,
+        placement: pool
+            .placements
+            .get(&r.placement_id)
+            .map(|x| format!("{} ({})", x.title, x.employer_name))
+            .unwrap_or_default(),
+        score: r.score,
+    };
+    let create = preview.create.iter().map(line).collect();
+    let no_consent = preview.no_consent.iter().map(line).collect();
+    Ok(PreviewPage {
+        chrome: st.chrome,
+        programme: preview.view.programme,
+        min_score: f.min_score,
+        create,
+        no_consent,
+    }
+    .into_response())
+}
+
+/// Create exactly the previewed proposals, all or none; sent twice, nothing is created twice;
+/// a row that no longer holds is refused at 409 with the plan page saying which.
+async fn plan_confirm(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    axum_extra::extract::Form(f): axum_extra::extract::Form<AcceptForm>,
+) -> Result<Response, WebError> {
+    let pairs = f.pairs();
+    match brygga_app::matching::accept_plan(&s, &st.actor, id, &pairs).await {
+        Ok(created) => Ok(Redirect::to(&format!(
+            "/plan/{id}?accepted={created}&min_score={}",
+            crate::http::urlencode(&f.min_score)
+        ))
+        .into_response()),
+        Err(brygga_app::Error::Invalid(e)) => {
+            refused_page(&s, st, id, f.min_score, e, StatusCode::CONFLICT).await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct FreeForm {
+    proposal_id: i32,
+    version: i32,
+    min_score: String,
+}
+
+/// Free a participant from her kept proposal (withdraw it), so the plan places her again.
+async fn plan_free(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    axum::Form(f): axum::Form<FreeForm>,
+) -> Result<Response, WebError> {
+    brygga_app::matching::free_proposal(&s, &st.actor, id, f.proposal_id, f.version).await?;
     Ok(Redirect::to(&format!(
-        "/plan/{id}?accepted={created}&min_score={}",
+        "/plan/{id}?freed=true&min_score={}",
         crate::http::urlencode(&f.min_score)
     ))
     .into_response())

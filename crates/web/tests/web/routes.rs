@@ -426,6 +426,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/plan/{id}", MATCH),
     ("POST", "/plan/{id}/rules", MATCH),
     ("POST", "/plan/{id}/accept", MATCH),
+    ("POST", "/plan/{id}/accept/confirm", MATCH),
+    ("POST", "/plan/{id}/free", MATCH),
     ("GET", "/plan/{id}/meeting", MATCH),
     ("GET", "/plan/{id}/settings", MATCH),
     ("POST", "/plan/{id}/settings", MATCH),
