@@ -610,6 +610,9 @@ pub struct Suggestions {
     pub participant: ParticipantRecord,
     pub ranking: Ranking<PlacementRecord>,
     pub near: Vec<(PlacementRecord, NearMiss)>,
+    /// Her internship that has not ended (upcoming or running), if any: she is placed, and
+    /// the page says so before it suggests anything.
+    pub placed: Option<brygga_store::internship::InternshipRecord>,
 }
 
 /// The `k` best placements for a participant and her first `near` near misses, from one pool.
@@ -632,10 +635,20 @@ pub async fn suggestions_with_near(
     // The record as this reader may see it carries her needs only if they may be read.
     let sees_needs = participant.needed_accommodations.is_some();
     let near = pool.near_misses(participant_id, near, sees_needs)?;
+    let placed = match app
+        .store
+        .internships_for_participant(actor, participant_id)
+        .await
+    {
+        Ok(all) => all.into_iter().find(|i| i.is_live()),
+        Err(brygga_store::StoreError::Forbidden) => None,
+        Err(e) => return Err(e.into()),
+    };
     Ok(Suggestions {
         participant,
         ranking,
         near,
+        placed,
     })
 }
 

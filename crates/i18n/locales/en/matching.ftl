@@ -106,3 +106,4 @@ match-rule-swedish = Swedish level
 match-rule-driving_licence = driving licence
 match-rule-accommodations = accommodation
 match-rule-commute = commute
+match-already-placed = Already has an internship that has not ended; the suggestions below are for a possible later one:

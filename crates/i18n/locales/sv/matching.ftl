@@ -106,3 +106,4 @@ match-rule-swedish = svenskanivå
 match-rule-driving_licence = körkort
 match-rule-accommodations = anpassning
 match-rule-commute = pendling
+match-already-placed = Har redan en praktik som inte är avslutad; förslag nedan gäller en eventuell senare praktik:

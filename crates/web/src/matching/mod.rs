@@ -231,6 +231,7 @@ struct SuggestionsPage {
     participant: ParticipantRecord,
     rows: Vec<Row<PlacementRecord>>,
     near: Vec<NearRow>,
+    placed: Option<brygga_store::internship::InternshipRecord>,
     failing: bool,
     proposed: Option<i32>,
     refused: Refused,
@@ -283,6 +284,7 @@ async fn suggestions_page(
             .into_iter()
             .map(|(placement, near)| NearRow { placement, near })
             .collect(),
+        placed: found.placed,
         failing,
         proposed,
         refused,

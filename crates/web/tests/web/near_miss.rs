@@ -7,7 +7,33 @@ use brygga_domain::registry::Experience;
 both!(
     app:
     a_coordinator_sees_near_misses_and_proposes_one_anyway_with_a_reason,
+    the_suggestions_say_when_the_participant_is_already_placed,
 );
+
+/// The demo's running intern: her suggestions page says first that she is placed, and where;
+/// a participant still looking gets no such notice.
+async fn the_suggestions_say_when_the_participant_is_already_placed(app: &TestApp) {
+    let k = app.logged_in(Role::Coordinator).await;
+    let intern = app.actor(Role::Participant).await.participant_id().unwrap();
+    let page = k.page(&format!("/participants/{intern}/suggestions")).await;
+    let notice = html::element_by_id(&page, "placed").expect("the placed notice");
+    assert!(html::shows(&notice, "Har redan en praktik"), "{notice}");
+    assert!(
+        html::shows(&notice, "Praktik som vårdbiträde i hemtjänsten"),
+        "{notice}"
+    );
+    let interns = app.participant_ids_for(Role::Supervisor).await;
+    let looking = app
+        .participant_ids_for(Role::Coordinator)
+        .await
+        .into_iter()
+        .find(|p| !interns.contains(p))
+        .unwrap();
+    let page = k
+        .page(&format!("/participants/{looking}/suggestions"))
+        .await;
+    assert!(html::element_by_id(&page, "placed").is_none());
+}
 
 /// A steel erector (SSYK 7215, six years) with Swedish A2 who needs an interpreter, and three
 /// published placements in her trade at the demo contact's employer: one needing Swedish B1,
