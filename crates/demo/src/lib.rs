@@ -2179,7 +2179,11 @@ async fn courses(
     let interns: Vec<usize> = INTERNSHIPS.iter().map(|(who, _, _)| *who).collect();
     // The vocational Swedish group runs on Wednesday mornings, GR's Swedish half day, from the
     // running internship's first week; the later interns join it.
+    // It lasts until the later interns' end, or the running internship's if later.
     let swedish_from = (running_start + Days::new(2)).to_string();
+    let swedish_until = date("2027-05-26")?
+        .max(running_start + Days::new(7 * RUNNING_WEEKS - 3))
+        .to_string();
     let specs: [(&str, &str, &str, &str, i64); 2] = [
         (
             "preparatory",
@@ -2192,7 +2196,7 @@ async fn courses(
             "vocational_swedish",
             "Yrkessvenska för vård och omsorg",
             &swedish_from,
-            "2027-05-26",
+            &swedish_until,
             7,
         ),
     ];
