@@ -2401,6 +2401,30 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn loads_on_days_long_after_its_fixed_dates() -> R {
+        // The running internship follows the day; nothing else may make a later day fail.
+        for (y, m, d) in [(2027, 6, 30), (2028, 3, 15)] {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)?
+                .as_nanos();
+            let path = std::env::temp_dir().join(format!(
+                "brygga-demo-late-{}-{nanos}.sqlite",
+                std::process::id()
+            ));
+            let url = path.to_string_lossy().to_string();
+            let store = Store::connect(&url, brygga_store::secret::Secret::random()).await?;
+            store.migrate().await?;
+            let day = NaiveDate::from_ymd_opt(y, m, d).ok_or("date")?;
+            assert!(load(&store, day).await?.created);
+            store.close().await?;
+            for suffix in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{url}{suffix}"));
+            }
+        }
+        Ok(())
+    }
+
+    #[tokio::test]
     async fn loads_once_with_scoped_logins() -> R {
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)?
