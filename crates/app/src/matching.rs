@@ -212,6 +212,17 @@ impl Pool {
         Ok(pool)
     }
 
+    /// How many participants a plan leaves out because they have an internship or have gone
+    /// past looking (those kept by a live proposal are listed apart, not counted here).
+    pub fn placed_or_finished(&self) -> usize {
+        self.standings
+            .values()
+            .filter(|s| {
+                s.has_internship || s.phase != brygga_domain::journey::JourneyPhase::Looking
+            })
+            .count()
+    }
+
     /// The participants a plan or meeting considers: those still looking, ascending.
     pub fn looking(&self) -> Vec<i32> {
         let mut ids: Vec<i32> = self
@@ -534,21 +545,41 @@ pub async fn suggestions(
     k: usize,
     include_failing: bool,
 ) -> Result<(ParticipantRecord, Ranking<PlacementRecord>)> {
+    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
+    let rows = pool.ranked_placements(participant_id, k, include_failing)?;
+    Ok((participant, rows))
+}
+
+/// The participant as the actor may read her, and the actor's matching pool.
+async fn participant_pool(
+    app: &App,
+    actor: &Actor,
+    participant_id: i32,
+) -> Result<(ParticipantRecord, Pool)> {
     require_matching(actor)?;
     let participant = app.store.participant_get(actor, participant_id).await?;
     let pool = Pool::load(app, actor, None).await?;
-    let ranked = pool.suggestions(participant_id, k, include_failing)?;
-    let rows = ranked
-        .into_iter()
-        .filter_map(|r| Some((pool.placements.get(&r.id)?.clone(), r.fit)))
-        .collect();
-    Ok((participant, rows))
+    Ok((participant, pool))
 }
 
 /// How many near misses the suggestions page shows beside the ranking.
 pub const NEAR_MISSES: usize = 10;
 
 impl Pool {
+    /// The `k` best placements for a participant, with their records.
+    fn ranked_placements(
+        &self,
+        participant_id: i32,
+        k: usize,
+        include_failing: bool,
+    ) -> Result<Ranking<PlacementRecord>> {
+        Ok(self
+            .suggestions(participant_id, k, include_failing)?
+            .into_iter()
+            .filter_map(|r| Some((self.placements.get(&r.id)?.clone(), r.fit)))
+            .collect())
+    }
+
     /// The fit of one pair in this pool; `None` when either is not in it.
     pub fn fit(&self, participant_id: i32, placement_id: i32) -> Option<Fit> {
         let p = self.index.participant(participant_id)?;
@@ -624,17 +655,9 @@ pub async fn suggestions_with_near(
     include_failing: bool,
     near: usize,
 ) -> Result<Suggestions> {
-    require_matching(actor)?;
-    let participant = app.store.participant_get(actor, participant_id).await?;
-    let pool = Pool::load(app, actor, None).await?;
-    let ranking = pool
-        .suggestions(participant_id, k, include_failing)?
-        .into_iter()
-        .filter_map(|r| Some((pool.placements.get(&r.id)?.clone(), r.fit)))
-        .collect();
-    // The record as this reader may see it carries her needs only if they may be read.
-    let sees_needs = participant.needed_accommodations.is_some();
-    let near = pool.near_misses(participant_id, near, sees_needs)?;
+    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
+    let ranking = pool.ranked_placements(participant_id, k, include_failing)?;
+    let near = pool.near_misses(participant_id, near, sees_needs(&participant))?;
     let placed = match app
         .store
         .internships_for_participant(actor, participant_id)
@@ -659,11 +682,14 @@ pub async fn near_misses(
     participant_id: i32,
     limit: usize,
 ) -> Result<Vec<(PlacementRecord, NearMiss)>> {
-    Ok(
-        suggestions_with_near(app, actor, participant_id, 0, false, limit)
-            .await?
-            .near,
-    )
+    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
+    pool.near_misses(participant_id, limit, sees_needs(&participant))
+}
+
+/// Whether the reader may read the participant's needs: the record as read carries them only
+/// then.
+fn sees_needs(participant: &ParticipantRecord) -> bool {
+    participant.needed_accommodations.is_some()
 }
 
 /// What a proposal from the matching pages became.

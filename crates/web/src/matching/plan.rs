@@ -152,21 +152,11 @@ fn refusal(
     else {
         return Some(i18n.t(e.key));
     };
-    let participant = pool
-        .participants
-        .get(&p)
-        .map(|r| format!("{} {}", r.first_name, r.last_name))
+    let participant = Some(name_of_in(pool, p))
+        .filter(|n| !n.is_empty())
         .unwrap_or_else(|| format!("#{p}"));
-    let placement = pool
-        .placements
-        .get(&x)
-        .map(|r| format!("{} ({})", r.title, r.employer_name))
-        .or_else(|| {
-            pool.kept
-                .iter()
-                .find(|k| k.placement_id == x)
-                .map(|k| format!("{} ({})", k.placement_title, k.employer_name))
-        })
+    let placement = Some(placement_of_in(pool, x))
+        .filter(|n| !n.is_empty())
         .unwrap_or_else(|| format!("#{x}"));
     Some(i18n.t2(
         e.key,
@@ -203,7 +193,7 @@ async fn plan_page(
             participant_id: k.participant_id,
             participant: name_of_in(&pool, k.participant_id),
             placement_id: k.placement_id,
-            placement: format!("{} ({})", k.placement_title, k.employer_name),
+            placement: labelled(&k.placement_title, &k.employer_name),
             proposal_id: k.id,
             version: k.version,
             may_free: brygga_domain::interview::may_move(
@@ -213,18 +203,9 @@ async fn plan_page(
             ),
         })
         .collect();
-    let not_looking = pool
-        .standings
-        .values()
-        .filter(|s| s.has_internship || s.phase != brygga_domain::journey::JourneyPhase::Looking)
-        .count();
+    let not_looking = pool.placed_or_finished();
     let name_of = |pid: i32| name_of_in(&pool, pid);
-    let title_of = |xid: i32| {
-        pool.placements
-            .get(&xid)
-            .map(|x| format!("{} ({})", x.title, x.employer_name))
-            .unwrap_or_default()
-    };
+    let title_of = |xid: i32| placement_of_in(&pool, xid);
     let rules = rules
         .iter()
         .map(|r| RuleRow {
@@ -298,6 +279,25 @@ async fn plan_page(
         },
     };
     Ok(page)
+}
+
+/// A placement as the plan names it, "title (employer)"; a kept proposal's placement is named
+/// from the proposal; empty when unknown.
+fn placement_of_in(pool: &brygga_app::matching::Pool, xid: i32) -> String {
+    pool.placements
+        .get(&xid)
+        .map(|x| labelled(&x.title, &x.employer_name))
+        .or_else(|| {
+            pool.kept
+                .iter()
+                .find(|k| k.placement_id == xid)
+                .map(|k| labelled(&k.placement_title, &k.employer_name))
+        })
+        .unwrap_or_default()
+}
+
+fn labelled(title: &str, employer: &str) -> String {
+    format!("{title} ({employer})")
 }
 
 fn name_of_in(pool: &brygga_app::matching::Pool, pid: i32) -> String {
@@ -435,11 +435,7 @@ async fn plan_accept(
         participant_id: r.participant_id,
         participant: name_of_in(pool, r.participant_id),
         placement_id: r.placement_id,
-        placement: pool
-            .placements
-            .get(&r.placement_id)
-            .map(|x| format!("{} ({})", x.title, x.employer_name))
-            .unwrap_or_default(),
+        placement: placement_of_in(pool, r.placement_id),
         score: r.score,
     };
     let create = preview.create.iter().map(line).collect();
