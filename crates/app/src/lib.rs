@@ -7,10 +7,12 @@ pub mod agreement;
 pub mod calendar_invite;
 pub mod caselog;
 pub mod course;
+pub mod exit;
 pub mod ics;
 pub mod internship;
 pub mod interview;
 pub mod mail;
+pub mod match_index;
 pub mod matching;
 pub mod meeting;
 pub mod notify;
@@ -37,6 +39,8 @@ pub struct App {
     pub files: FileStore,
     pub mail: MailSettings,
     pub renderer: Arc<dyn Renderer>,
+    /// The matching indexes this instance keeps in memory (see `match_index`).
+    pub match_index: Arc<match_index::MatchIndex>,
 }
 
 /// Why a use case did not happen. The web layer maps each kind once (422 with field errors,

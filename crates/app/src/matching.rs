@@ -3,6 +3,7 @@
 //! weights. The rules themselves live in the `matching` crate.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use brygga_domain::model::{DrivingLicence, OrgKind};
 use brygga_domain::policy::{Action, Resource};
@@ -19,6 +20,7 @@ use brygga_store::matching::{MatchRule, ProposalFact, RuleKind, proposal_is_live
 use brygga_store::participant::ParticipantRecord;
 use brygga_store::placement::PlacementRecord;
 
+use crate::match_index::Entry;
 use crate::{App, Error, Result};
 
 pub fn participant_profile(r: &ParticipantRecord) -> ParticipantProfile {
@@ -184,6 +186,7 @@ impl Pool {
                         .copied()
                         .unwrap_or(brygga_domain::journey::JourneyPhase::Looking),
                     has_internship: facts.with_internship.contains(id),
+                    left: facts.left.contains(id),
                     ..Standing::looking()
                 };
                 (*id, s)
@@ -204,7 +207,9 @@ impl Pool {
             .filter(|f| proposal_is_live(f.status))
             .filter(|f| {
                 standings.get(&f.participant_id).is_some_and(|s| {
-                    s.phase == brygga_domain::journey::JourneyPhase::Looking && !s.has_internship
+                    s.phase == brygga_domain::journey::JourneyPhase::Looking
+                        && !s.has_internship
+                        && !s.left
                 })
             })
             .collect();
@@ -212,13 +217,16 @@ impl Pool {
         Ok(pool)
     }
 
-    /// How many participants a plan leaves out because they have an internship or have gone
-    /// past looking (those kept by a live proposal are listed apart, not counted here).
+    /// How many participants a plan leaves out because they have an internship, have gone
+    /// past looking or have left the programme (those kept by a live proposal are listed apart,
+    /// not counted here).
     pub fn placed_or_finished(&self) -> usize {
         self.standings
             .values()
             .filter(|s| {
-                s.has_internship || s.phase != brygga_domain::journey::JourneyPhase::Looking
+                s.has_internship
+                    || s.left
+                    || s.phase != brygga_domain::journey::JourneyPhase::Looking
             })
             .count()
     }
@@ -235,6 +243,33 @@ impl Pool {
         ids
     }
 
+    /// The pool's index and placements, to rank with.
+    pub fn ranker(&self) -> Ranker<'_> {
+        Ranker {
+            index: &self.index,
+            placements: &self.placements,
+        }
+    }
+
+    pub fn suggestions(
+        &self,
+        participant_id: i32,
+        k: usize,
+        include_failing: bool,
+    ) -> Result<Vec<Ranked>> {
+        self.ranker()
+            .suggestions(participant_id, k, include_failing)
+    }
+}
+
+/// An index with the records of its placements: what a ranking is read from, whether the
+/// instance's kept index (`match_index`) or a pool loaded for one plan.
+pub struct Ranker<'a> {
+    pub index: &'a Index,
+    pub placements: &'a HashMap<i32, PlacementRecord>,
+}
+
+impl<'a> Ranker<'a> {
     pub fn candidates(
         &self,
         placement_id: i32,
@@ -264,16 +299,71 @@ impl Pool {
             .top_placements(participant_id, k, &filter)
             .map_err(|_| Error::NotFound)
     }
+
+    /// The `k` best placements for a participant, with their records.
+    fn ranked_placements(
+        &self,
+        participant_id: i32,
+        k: usize,
+        include_failing: bool,
+    ) -> Result<Ranking<PlacementRecord>> {
+        Ok(self
+            .suggestions(participant_id, k, include_failing)?
+            .into_iter()
+            .filter_map(|r| Some((self.placements.get(&r.id)?.clone(), r.fit)))
+            .collect())
+    }
+
+    /// The fit of one pair in this index; `None` when either is not in it.
+    pub fn fit(&self, participant_id: i32, placement_id: i32) -> Option<Fit> {
+        let p = self.index.participant(participant_id)?;
+        let x = self.index.placement(placement_id)?;
+        Some(brygga_matching::fit(
+            p,
+            x,
+            self.index.geo(),
+            self.index.settings(),
+        ))
+    }
+
+    /// The participant's near misses with their placements, as `reader_sees_needs` allows
+    /// (see [`redact_needs`]).
+    pub fn near_misses(
+        &self,
+        participant_id: i32,
+        limit: usize,
+        reader_sees_needs: bool,
+    ) -> Result<Vec<(PlacementRecord, NearMiss)>> {
+        let found = self
+            .index
+            .near_misses(participant_id, limit)
+            .map_err(|_| Error::NotFound)?;
+        Ok(found
+            .into_iter()
+            .filter_map(|mut n| {
+                if !reader_sees_needs {
+                    redact_needs(&mut n);
+                }
+                Some((self.placements.get(&n.id)?.clone(), n))
+            })
+            .collect())
+    }
+}
+
+impl crate::match_index::EntryState {
+    pub fn ranker(&self) -> Ranker<'_> {
+        Ranker {
+            index: &self.index,
+            placements: &self.placements,
+        }
+    }
 }
 
 /// A programme's matching settings (the defaults where none are stored or they do not parse).
 pub async fn settings_of(app: &App, actor: &Actor, programme: i32) -> Result<Settings> {
-    Ok(app
-        .store
-        .matching_settings(actor, programme)
-        .await?
-        .and_then(|json| serde_json::from_str::<Settings>(&json).ok())
-        .unwrap_or_default())
+    Ok(crate::match_index::parse_settings(
+        app.store.matching_settings(actor, programme).await?,
+    ))
 }
 
 /// The programmes the actor matches in.
@@ -516,6 +606,18 @@ pub fn require_matching(actor: &Actor) -> Result<()> {
     }
 }
 
+/// The index over the actor's programmes, kept in memory and current with the database.
+async fn actor_index(app: &App, actor: &Actor) -> Result<Arc<Entry>> {
+    let mut ids: Vec<i32> = programmes(app, actor)
+        .await?
+        .into_iter()
+        .map(|o| o.id)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    app.match_index.entry(app, &ids).await
+}
+
 /// The `k` best candidates for a placement among the actor's programmes (with those failing a
 /// hard constraint too if asked), and the placement itself.
 pub async fn candidates(
@@ -527,12 +629,35 @@ pub async fn candidates(
 ) -> Result<(PlacementRecord, Ranking<ParticipantRecord>)> {
     require_matching(actor)?;
     let placement = app.store.placement_get(actor, placement_id).await?;
-    // A draft placement is not in the pool of open ones: rank for it too.
-    let pool = Pool::load(app, actor, Some(placement.clone())).await?;
-    let ranked = pool.candidates(placement_id, k, include_failing)?;
+    let entry = actor_index(app, actor).await?;
+    let kept = {
+        let state = entry.read();
+        state
+            .index
+            .placement(placement_id)
+            .map(|_| state.ranker().candidates(placement_id, k, include_failing))
+            .transpose()?
+    };
+    let ranked = match kept {
+        Some(r) => r,
+        // A draft placement is not among the open ones the index holds: rank for it over a
+        // pool loaded for this request.
+        None => Pool::load(app, actor, Some(placement.clone()))
+            .await?
+            .ranker()
+            .candidates(placement_id, k, include_failing)?,
+    };
+    let ids: Vec<i32> = ranked.iter().map(|r| r.id).collect();
+    let mut shown: HashMap<i32, ParticipantRecord> = app
+        .store
+        .matching_shown(actor, &ids)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r))
+        .collect();
     let rows = ranked
         .into_iter()
-        .filter_map(|r| Some((pool.participants.get(&r.id)?.clone(), r.fit)))
+        .filter_map(|r| Some((shown.remove(&r.id)?, r.fit)))
         .collect();
     Ok((placement, rows))
 }
@@ -545,76 +670,42 @@ pub async fn suggestions(
     k: usize,
     include_failing: bool,
 ) -> Result<(ParticipantRecord, Ranking<PlacementRecord>)> {
-    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
-    let rows = pool.ranked_placements(participant_id, k, include_failing)?;
+    let (participant, indexed) = participant_index(app, actor, participant_id).await?;
+    let Indexed::In(entry) = indexed else {
+        return Ok((participant, vec![]));
+    };
+    let rows = entry
+        .read()
+        .ranker()
+        .ranked_placements(participant_id, k, include_failing)?;
     Ok((participant, rows))
 }
 
-/// The participant as the actor may read her, and the actor's matching pool.
-async fn participant_pool(
+/// Where a participant's rankings come from.
+enum Indexed {
+    /// The index over the actor's programmes.
+    In(Arc<Entry>),
+    /// She has left the programme: ranked for nothing.
+    Left(brygga_store::exit::ExitRecord),
+}
+
+/// The participant as the actor may read her, and where her rankings come from.
+async fn participant_index(
     app: &App,
     actor: &Actor,
     participant_id: i32,
-) -> Result<(ParticipantRecord, Pool)> {
+) -> Result<(ParticipantRecord, Indexed)> {
     require_matching(actor)?;
     let participant = app.store.participant_get(actor, participant_id).await?;
-    let pool = Pool::load(app, actor, None).await?;
-    Ok((participant, pool))
+    if let Some(exit) = crate::exit::of(app, actor, participant_id).await? {
+        return Ok((participant, Indexed::Left(exit)));
+    }
+    let entry = actor_index(app, actor).await?;
+    Ok((participant, Indexed::In(entry)))
 }
 
 /// How many near misses the suggestions page shows beside the ranking.
 pub const NEAR_MISSES: usize = 10;
-
-impl Pool {
-    /// The `k` best placements for a participant, with their records.
-    fn ranked_placements(
-        &self,
-        participant_id: i32,
-        k: usize,
-        include_failing: bool,
-    ) -> Result<Ranking<PlacementRecord>> {
-        Ok(self
-            .suggestions(participant_id, k, include_failing)?
-            .into_iter()
-            .filter_map(|r| Some((self.placements.get(&r.id)?.clone(), r.fit)))
-            .collect())
-    }
-
-    /// The fit of one pair in this pool; `None` when either is not in it.
-    pub fn fit(&self, participant_id: i32, placement_id: i32) -> Option<Fit> {
-        let p = self.index.participant(participant_id)?;
-        let x = self.index.placement(placement_id)?;
-        Some(brygga_matching::fit(
-            p,
-            x,
-            self.index.geo(),
-            self.index.settings(),
-        ))
-    }
-
-    /// The participant's near misses with their placements, as `reader_sees_needs` allows
-    /// (see [`redact_needs`]).
-    pub fn near_misses(
-        &self,
-        participant_id: i32,
-        limit: usize,
-        reader_sees_needs: bool,
-    ) -> Result<Vec<(PlacementRecord, NearMiss)>> {
-        let found = self
-            .index
-            .near_misses(participant_id, limit)
-            .map_err(|_| Error::NotFound)?;
-        Ok(found
-            .into_iter()
-            .filter_map(|mut n| {
-                if !reader_sees_needs {
-                    redact_needs(&mut n);
-                }
-                Some((self.placements.get(&n.id)?.clone(), n))
-            })
-            .collect())
-    }
-}
 
 /// A missing accommodation names the participant's needs (special-category data). For a reader
 /// who may not read her special needs, the same rule as the participant's record: the gap
@@ -644,9 +735,11 @@ pub struct Suggestions {
     /// Her internship that has not ended (upcoming or running), if any: she is placed, and
     /// the page says so before it suggests anything.
     pub placed: Option<brygga_store::internship::InternshipRecord>,
+    /// Her leaving of the programme, if recorded: nothing is suggested.
+    pub left: Option<brygga_store::exit::ExitRecord>,
 }
 
-/// The `k` best placements for a participant and her first `near` near misses, from one pool.
+/// The `k` best placements for a participant and her first `near` near misses, from one index.
 pub async fn suggestions_with_near(
     app: &App,
     actor: &Actor,
@@ -655,9 +748,19 @@ pub async fn suggestions_with_near(
     include_failing: bool,
     near: usize,
 ) -> Result<Suggestions> {
-    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
-    let ranking = pool.ranked_placements(participant_id, k, include_failing)?;
-    let near = pool.near_misses(participant_id, near, sees_needs(&participant))?;
+    let (participant, indexed) = participant_index(app, actor, participant_id).await?;
+    let (ranking, near, left) = match indexed {
+        Indexed::Left(exit) => (vec![], vec![], Some(exit)),
+        Indexed::In(entry) => {
+            let state = entry.read();
+            let ranker = state.ranker();
+            (
+                ranker.ranked_placements(participant_id, k, include_failing)?,
+                ranker.near_misses(participant_id, near, sees_needs(&participant))?,
+                None,
+            )
+        }
+    };
     let placed = match app
         .store
         .internships_for_participant(actor, participant_id)
@@ -672,6 +775,7 @@ pub async fn suggestions_with_near(
         ranking,
         near,
         placed,
+        left,
     })
 }
 
@@ -682,8 +786,16 @@ pub async fn near_misses(
     participant_id: i32,
     limit: usize,
 ) -> Result<Vec<(PlacementRecord, NearMiss)>> {
-    let (participant, pool) = participant_pool(app, actor, participant_id).await?;
-    pool.near_misses(participant_id, limit, sees_needs(&participant))
+    let (participant, indexed) = participant_index(app, actor, participant_id).await?;
+    match indexed {
+        Indexed::Left(_) => Ok(vec![]),
+        Indexed::In(entry) => {
+            entry
+                .read()
+                .ranker()
+                .near_misses(participant_id, limit, sees_needs(&participant))
+        }
+    }
 }
 
 /// Whether the reader may read the participant's needs: the record as read carries them only
@@ -700,28 +812,44 @@ pub struct Proposed {
     pub overridden: Vec<HardKind>,
 }
 
-/// Propose a participant to a placement from a ranking or a near miss. A pair that passes every
-/// hard rule is proposed as before (any reason is not needed and not kept); one that fails a
-/// rule is proposed anyway only with the coordinator's reason, recorded with the rules it
-/// overrides (`override_reason` beside the field when missing).
+/// Propose a participant to a placement from a ranking, a near miss or by hand, with a note
+/// for staff (may be empty). A pair that passes every hard rule is proposed as before (any
+/// reason is not needed and not kept); one that fails a rule is proposed anyway only with the
+/// coordinator's reason, recorded with the rules it overrides (`override_reason` beside the
+/// field when missing).
 pub async fn propose(
     app: &App,
     actor: &Actor,
     placement_id: i32,
     participant_id: i32,
+    note: &str,
     reason: &str,
 ) -> Result<Proposed> {
     require_matching(actor)?;
     let placement = app.store.placement_get(actor, placement_id).await?;
-    let pool = Pool::load(app, actor, Some(placement)).await?;
-    let overridden: Vec<HardKind> = pool
-        .fit(participant_id, placement_id)
+    let entry = actor_index(app, actor).await?;
+    let fit = {
+        let state = entry.read();
+        let ranker = state.ranker();
+        ranker
+            .index
+            .placement(placement_id)
+            .map(|_| ranker.fit(participant_id, placement_id))
+    };
+    let fit = match fit {
+        Some(f) => f,
+        None => Pool::load(app, actor, Some(placement))
+            .await?
+            .ranker()
+            .fit(participant_id, placement_id),
+    };
+    let overridden: Vec<HardKind> = fit
         .map(|f| f.failed().map(|h| h.kind).collect())
         .unwrap_or_default();
     let id = if overridden.is_empty() {
         // Passing, or not in the actor's pool (the store refuses what is out of scope).
         app.store
-            .propose(actor, participant_id, placement_id, "")
+            .propose(actor, participant_id, placement_id, note)
             .await?
     } else {
         let rule = overridden
@@ -734,7 +862,7 @@ pub async fn propose(
             rule: &rule,
         };
         app.store
-            .propose_override(actor, participant_id, placement_id, over)
+            .propose_override(actor, participant_id, placement_id, note, over)
             .await?
     };
     Ok(Proposed { id, overridden })

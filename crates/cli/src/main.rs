@@ -290,21 +290,30 @@ async fn serve(
             tokio::time::sleep(std::time::Duration::from_secs(3600)).await;
         }
     });
+    let app = brygga_app::App {
+        store,
+        refdata,
+        files: brygga_store::files::FileStore::from_config(&cfg.files)?,
+        mail: brygga_app::MailSettings {
+            smtp_url: cfg.smtp_url.clone(),
+            from: cfg.mail_from.clone(),
+            public_url: cfg.public_url.clone(),
+            ..Default::default()
+        },
+        // The one place the typesetting engine is wired in.
+        renderer: Arc::new(brygga_reports::TypstRenderer),
+        match_index: Default::default(),
+    };
+    // Each programme's matching index is built in the background, before the first ranking.
+    let warm = app.clone();
+    tokio::spawn(async move {
+        if let Err(e) = warm.match_index.warm(&warm).await {
+            tracing::warn!("building the matching indexes: {e}");
+        }
+    });
     brygga_web::serve(
         brygga_web::AppState {
-            app: brygga_app::App {
-                store,
-                refdata,
-                files: brygga_store::files::FileStore::from_config(&cfg.files)?,
-                mail: brygga_app::MailSettings {
-                    smtp_url: cfg.smtp_url.clone(),
-                    from: cfg.mail_from.clone(),
-                    public_url: cfg.public_url.clone(),
-                    ..Default::default()
-                },
-                // The one place the typesetting engine is wired in.
-                renderer: Arc::new(brygga_reports::TypstRenderer),
-            },
+            app,
             secure_cookies,
         },
         listener,

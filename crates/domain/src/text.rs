@@ -36,7 +36,7 @@ pub fn max_len(field: &str) -> Option<usize> {
         "spoken_languages" => LIST_MAX,
         "meeting_link" => LINK_MAX,
         "note" | "proposal_note" | "override_reason" | "outcome_note" | "es_confirm_note"
-        | "es_decision_note" | "interest_message" => NOTE_MAX,
+        | "es_decision_note" | "interest_message" | "exit_note" => NOTE_MAX,
         "notes" | "tasks" | "special_needs" => TEXT_MAX,
         "q" => SEARCH_MAX,
         _ => return None,

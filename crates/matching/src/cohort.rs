@@ -15,6 +15,8 @@ pub struct Standing {
     pub phase: JourneyPhase,
     /// She has an internship, upcoming, running or ended.
     pub has_internship: bool,
+    /// She has left the programme (whatever her stage says).
+    pub left: bool,
     /// The placements she has a live proposal to (not rejected, not withdrawn).
     pub live_proposals: Vec<i32>,
     /// The placements a proposal of hers was rejected by or withdrawn from: not planned again.
@@ -27,15 +29,18 @@ impl Standing {
         Standing {
             phase: JourneyPhase::Looking,
             has_internship: false,
+            left: false,
             live_proposals: vec![],
             closed_proposals: vec![],
         }
     }
 
-    /// Still looking for a placement: at a stage before the internship, with no internship of
-    /// any kind, and no live proposal (that one is kept until a coordinator frees her).
+    /// Still looking for a placement: in the programme, at a stage before the internship, with
+    /// no internship of any kind, and no live proposal (that one is kept until a coordinator
+    /// frees her).
     pub fn still_looking(&self) -> bool {
         self.phase == JourneyPhase::Looking
+            && !self.left
             && !self.has_internship
             && self.live_proposals.is_empty()
     }
@@ -156,12 +161,14 @@ mod tests {
         (
             phase(),
             prop::bool::weighted(0.2),
+            prop::bool::weighted(0.15),
             prop::collection::vec(x.clone(), 0..2),
             prop::collection::vec(x, 0..2),
         )
-            .prop_map(|(phase, has_internship, live, closed)| Standing {
+            .prop_map(|(phase, has_internship, left, live, closed)| Standing {
                 phase,
                 has_internship,
+                left,
                 live_proposals: live,
                 closed_proposals: closed,
             })
@@ -203,9 +210,10 @@ mod tests {
 
     proptest! {
         /// Whatever is recorded and whatever the coordinator locks, a plan (the optimum and the
-        /// stable one) places only participants still looking, never at a placement a
-        /// proposal of theirs was closed at, and never more than the places left once
-        /// internships and live proposals are counted.
+        /// stable one) places only participants still looking (not finished, not placed, not
+        /// left the programme, not already proposed), never at a placement a proposal of
+        /// theirs was closed at, and never more than the places left once internships and live
+        /// proposals are counted.
         #[test]
         fn a_plan_places_only_those_still_looking_within_the_free_places(
             (standings, capacities, edges, locks) in world(),
@@ -222,6 +230,7 @@ mod tests {
                     let xid = cohort.placement_ids[*xi];
                     let s = &standings[&pid];
                     prop_assert_eq!(s.phase, JourneyPhase::Looking);
+                    prop_assert!(!s.left, "{pid} has left the programme");
                     prop_assert!(!s.has_internship, "{pid} has an internship");
                     prop_assert!(s.live_proposals.is_empty(), "{pid} is already proposed");
                     prop_assert!(!s.closed_proposals.contains(&xid));
@@ -273,6 +282,10 @@ mod tests {
             },
             Standing {
                 has_internship: true,
+                ..Standing::looking()
+            },
+            Standing {
+                left: true,
                 ..Standing::looking()
             },
             Standing {

@@ -1068,3 +1068,40 @@ pub mod case_log_entry {
 }
 
 versioned!(meeting, meeting_action);
+
+/// The matching index's change feed (written by triggers, see migration m0017).
+pub mod matching_change {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+    #[sea_orm(table_name = "matching_changes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i64,
+        /// "participant", "placement", "employer" or "programme".
+        pub entity: String,
+        pub entity_id: i32,
+        /// Unix seconds, by the database's clock.
+        pub at: i64,
+    }
+    no_relations!();
+}
+
+pub mod participant_exit {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "participant_exits")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub participant_id: i32,
+        pub left_on: Date,
+        /// An `ExitReason`'s `as_str`.
+        pub reason: String,
+        pub note: String,
+        pub recorded_by: Option<i32>,
+        pub recorded_by_name: String,
+        pub recorded_at: DateTimeUtc,
+    }
+    no_relations!();
+}

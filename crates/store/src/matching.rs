@@ -118,6 +118,8 @@ pub struct ProposalFact {
 pub struct ProgrammeStanding {
     pub phases: HashMap<i32, JourneyPhase>,
     pub with_internship: HashSet<i32>,
+    /// Who has left the programme.
+    pub left: HashSet<i32>,
     pub proposals: Vec<ProposalFact>,
 }
 
@@ -155,6 +157,56 @@ pub(crate) async fn proposed_places(
     Ok(out)
 }
 
+/// Published placements (all, or those of `only`) with their places and what takes them.
+pub(crate) async fn open_placements(
+    db: &impl sea_orm::ConnectionTrait,
+    only: Option<&[i32]>,
+) -> Result<Vec<OpenPlacement>> {
+    let mut q = placement::Entity::find()
+        .filter(placement::Column::Status.eq(PlacementStatus::Published.as_str()));
+    if let Some(ids) = only {
+        q = q.filter(placement::Column::Id.is_in(ids.iter().copied()));
+    }
+    let published = q.order_by_asc(placement::Column::Id).all(db).await?;
+    // A place is taken by a live internship; an ended one gives it back.
+    let ids: Vec<i32> = published.iter().map(|p| p.id).collect();
+    let mut taken: HashMap<i32, i64> = HashMap::new();
+    let mut proposed: HashMap<i32, i64> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        taken.extend(crate::internship::taken_places(db, chunk).await?);
+        proposed.extend(proposed_places(db, chunk).await?);
+    }
+    let mut employer_ids: Vec<i32> = published.iter().map(|p| p.employer_id).collect();
+    employer_ids.sort_unstable();
+    employer_ids.dedup();
+    let mut employers: HashMap<i32, String> = HashMap::new();
+    for chunk in employer_ids.chunks(500) {
+        employers.extend(
+            employer::Entity::find()
+                .filter(employer::Column::Id.is_in(chunk.iter().copied()))
+                .all(db)
+                .await?
+                .into_iter()
+                .map(|e| (e.id, e.name)),
+        );
+    }
+    Ok(published
+        .into_iter()
+        .map(|p| {
+            let used = taken.get(&p.id).copied().unwrap_or(0);
+            let free_places = u32::try_from(i64::from(p.places) - used).unwrap_or(0);
+            let name = employers.get(&p.employer_id).cloned().unwrap_or_default();
+            let proposals = proposed.get(&p.id).copied().unwrap_or(0);
+            OpenPlacement {
+                placement: PlacementRecord::from_model(p, name),
+                free_places,
+                internships: u32::try_from(used).unwrap_or(u32::MAX),
+                proposals: u32::try_from(proposals).unwrap_or(u32::MAX),
+            }
+        })
+        .collect())
+}
+
 /// The refusal of a plan row that no longer holds, naming the pair in the field.
 fn stale(participant_id: i32, placement_id: i32, key: &'static str) -> StoreError {
     StoreError::Invalid(FieldErrors(vec![FieldError::new(
@@ -166,7 +218,7 @@ fn stale(participant_id: i32, placement_id: i32, key: &'static str) -> StoreErro
 impl Store {
     /// Matching works on a programme's participants as a whole: coordinators of the programme
     /// (and admins) only.
-    fn check_programme_scope(actor: &Actor, programme_id: i32) -> Result<()> {
+    pub(crate) fn check_programme_scope(actor: &Actor, programme_id: i32) -> Result<()> {
         let rel = if actor.org_scope.contains(&programme_id) {
             Relation::InOrgScope
         } else {
@@ -218,40 +270,7 @@ impl Store {
             Resource::Placement,
             &[Relation::Public],
         ))?;
-        let published = placement::Entity::find()
-            .filter(placement::Column::Status.eq(PlacementStatus::Published.as_str()))
-            .order_by_asc(placement::Column::Id)
-            .all(&self.db)
-            .await?;
-        // A place is taken by a live internship; an ended one gives it back.
-        let ids: Vec<i32> = published.iter().map(|p| p.id).collect();
-        let mut taken: HashMap<i32, i64> = HashMap::new();
-        let mut proposed: HashMap<i32, i64> = HashMap::new();
-        for chunk in ids.chunks(500) {
-            taken.extend(crate::internship::taken_places(&self.db, chunk).await?);
-            proposed.extend(proposed_places(&self.db, chunk).await?);
-        }
-        let employers: HashMap<i32, String> = employer::Entity::find()
-            .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|e| (e.id, e.name))
-            .collect();
-        Ok(published
-            .into_iter()
-            .map(|p| {
-                let used = taken.get(&p.id).copied().unwrap_or(0);
-                let free_places = u32::try_from(i64::from(p.places) - used).unwrap_or(0);
-                let name = employers.get(&p.employer_id).cloned().unwrap_or_default();
-                let proposals = proposed.get(&p.id).copied().unwrap_or(0);
-                OpenPlacement {
-                    placement: PlacementRecord::from_model(p, name),
-                    free_places,
-                    internships: u32::try_from(used).unwrap_or(u32::MAX),
-                    proposals: u32::try_from(proposals).unwrap_or(u32::MAX),
-                }
-            })
-            .collect())
+        open_placements(&self.db, None).await
     }
 
     /// Where the programme's participants stand for a plan: their journey phases, who has an
@@ -279,6 +298,18 @@ impl Store {
             .filter(internship::Column::ParticipantId.in_subquery(in_programme()))
             .select_only()
             .column(internship::Column::ParticipantId)
+            .into_tuple::<i32>()
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .collect();
+        let left = crate::entities::participant_exit::Entity::find()
+            .filter(
+                crate::entities::participant_exit::Column::ParticipantId
+                    .in_subquery(in_programme()),
+            )
+            .select_only()
+            .column(crate::entities::participant_exit::Column::ParticipantId)
             .into_tuple::<i32>()
             .all(&self.db)
             .await?
@@ -327,6 +358,7 @@ impl Store {
         Ok(ProgrammeStanding {
             phases,
             with_internship,
+            left,
             proposals,
         })
     }

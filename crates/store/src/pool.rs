@@ -356,9 +356,10 @@ impl Store {
         actor: &Actor,
         participant_id: i32,
         placement_id: i32,
+        note: &str,
         over: Override<'_>,
     ) -> Result<i32> {
-        self.propose_with(actor, participant_id, placement_id, "", Some(over))
+        self.propose_with(actor, participant_id, placement_id, note, Some(over))
             .await
     }
 

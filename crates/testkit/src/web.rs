@@ -47,15 +47,33 @@ async fn spawn(backend: Backend, mail: MailSettings, secure_cookies: bool) -> Te
         .iter()
         .map(|(role, email)| (Role::parse(role).expect("a role"), email.clone()))
         .collect();
+    let (address, app) = serve(&db, store.clone(), mail, secure_cookies).await;
+    TestApp {
+        address,
+        store,
+        app,
+        logins,
+        db,
+    }
+}
+
+/// Serve Brygga on a free port over `store` (an instance of its own: its own matching index).
+async fn serve(
+    db: &TestDb,
+    store: Store,
+    mail: MailSettings,
+    secure_cookies: bool,
+) -> (SocketAddr, brygga_app::App) {
     let refdata = RefData::load().expect("reference data");
     let state = AppState {
         app: brygga_app::App {
-            store: store.clone(),
+            store,
             refdata: Arc::new(refdata),
             files: brygga_store::files::FileStore::local(db.dir().join("files")),
             mail,
             // Agreements as plain PDFs: the typst renderer is the reports crate's to test.
             renderer: Arc::new(crate::renderer::PlainPdfRenderer),
+            match_index: Default::default(),
         },
         secure_cookies,
     };
@@ -67,13 +85,7 @@ async fn spawn(backend: Backend, mail: MailSettings, secure_cookies: bool) -> Te
     tokio::spawn(async move {
         let _ = brygga_web::serve(state, listener).await;
     });
-    TestApp {
-        address,
-        store,
-        app,
-        logins,
-        db,
-    }
+    (address, app)
 }
 
 /// Run `case` against a fresh app on `backend`; its database is removed afterwards, whether the
@@ -166,6 +178,14 @@ impl TestApp {
             .find(|o| o.kind == OrgKind::Programme)
             .expect("a programme")
             .id
+    }
+
+    /// A second instance of Brygga on this app's database, with its own connections and its
+    /// own in-memory state, as when several run behind a load balancer. Its store is closed
+    /// with this app's database.
+    pub async fn another_instance(&self) -> (SocketAddr, brygga_app::App) {
+        let store = self.db.connect().await;
+        serve(&self.db, store, MailSettings::default(), false).await
     }
 
     /// Close the store and remove this test's database.

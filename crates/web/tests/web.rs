@@ -350,6 +350,8 @@ mod clearance;
 mod course;
 #[path = "web/employer.rs"]
 mod employer;
+#[path = "web/exit.rs"]
+mod exit;
 #[path = "web/http.rs"]
 mod http;
 #[path = "web/input.rs"]
@@ -364,6 +366,8 @@ mod journey;
 mod journey_browser;
 #[path = "web/mail.rs"]
 mod mail;
+#[path = "web/match_index.rs"]
+mod match_index;
 #[path = "web/matching.rs"]
 mod matching;
 #[path = "web/meeting.rs"]

@@ -37,3 +37,26 @@ participant-duplicates-title = Is this participant already registered?
 participant-duplicates-text = No participant was created. These have the same name and birth year, the same e-mail or the same phone number. Open them to check, or tick "Create anyway" and save again.
 participant-duplicates-confirm = Create anyway
 participant-duplicates-api = Likely duplicates exist; send again with confirm_duplicate=true to create anyway.
+
+## Leaving the programme
+exit-title = End participation
+exit-record = End participation in the programme
+exit-explain = Once the participant has left the programme she is no longer suggested for placements or planned into matches. A leaving recorded by mistake can be taken back.
+exit-left-notice = Has left the programme
+exit-open = Show the leaving
+exit-recorded-by = recorded by
+exit-save = Record the leaving
+exit-correct = Save the change
+exit-undo = Take back the leaving
+field-left_on = Last day in the programme
+field-exit_reason = Reason
+field-exit_note = Comment
+hint-exit_note = Required when the reason is "Other". Seen by coordinators.
+exit-reason-completed = Completed the programme
+exit-reason-work = Got a job
+exit-reason-studies = Began studies
+exit-reason-moved = Moved away
+exit-reason-discontinued = Broke off
+exit-reason-other = Other
+exit-error-far-ahead = A leaving can be recorded at most two months ahead.
+exit-error-note = Say what the reason is.

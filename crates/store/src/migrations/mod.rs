@@ -18,6 +18,8 @@ mod m0012_courses;
 mod m0013_followup;
 mod m0014_notifications;
 mod m0016_proposal_override;
+mod m0017_matching_changes;
+mod m0018_participant_exits;
 
 pub struct Migrator;
 
@@ -39,6 +41,8 @@ impl MigratorTrait for Migrator {
             Box::new(m0013_followup::Migration),
             Box::new(m0014_notifications::Migration),
             Box::new(m0016_proposal_override::Migration),
+            Box::new(m0017_matching_changes::Migration),
+            Box::new(m0018_participant_exits::Migration),
         ]
     }
 }

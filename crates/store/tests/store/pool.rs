@@ -927,7 +927,7 @@ async fn a_proposal_overriding_a_rule_keeps_its_reason_for_those_who_read_specia
             rule: "accommodations",
         };
         match store
-            .propose_override(&f.coord, f.sara, f.placement, over)
+            .propose_override(&f.coord, f.sara, f.placement, "", over)
             .await
         {
             Err(StoreError::Invalid(e)) => {
@@ -955,6 +955,7 @@ async fn a_proposal_overriding_a_rule_keeps_its_reason_for_those_who_read_specia
                 &f.coord,
                 f.sara,
                 f.placement,
+                "",
                 Override {
                     reason: &long,
                     rule: "swedish"
@@ -971,6 +972,7 @@ async fn a_proposal_overriding_a_rule_keeps_its_reason_for_those_who_read_specia
             &f.coord,
             f.sara,
             f.placement,
+            "",
             Override {
                 reason: &format!("  {reason} "),
                 rule: "accommodations",

@@ -44,6 +44,11 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::participant::api::participant_delete
         ))
         .routes(routes!(
+            crate::participant::api::exit_get,
+            crate::participant::api::exit_put,
+            crate::participant::api::exit_delete
+        ))
+        .routes(routes!(
             crate::employer::api::employer_list,
             crate::employer::api::employer_create
         ))

@@ -171,7 +171,8 @@ pub(crate) async fn candidate_propose(
     body: Result<Json<CandidatePropose>, JsonRejection>,
 ) -> Result<(StatusCode, Json<CandidateProposed>), ApiError> {
     let Json(b) = body?;
-    let done = brygga_app::matching::propose(&s, &a, id, participant, &b.override_reason).await?;
+    let done =
+        brygga_app::matching::propose(&s, &a, id, participant, "", &b.override_reason).await?;
     Ok((
         StatusCode::CREATED,
         Json(CandidateProposed {

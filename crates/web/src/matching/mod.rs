@@ -170,7 +170,9 @@ async fn propose(
     Form(f): Form<ProposeForm>,
 ) -> Result<Response, WebError> {
     let from_suggestions = f.from == "suggestions";
-    match brygga_app::matching::propose(&s, &st.actor, id, participant, &f.override_reason).await {
+    match brygga_app::matching::propose(&s, &st.actor, id, participant, "", &f.override_reason)
+        .await
+    {
         Ok(_) if from_suggestions => Ok(Redirect::to(&format!(
             "/participants/{participant}/suggestions?proposed={id}"
         ))
@@ -232,6 +234,7 @@ struct SuggestionsPage {
     rows: Vec<Row<PlacementRecord>>,
     near: Vec<NearRow>,
     placed: Option<brygga_store::internship::InternshipRecord>,
+    left: Option<brygga_store::exit::ExitRecord>,
     failing: bool,
     proposed: Option<i32>,
     refused: Refused,
@@ -285,6 +288,7 @@ async fn suggestions_page(
             .map(|(placement, near)| NearRow { placement, near })
             .collect(),
         placed: found.placed,
+        left: found.left,
         failing,
         proposed,
         refused,

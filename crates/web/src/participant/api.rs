@@ -127,3 +127,43 @@ pub(crate) async fn participant_delete(
     s.store.participant_delete(&a, id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
+
+/// The participant's leaving of the programme (404 when none is recorded).
+#[utoipa::path(get, path = "/participants/{id}/exit", params(("id" = i32, Path)), responses((status = 200, body = brygga_store::exit::ExitRecord), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub(crate) async fn exit_get(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+) -> Result<Json<brygga_store::exit::ExitRecord>, ApiError> {
+    require(&a, Action::Update, Resource::Participant)?;
+    match s.store.participant_exit(&a, id).await? {
+        Some(x) => Ok(Json(x)),
+        None => Err(brygga_app::Error::NotFound.into()),
+    }
+}
+
+/// Record (or correct) the participant's leaving: from then on she is not ranked or planned.
+#[utoipa::path(put, path = "/participants/{id}/exit", params(("id" = i32, Path)), request_body = brygga_domain::exit::ExitDraft, responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn exit_put(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+    body: Result<Json<brygga_domain::exit::ExitDraft>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    require(&a, Action::Update, Resource::Participant)?;
+    let Json(d) = body?;
+    brygga_app::exit::record(&s, &a, id, &d).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Take back a leaving recorded by mistake.
+#[utoipa::path(delete, path = "/participants/{id}/exit", params(("id" = i32, Path)), responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub(crate) async fn exit_delete(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+) -> Result<StatusCode, ApiError> {
+    require(&a, Action::Update, Resource::Participant)?;
+    brygga_app::exit::undo(&s, &a, id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}

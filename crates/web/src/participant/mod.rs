@@ -2,6 +2,7 @@
 //! register and edit one.
 
 pub mod api;
+pub mod exit;
 pub mod form;
 
 use askama::Template;
@@ -34,6 +35,7 @@ pub fn router() -> Router<AppState> {
             get(participant_show).post(participant_update),
         )
         .route("/participants/{id}/edit", get(participant_edit))
+        .merge(exit::router())
 }
 
 #[derive(Deserialize, Default)]
@@ -119,6 +121,8 @@ struct ParticipantPage {
     schedule: Option<usize>,
     /// The participant's courses, for those who may see them through the participant.
     enrolments: Option<Vec<brygga_store::course::ParticipantEnrolment>>,
+    /// Her leaving of the programme, for those who may see it.
+    exit: Option<brygga_store::exit::ExitRecord>,
 }
 
 crate::http::page_chrome!(ParticipantPage);
@@ -153,6 +157,7 @@ async fn participant_show(
         Err(brygga_store::StoreError::Forbidden | brygga_store::StoreError::NotFound) => None,
         Err(e) => return Err(e.into()),
     };
+    let exit = brygga_app::exit::of(&s, &st.actor, id).await?;
     Ok(ParticipantPage {
         chrome: st.chrome,
         lists: Lists::of(&s),
@@ -163,6 +168,7 @@ async fn participant_show(
         logins,
         schedule,
         enrolments,
+        exit,
     })
 }
 

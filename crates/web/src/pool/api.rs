@@ -30,8 +30,14 @@ pub struct ProposalCreate {
     /// Why this candidate (seen by staff only).
     #[serde(default)]
     pub note: String,
+    /// Required when the pair fails a hard rule of the matching (Swedish level, driving
+    /// licence, days, commute, accommodations, eligibility): why she is proposed anyway.
+    #[serde(default)]
+    pub override_reason: String,
 }
 
+/// Propose a participant for the placement by hand. A pair that fails a hard rule of the
+/// matching is proposed only with `override_reason` (else 422 with that field).
 #[utoipa::path(post, path = "/placements/{id}/proposals", params(("id" = i32, Path)), request_body = ProposalCreate, responses((status = 201, body = Created), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub(crate) async fn proposal_create(
     State(s): State<AppState>,
@@ -41,8 +47,10 @@ pub(crate) async fn proposal_create(
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     require(&a, Action::Create, Resource::Proposal)?;
     let Json(p) = body?;
-    let new = s.store.propose(&a, p.participant_id, id, &p.note).await?;
-    Ok((StatusCode::CREATED, Json(Created { id: new })))
+    let new =
+        brygga_app::matching::propose(&s, &a, id, p.participant_id, &p.note, &p.override_reason)
+            .await?;
+    Ok((StatusCode::CREATED, Json(Created { id: new.id })))
 }
 
 #[utoipa::path(get, path = "/proposals/{id}", params(("id" = i32, Path)), responses((status = 200, body = ProposalRecord), (status = 404, body = ApiErrorBody)))]

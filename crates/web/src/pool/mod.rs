@@ -46,6 +46,8 @@ struct PoolQuery {
 struct ProposeForm {
     participant_id: String,
     proposal_note: String,
+    /// Why, when the pair fails a hard rule of the matching.
+    override_reason: String,
 }
 
 #[derive(Template, WebTemplate)]
@@ -184,7 +186,7 @@ async fn pool_page(
             ])),
             ProposeForm {
                 participant_id: pid.to_string(),
-                proposal_note: String::new(),
+                ..ProposeForm::default()
             },
         ),
         _ => (Errors::default(), ProposeForm::default()),
@@ -212,15 +214,29 @@ async fn propose(
     Form(f): Form<ProposeForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Proposal)?;
+    // Through the matching, so that a pair failing one of its hard rules needs a reason.
     let result = match f.participant_id.trim().parse::<i32>() {
-        Ok(pid) => s.store.propose(&st.actor, pid, id, &f.proposal_note).await,
-        Err(_) => Err(StoreError::Invalid(brygga_domain::FieldErrors(vec![
-            brygga_domain::FieldError::new("participant_id", "pool-error-pick"),
-        ]))),
+        Ok(pid) => {
+            brygga_app::matching::propose(
+                &s,
+                &st.actor,
+                id,
+                pid,
+                &f.proposal_note,
+                &f.override_reason,
+            )
+            .await
+        }
+        Err(_) => Err(brygga_app::Error::Invalid(brygga_domain::FieldErrors(
+            vec![brygga_domain::FieldError::new(
+                "participant_id",
+                "pool-error-pick",
+            )],
+        ))),
     };
     match result {
         Ok(_) => Ok(Redirect::to(&format!("/placements/{id}/pool?done=1")).into_response()),
-        Err(StoreError::NotFound) => {
+        Err(brygga_app::Error::NotFound) => {
             let errors = Errors::from(brygga_domain::FieldErrors(vec![
                 brygga_domain::FieldError::new("participant_id", "pool-error-pick"),
             ]));

@@ -173,6 +173,14 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     .select_by_value(&participant.to_string())
     .await
     .map_err(err("pick her"))?;
+    // A hand proposal goes through the matching's hard rules: where she fails one, this
+    // reason lets her be proposed anyway (where she passes, it is not kept).
+    type_into(
+        b,
+        "textarea[name=override_reason]",
+        "Intresseanmälan via portalen; behörigheten stäms av före intervjun",
+    )
+    .await?;
     click(
         b,
         &format!("form[action='/placements/{placement}/pool'][method=post] button[type=submit]"),

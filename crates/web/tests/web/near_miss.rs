@@ -38,7 +38,7 @@ async fn the_suggestions_say_when_the_participant_is_already_placed(app: &TestAp
 /// A steel erector (SSYK 7215, six years) with Swedish A2 who needs an interpreter, and three
 /// published placements in her trade at the demo contact's employer: one needing Swedish B1,
 /// one without an interpreter, one she passes. Returns (participant, b1, no interpreter, passes).
-async fn erector_and_placements(app: &TestApp) -> (i32, i32, i32, i32) {
+pub(super) async fn erector_and_placements(app: &TestApp) -> (i32, i32, i32, i32) {
     let coordinator = app.actor(Role::Coordinator).await;
     let employer = app
         .actor(Role::EmployerContact)

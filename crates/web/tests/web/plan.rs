@@ -12,6 +12,7 @@ both!(
     the_plan_leaves_out_interns_and_keeps_live_proposals_within_free_places,
     a_coordinator_accepts_chosen_rows_after_a_preview_once_and_not_when_stale,
     a_coordinator_frees_a_kept_proposal_and_the_participant_is_planned_again,
+    a_place_taken_meanwhile_refuses_the_confirmation,
 );
 
 /// The pairs `participant:placement` of the plan's tick boxes.
@@ -320,6 +321,56 @@ async fn a_coordinator_accepts_chosen_rows_after_a_preview_once_and_not_when_sta
     assert_eq!(res.status(), StatusCode::CONFLICT);
     let body = res.text().await.unwrap();
     assert!(html::shows(&body, "finns inte längre i den"), "{body}");
+}
+
+/// A row previewed, then its placement's last places taken by hand proposals of others: the
+/// confirmation is refused with the reason, and nothing is created.
+async fn a_place_taken_meanwhile_refuses_the_confirmation(app: &TestApp) {
+    let coordinator = app.logged_in(Role::Coordinator).await;
+    let plan = plan_path(&coordinator).await;
+    let accept = format!("{plan}/accept");
+    let confirm = format!("{plan}/accept/confirm");
+    let res = coordinator
+        .submit(&plan, &accept, &[("min_score", "")])
+        .await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let previewed = html::input_values(&res.text().await.unwrap(), "pair");
+    let (p, x) = ticked(&coordinator.page(&plan).await)
+        .into_iter()
+        .find(|r| previewed.contains(&pair_value(*r)))
+        .expect("a row that can be proposed");
+
+    // Others, proposed by hand, take every place left at x.
+    let actor = app.actor(Role::Coordinator).await;
+    let free = |open: Vec<brygga_store::matching::OpenPlacement>| {
+        let o = open.into_iter().find(|o| o.placement.id == x).unwrap();
+        i64::from(o.placement.places) - i64::from(o.internships) - i64::from(o.proposals)
+    };
+    for q in app.participant_ids_for(Role::Coordinator).await {
+        if free(app.store.matching_placements(&actor).await.unwrap()) <= 0 {
+            break;
+        }
+        if q != p {
+            let _ = app.store.propose(&actor, q, x, "").await;
+        }
+    }
+    assert!(free(app.store.matching_placements(&actor).await.unwrap()) <= 0);
+
+    let before = live_proposals(app).await;
+    let res = coordinator
+        .submit(
+            &plan,
+            &confirm,
+            &[("min_score", ""), ("pair", &pair_value((p, x)))],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body = res.text().await.unwrap();
+    assert!(
+        html::shows(&body, "har inte längre någon ledig plats"),
+        "{body}"
+    );
+    assert_eq!(live_proposals(app).await, before, "nothing created");
 }
 
 async fn a_coordinator_frees_a_kept_proposal_and_the_participant_is_planned_again(app: &TestApp) {

@@ -96,16 +96,36 @@ async fn a_candidate_goes_from_proposal_to_a_booked_interview_with_an_outcome(ap
         page.contains(&format!("<option value=\"{hana}\">Hana")),
         "{page}"
     );
-    let res = coordinator
-        .submit(
-            &pool_path,
-            &pool_path,
-            &[
-                ("participant_id", &hana.to_string()),
-                ("proposal_note", "Van vid lager"),
-            ],
-        )
-        .await;
+    // She is available two days and the placement needs four: a hand proposal goes through
+    // the matching's hard rules too, so it needs a reason, asked for beside its field with
+    // everything typed kept.
+    let typed = [
+        ("participant_id", hana.to_string()),
+        ("proposal_note", "Van vid lager".to_string()),
+    ];
+    let fields: Vec<(&str, &str)> = typed.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let res = coordinator.submit(&pool_path, &pool_path, &fields).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    let error = html::element_by_id(&page, "error-override_reason").expect("the reason's error");
+    assert!(
+        html::shows(&error, "trots att ett krav inte är uppfyllt"),
+        "{error}"
+    );
+    assert_eq!(
+        html::textarea(&page, "proposal_note").as_deref(),
+        Some("Van vid lager")
+    );
+    assert!(
+        page.contains(&format!("<option value=\"{hana}\" selected>")),
+        "{page}"
+    );
+    let mut fields = fields;
+    fields.push((
+        "override_reason",
+        "Kan utöka till fyra dagar från nästa månad",
+    ));
+    let res = coordinator.submit(&pool_path, &pool_path, &fields).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     // Without consent to share: refused beside the field, the note kept.
     let res = coordinator

@@ -65,7 +65,7 @@ async fn propose(app: &TestApp, participant: i64, placement: i64) {
         .post(
             &format!("/placements/{placement}/proposals"),
             &token,
-            &json!({"participant_id": participant}),
+            &json!({"participant_id": participant, "override_reason": "Samordnaren har talat med arbetsgivaren"}),
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{body}");
