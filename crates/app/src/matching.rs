@@ -250,16 +250,6 @@ impl Pool {
             placements: &self.placements,
         }
     }
-
-    pub fn suggestions(
-        &self,
-        participant_id: i32,
-        k: usize,
-        include_failing: bool,
-    ) -> Result<Vec<Ranked>> {
-        self.ranker()
-            .suggestions(participant_id, k, include_failing)
-    }
 }
 
 /// An index with the records of its placements: what a ranking is read from, whether the
@@ -402,6 +392,7 @@ impl Plan {
         let mut edges = vec![];
         for pid in pool.looking() {
             let ranked = pool
+                .ranker()
                 .suggestions(pid, PLAN_EDGES_PER_PARTICIPANT, false)
                 .unwrap_or_default();
             for r in ranked {
@@ -507,6 +498,7 @@ impl MeetingPlan {
         let mut best: HashMap<(usize, usize), f64> = HashMap::new();
         for (pi, (pid, _)) in participants.iter().enumerate() {
             for r in pool
+                .ranker()
                 .suggestions(*pid, PLAN_EDGES_PER_PARTICIPANT, false)
                 .unwrap_or_default()
             {
