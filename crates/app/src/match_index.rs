@@ -305,8 +305,12 @@ async fn build(app: &App, programmes: &[i32], tick: u64) -> Result<Entry> {
         [only] => parse_settings(app.store.index_settings(&sys, *only).await?),
         _ => Settings::default(),
     };
-    let index = Index::build(people, jobs, Geo::new(&app.refdata), settings)
+    let mut index = Index::build(people, jobs, Geo::new(&app.refdata), settings)
         .map_err(|e| Error::Internal(e.to_string()))?;
+    // One thread per ranking: a server ranks for several people at once, and splitting each
+    // scan over the cores made the slowest answers under load three times slower
+    // (bench/web-load: p99 145–187 ms on two threads, 54 ms on one, at 8 connections).
+    index.set_threads(1);
     let placements = open
         .into_iter()
         .map(|o| (o.placement.id, o.placement))
