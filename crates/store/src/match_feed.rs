@@ -92,16 +92,16 @@ impl Store {
     /// Forget the rows written more than `keep_seconds` before the newest one (by the
     /// database's clock, so the instances' clocks do not matter). The newest row is kept.
     pub async fn matching_changes_prune(&self, keep_seconds: i64) -> Result<u64> {
-        let newest: Option<Option<i64>> = matching_change::Entity::find()
+        let newest: Option<(Option<i64>, Option<i64>)> = matching_change::Entity::find()
             .select_only()
             .column_as(matching_change::Column::At.max(), "newest")
+            .column_as(matching_change::Column::Id.max(), "head")
             .into_tuple()
             .one(&self.db)
             .await?;
-        let Some(newest) = newest.flatten() else {
+        let Some((Some(newest), Some(head))) = newest else {
             return Ok(0);
         };
-        let head = self.matching_change_head().await?;
         let r = matching_change::Entity::delete_many()
             .filter(matching_change::Column::At.lt(newest.saturating_sub(keep_seconds)))
             .filter(matching_change::Column::Id.lt(head))

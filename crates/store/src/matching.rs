@@ -15,7 +15,8 @@ use crate::audit::AuditAction;
 use std::collections::{HashMap, HashSet};
 
 use crate::entities::{
-    candidate_proposal, employer, internship, match_rule, organisation, participant, placement,
+    candidate_proposal, employer, internship, match_rule, organisation, participant,
+    participant_exit, placement,
 };
 use crate::participant::ParticipantRecord;
 use crate::placement::PlacementRecord;
@@ -303,13 +304,10 @@ impl Store {
             .await?
             .into_iter()
             .collect();
-        let left = crate::entities::participant_exit::Entity::find()
-            .filter(
-                crate::entities::participant_exit::Column::ParticipantId
-                    .in_subquery(in_programme()),
-            )
+        let left = participant_exit::Entity::find()
+            .filter(participant_exit::Column::ParticipantId.in_subquery(in_programme()))
             .select_only()
-            .column(crate::entities::participant_exit::Column::ParticipantId)
+            .column(participant_exit::Column::ParticipantId)
             .into_tuple::<i32>()
             .all(&self.db)
             .await?
