@@ -11,6 +11,7 @@ pub mod exit;
 pub mod ics;
 pub mod internship;
 pub mod interview;
+pub mod learning;
 pub mod mail;
 pub mod match_index;
 pub mod matching;

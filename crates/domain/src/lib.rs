@@ -14,6 +14,7 @@ pub mod interest;
 pub mod internship;
 pub mod interview;
 pub mod journey;
+pub mod learning;
 pub mod meeting;
 pub mod model;
 pub mod policy;

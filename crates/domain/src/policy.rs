@@ -49,6 +49,14 @@ pub enum Resource {
     MeetingAction,
     /// The coordinating function's case log about a participant: special-category data.
     CaseLog,
+    /// An intern's checklist: learning goals with criteria and the supervisor's ticks.
+    Checklist,
+    /// The participant's progress log about her internship, with comments and photos.
+    ProgressLog,
+    /// The mid-point and end assessments (the supervisor's and the participant's own).
+    Assessment,
+    /// The participant's individual development plan: next steps with owner and date.
+    DevelopmentPlan,
 }
 
 impl Resource {
@@ -57,7 +65,14 @@ impl Resource {
     pub fn is_about_a_participant(self) -> bool {
         matches!(
             self,
-            Resource::Participant | Resource::Meeting | Resource::MeetingAction | Resource::CaseLog
+            Resource::Participant
+                | Resource::Meeting
+                | Resource::MeetingAction
+                | Resource::CaseLog
+                | Resource::Checklist
+                | Resource::ProgressLog
+                | Resource::Assessment
+                | Resource::DevelopmentPlan
         )
     }
 
@@ -84,6 +99,10 @@ impl Resource {
         Resource::Schedule,
         Resource::Absence,
         Resource::Internship,
+        Resource::Checklist,
+        Resource::ProgressLog,
+        Resource::Assessment,
+        Resource::DevelopmentPlan,
     ];
 }
 
@@ -361,6 +380,44 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (Participant, Res::Absence, List | Read | Create) => Some(&[OwnRecord]),
         (Supervisor, Res::Absence, List | Read | Create) => Some(&[Supervised]),
         (_, Res::Absence, _) => None,
+
+        // Learning at the workplace. The checklist: the coordinator draws and adapts it, the
+        // supervisor ticks it (Update), the intern and her employer read it.
+        (Coordinator, Res::Checklist, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (ProgrammeManager, Res::Checklist, List | Read) => Some(&[InOrgScope]),
+        (Supervisor, Res::Checklist, List | Read | Update) => Some(&[Supervised]),
+        (Participant, Res::Checklist, List | Read) => Some(&[OwnRecord]),
+        (EmployerContact, Res::Checklist, List | Read) => Some(&[OwnEmployer]),
+        (_, Res::Checklist, _) => None,
+        // The progress log is the participant's: she writes it, her supervisor and the
+        // coordinator comment (Create); the employer's contact reads only what she shares
+        // (the store filters).
+        (Participant | Supervisor, Res::ProgressLog, List | Read | Create) => {
+            Some(&[OwnRecord, Supervised])
+        }
+        (Coordinator, Res::ProgressLog, List | Read | Create) => Some(&[InOrgScope]),
+        (ProgrammeManager, Res::ProgressLog, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Res::ProgressLog, List | Read) => Some(&[OwnEmployer]),
+        (_, Res::ProgressLog, _) => None,
+        // Assessments: the supervisor assesses and signs, the participant assesses herself
+        // (the store keeps each to her own kind); the coordinator sees them side by side.
+        (Supervisor | Participant, Res::Assessment, List | Read | Create | Update) => {
+            Some(&[Supervised, OwnRecord])
+        }
+        (Coordinator | ProgrammeManager, Res::Assessment, List | Read) => Some(&[InOrgScope]),
+        (EmployerContact, Res::Assessment, List | Read) => Some(&[OwnEmployer]),
+        (_, Res::Assessment, _) => None,
+        // The development plan: the coordinator writes it with the participant, who marks her
+        // own steps done (Update); the supervisor reads it.
+        (Coordinator, Res::DevelopmentPlan, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (ProgrammeManager, Res::DevelopmentPlan, List | Read) => Some(&[InOrgScope]),
+        (Participant, Res::DevelopmentPlan, List | Read | Update) => Some(&[OwnRecord]),
+        (Supervisor, Res::DevelopmentPlan, List | Read) => Some(&[Supervised]),
+        (_, Res::DevelopmentPlan, _) => None,
     }
 }
 
@@ -560,9 +617,9 @@ mod tests {
     use Decision::*;
     use Relation::*;
     use Resource::{
-        Agreement, AuditLog, CaseLog, Clearance, Course, CourseProgress, Employer, Interest,
-        Internship, Interview, Invitation, Job, Meeting, MeetingAction, Organisation, Placement,
-        ProcessMap, Proposal, User,
+        Agreement, Assessment, AuditLog, CaseLog, Checklist, Clearance, Course, CourseProgress,
+        DevelopmentPlan, Employer, Interest, Internship, Interview, Invitation, Job, Meeting,
+        MeetingAction, Organisation, Placement, ProcessMap, ProgressLog, Proposal, User,
     };
     use Role::*;
     const P: Resource = Resource::Participant;
@@ -912,6 +969,89 @@ mod tests {
             (Supervisor, Internship, read.clone(), vec![Supervised]),
             (EsOfficer, Internship, read.clone(), vec![SharedCase]),
             (Participant, Internship, read.clone(), vec![OwnRecord]),
+            (Admin, Checklist, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Checklist,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (ProgrammeManager, Checklist, read.clone(), vec![InOrgScope]),
+            (
+                Supervisor,
+                Checklist,
+                vec![List, Read, Update],
+                vec![Supervised],
+            ),
+            (Participant, Checklist, read.clone(), vec![OwnRecord]),
+            (EmployerContact, Checklist, read.clone(), vec![OwnEmployer]),
+            (Admin, ProgressLog, every.clone(), all.clone()),
+            (
+                Participant,
+                ProgressLog,
+                vec![List, Read, Create],
+                vec![OwnRecord, Supervised],
+            ),
+            (
+                Supervisor,
+                ProgressLog,
+                vec![List, Read, Create],
+                vec![OwnRecord, Supervised],
+            ),
+            (
+                Coordinator,
+                ProgressLog,
+                vec![List, Read, Create],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                ProgressLog,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                EmployerContact,
+                ProgressLog,
+                read.clone(),
+                vec![OwnEmployer],
+            ),
+            (Admin, Assessment, every.clone(), all.clone()),
+            (
+                Supervisor,
+                Assessment,
+                vec![List, Read, Create, Update],
+                vec![Supervised, OwnRecord],
+            ),
+            (
+                Participant,
+                Assessment,
+                vec![List, Read, Create, Update],
+                vec![Supervised, OwnRecord],
+            ),
+            (Coordinator, Assessment, read.clone(), vec![InOrgScope]),
+            (ProgrammeManager, Assessment, read.clone(), vec![InOrgScope]),
+            (EmployerContact, Assessment, read.clone(), vec![OwnEmployer]),
+            (Admin, DevelopmentPlan, every.clone(), all.clone()),
+            (
+                Coordinator,
+                DevelopmentPlan,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                DevelopmentPlan,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                Participant,
+                DevelopmentPlan,
+                vec![List, Read, Update],
+                vec![OwnRecord],
+            ),
+            (Supervisor, DevelopmentPlan, read.clone(), vec![Supervised]),
         ]
         .into_iter()
         .chain(

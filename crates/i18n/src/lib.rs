@@ -15,33 +15,98 @@ static_loader! {
     };
 }
 
+/// The interface languages. Staff pages are in Swedish or English; the pages a participant sees
+/// are also in Arabic (right to left), Ukrainian, Somali and Tigrinya: every key of the files
+/// in [`PARTICIPANT_FILES`] exists in all six (a test checks it). A key missing in a language
+/// falls back to Swedish.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
     Sv,
     En,
+    Ar,
+    Uk,
+    So,
+    Ti,
 }
 
+/// The translation files that hold what a participant reads (her home, schedule, internship,
+/// learning pages, plan, meetings, interviews, courses, account and the shared chrome): each of
+/// them exists, with every key, in every language.
+pub const PARTICIPANT_FILES: &[&str] = &[
+    "account.ftl",
+    "agreement.ftl",
+    "auth.ftl",
+    "common.ftl",
+    "course.ftl",
+    "errors.ftl",
+    "file.ftl",
+    "glossary.ftl",
+    "home.ftl",
+    "internship.ftl",
+    "interview.ftl",
+    "journey.ftl",
+    "learning.ftl",
+    "meeting.ftl",
+    "participant.ftl",
+    "schedule.ftl",
+    "todo.ftl",
+];
+
 impl Lang {
+    /// Every language, in the order the participant's language menu lists them.
+    pub const ALL: &'static [Lang] = &[Lang::Sv, Lang::En, Lang::Ar, Lang::Uk, Lang::So, Lang::Ti];
+
     pub fn parse(s: &str) -> Option<Lang> {
-        match s {
-            "sv" => Some(Lang::Sv),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::ALL.iter().copied().find(|l| l.code() == s)
     }
 
     pub fn code(self) -> &'static str {
         match self {
             Lang::Sv => "sv",
             Lang::En => "en",
+            Lang::Ar => "ar",
+            Lang::Uk => "uk",
+            Lang::So => "so",
+            Lang::Ti => "ti",
         }
     }
 
+    /// The language's own name, as its reader looks for it in a menu.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Sv => "Svenska",
+            Lang::En => "English",
+            Lang::Ar => "العربية",
+            Lang::Uk => "Українська",
+            Lang::So => "Soomaali",
+            Lang::Ti => "ትግርኛ",
+        }
+    }
+
+    /// Written right to left.
+    pub fn is_rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    /// The `dir` attribute of a page in this language.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() { "rtl" } else { "ltr" }
+    }
+
+    /// Staff pages: Swedish or English (a participant's language stays Swedish there).
+    pub fn staff(self) -> Lang {
+        match self {
+            Lang::En => Lang::En,
+            _ => Lang::Sv,
+        }
+    }
+
+    /// The other staff language (the switch on staff pages).
     pub fn other(self) -> Lang {
         match self {
             Lang::Sv => Lang::En,
-            Lang::En => Lang::Sv,
+            _ => Lang::Sv,
         }
     }
 
@@ -49,7 +114,16 @@ impl Lang {
         match self {
             Lang::Sv => unic_langid::langid!("sv"),
             Lang::En => unic_langid::langid!("en"),
+            Lang::Ar => unic_langid::langid!("ar"),
+            Lang::Uk => unic_langid::langid!("uk"),
+            Lang::So => unic_langid::langid!("so"),
+            Lang::Ti => unic_langid::langid!("ti"),
         }
+    }
+
+    /// Whether numbers are written "1 234,5" (else "1,234.5").
+    fn decimal_comma(self) -> bool {
+        matches!(self, Lang::Sv | Lang::Uk)
     }
 }
 
@@ -103,9 +177,10 @@ impl I18n {
     /// `value` with `places` decimals as the reader writes numbers: "1 234,56" in Swedish (a
     /// no-break space between thousands, a decimal comma), "1,234.56" in English.
     pub fn decimal(&self, value: f64, places: usize) -> String {
-        let (group, point) = match self.lang {
-            Lang::Sv => ('\u{a0}', ','),
-            Lang::En => (',', '.'),
+        let (group, point) = if self.lang.decimal_comma() {
+            ('\u{a0}', ',')
+        } else {
+            (',', '.')
         };
         let plain = format!("{:.*}", places, value.abs());
         let (whole, fraction) = plain.split_once('.').unwrap_or((plain.as_str(), ""));
@@ -130,9 +205,10 @@ impl I18n {
     /// space before the sign), "74%" in English.
     pub fn percent(&self, share: f64) -> String {
         let whole = self.decimal(share * 100.0, 0);
-        match self.lang {
-            Lang::Sv => format!("{whole} %"),
-            Lang::En => format!("{whole}%"),
+        if self.lang.decimal_comma() {
+            format!("{whole} %")
+        } else {
+            format!("{whole}%")
         }
     }
 }
@@ -251,7 +327,7 @@ mod tests {
     /// or a message it drops, shows up here). Every variable any message uses gets a value.
     #[test]
     fn every_key_resolves() {
-        for (lang, code) in [(Lang::Sv, "sv"), (Lang::En, "en")] {
+        for (lang, code) in Lang::ALL.iter().map(|l| (*l, l.code())) {
             let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
                 .join("locales")
                 .join(code);
@@ -280,6 +356,51 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// The languages beyond Swedish and English hold exactly the participant's files, each with
+    /// the Swedish file's keys in its order.
+    #[test]
+    fn every_participant_language_has_every_participant_key() {
+        let sv = keys_by_file("sv");
+        for file in PARTICIPANT_FILES {
+            assert!(sv.contains_key(*file), "{file} is not a Swedish file");
+        }
+        for lang in Lang::ALL
+            .iter()
+            .filter(|l| !matches!(l, Lang::Sv | Lang::En))
+        {
+            let got = keys_by_file(lang.code());
+            assert_eq!(
+                got.keys().map(String::as_str).collect::<Vec<_>>(),
+                PARTICIPANT_FILES.to_vec(),
+                "{}: files",
+                lang.code()
+            );
+            for file in PARTICIPANT_FILES {
+                assert_eq!(
+                    got.get(*file),
+                    sv.get(*file),
+                    "{}/{file}: keys",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn languages_parse_their_codes_and_arabic_reads_right_to_left() {
+        for l in Lang::ALL {
+            assert_eq!(Lang::parse(l.code()), Some(*l));
+        }
+        assert_eq!(Lang::parse("xx"), None);
+        assert!(Lang::Ar.is_rtl() && !Lang::Ti.is_rtl());
+        assert_eq!(Lang::Ar.staff(), Lang::Sv);
+        assert_eq!(I18n::new(Lang::Uk).decimal(1234.5, 1), "1\u{a0}234,5");
+        assert_eq!(
+            I18n::new(Lang::Ar).t("glossary-title"),
+            "كلمات قد تكون جديدة عليك"
+        );
     }
 
     #[test]

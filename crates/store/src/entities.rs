@@ -26,6 +26,8 @@ pub mod organisation {
         pub created_at: DateTimeUtc,
         /// JSON read by the matching crate; `None` for the defaults.
         pub matching_settings: Option<String>,
+        /// A programme's checklist template: "goal: criterion" a line.
+        pub checklist_template: Option<String>,
     }
     no_relations!();
 }
@@ -1102,6 +1104,144 @@ pub mod participant_exit {
         pub recorded_by: Option<i32>,
         pub recorded_by_name: String,
         pub recorded_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod learning_criterion {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "learning_criteria")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub internship_id: i32,
+        pub goal: String,
+        pub text: String,
+        /// A `CriterionSource`'s `as_str`.
+        pub source: String,
+        pub position: i32,
+        /// Removed by the coordinator: kept for its ticks' history, no longer on the checklist.
+        pub removed_at: Option<DateTimeUtc>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod criterion_tick {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "criterion_ticks")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub criterion_id: i32,
+        pub internship_id: i32,
+        /// A `CriterionStatus`'s `as_str`.
+        pub status: String,
+        pub on_date: Date,
+        pub comment: String,
+        pub by_user: Option<i32>,
+        pub by_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod progress_entry {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "progress_entries")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub internship_id: i32,
+        pub did: String,
+        pub learned: String,
+        pub words: String,
+        /// Whether the employer's contact person may read it.
+        pub shared: bool,
+        pub photo_file_id: Option<i32>,
+        pub created_by: Option<i32>,
+        pub created_by_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod progress_comment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "progress_comments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub entry_id: i32,
+        pub text: String,
+        pub author_user: Option<i32>,
+        pub author_name: String,
+        /// The author's role's `as_str` when she wrote it.
+        pub author_role: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod assessment {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "assessments")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub internship_id: i32,
+        /// An `AssessmentKind`'s `as_str`.
+        pub kind: String,
+        /// An `Assessor`'s `as_str`.
+        pub assessor: String,
+        /// 1 for the first; a change after signing is the next.
+        pub revision: i32,
+        /// JSON: the `Rating`s.
+        pub ratings: String,
+        pub signed_at: Option<DateTimeUtc>,
+        pub signed_by: Option<i32>,
+        pub signed_by_name: Option<String>,
+        pub updated_by: Option<i32>,
+        pub updated_by_name: String,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod development_step {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "development_steps")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub text: String,
+        /// A `StepOwner`'s `as_str`.
+        pub owner: String,
+        pub due_on: Date,
+        pub done_on: Option<Date>,
+        pub done_by_name: Option<String>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
     }
     no_relations!();
 }

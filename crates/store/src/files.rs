@@ -202,6 +202,66 @@ pub fn check_upload(field: &str, bytes: &[u8]) -> Result<&'static str, FieldErro
     }
 }
 
+/// The largest photo accepted as sent: 10 MiB (it is kept smaller: see [`clean_photo`]).
+pub const MAX_PHOTO_BYTES: usize = MAX_FILE_BYTES;
+/// A kept photo's longest side, in pixels: enough to read a whiteboard, small on a phone.
+pub const PHOTO_SIDE_MAX: u32 = 2048;
+
+/// A photo as it may be kept: a JPEG or PNG (by its content, not its name) that decodes, turned
+/// upright by its orientation tag, at most [`PHOTO_SIDE_MAX`] pixels a side, and encoded anew,
+/// so that nothing of the original's metadata (the place it was taken, the camera) survives.
+/// CPU work: call it off the async threads.
+pub fn clean_photo(field: &str, bytes: &[u8]) -> Result<Upload, FieldError> {
+    use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, Limits};
+    if bytes.is_empty() {
+        return Err(FieldError::new(field, "file-error-empty"));
+    }
+    if bytes.len() > MAX_PHOTO_BYTES {
+        return Err(FieldError::new(field, "learning-error-photo-size"));
+    }
+    let format = match infer::get(bytes).map(|t| t.mime_type()) {
+        Some("image/jpeg") => ImageFormat::Jpeg,
+        Some("image/png") => ImageFormat::Png,
+        _ => return Err(FieldError::new(field, "learning-error-photo-type")),
+    };
+    let bad = || FieldError::new(field, "learning-error-photo-type");
+    let mut reader = ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut limits = Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|_| bad())?;
+    let orientation = decoder.orientation().map_err(|_| bad())?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(|_| bad())?;
+    img.apply_orientation(orientation);
+    if img.width() > PHOTO_SIDE_MAX || img.height() > PHOTO_SIDE_MAX {
+        img = img.resize(
+            PHOTO_SIDE_MAX,
+            PHOTO_SIDE_MAX,
+            image::imageops::FilterType::Triangle,
+        );
+    }
+    let mut out = Vec::new();
+    let written =
+        match format {
+            ImageFormat::Png => img.write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png),
+            _ => img.to_rgb8().write_with_encoder(
+                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85),
+            ),
+        };
+    written.map_err(|_| bad())?;
+    let ext = if format == ImageFormat::Png {
+        "png"
+    } else {
+        "jpg"
+    };
+    Ok(Upload {
+        filename: format!("photo.{ext}"),
+        bytes: Bytes::from(out),
+    })
+}
+
 /// A name safe to offer in a download: the last path segment, without control characters or
 /// quotes, never empty.
 fn clean_filename(name: &str) -> String {
@@ -289,6 +349,9 @@ impl Store {
             OWNER_AGREEMENT => {
                 self.agreement_checked(actor, f.owner_id, brygga_domain::policy::Action::Read)
                     .await?;
+            }
+            crate::learning::OWNER_PROGRESS_ENTRY => {
+                self.progress_entry_readable(actor, f.owner_id).await?;
             }
             // A file whose owner kind this version does not know is nobody's to read.
             _ => return Err(StoreError::NotFound),

@@ -230,7 +230,7 @@ impl Store {
     /// How an internship relates to the actor: as its participant does for the coordinating
     /// organisation, the participant herself and a shared case; the supervisor named on it; the
     /// employer's contact while the participant shares with employers.
-    async fn internship_relations(
+    pub(crate) async fn internship_relations(
         &self,
         actor: &Actor,
         m: &internship::Model,
@@ -281,7 +281,7 @@ impl Store {
         Ok((m, p, pl, rels))
     }
 
-    async fn internship_parts(
+    pub(crate) async fn internship_parts(
         &self,
         m: &internship::Model,
     ) -> Result<(participant::Model, placement::Model)> {

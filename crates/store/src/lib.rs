@@ -17,6 +17,7 @@ pub mod internship;
 pub mod interview;
 pub mod invitation;
 pub mod jobs;
+pub mod learning;
 pub mod match_feed;
 pub mod matching;
 pub mod meeting;

@@ -532,6 +532,39 @@ impl Store {
         Ok((u.notify_email, u.lang))
     }
 
+    /// Keep the language a participant chose for her pages (any of the interface languages;
+    /// staff write in Swedish or English).
+    pub async fn user_lang_set(&self, actor: &Actor, lang: &str) -> Result<()> {
+        use crate::entities::user;
+        use sea_orm::sea_query::Expr;
+        let id = actor.user_id.ok_or(crate::StoreError::NotFound)?;
+        let ok = matches!(lang, "sv" | "en")
+            || (actor.role == Role::Participant && matches!(lang, "ar" | "uk" | "so" | "ti"));
+        if !ok {
+            return Err(crate::StoreError::Invalid(brygga_domain::FieldErrors(
+                vec![brygga_domain::FieldError::new(
+                    "lang",
+                    "error-invalid-choice",
+                )],
+            )));
+        }
+        let tx = crate::begin_write(&self.db).await?;
+        user::Entity::update_many()
+            .col_expr(user::Column::Lang, Expr::value(lang))
+            .filter(user::Column::Id.eq(id))
+            .exec(&tx)
+            .await?;
+        self.commit_audited(
+            tx,
+            actor,
+            crate::audit::AuditAction::Update,
+            "user",
+            Some(id),
+            &["lang"],
+        )
+        .await
+    }
+
     /// Change the actor's own notification settings (audited). `lang` is "sv" or "en".
     pub async fn notification_settings_set(
         &self,
@@ -666,6 +699,36 @@ impl Store {
                         format!("{} ({}, {})", a.text, a.participant_name, a.due_on),
                         format!("/meetings/{}", a.meeting_id),
                         None,
+                    )
+                })
+                .collect(),
+        ));
+
+        // A checklist nobody has ticked or changed for two weeks: the coordinator follows it up,
+        // and the supervisor is reminded (the digest mails it).
+        let stale = self
+            .checklists_stale(
+                actor,
+                now - Duration::days(brygga_domain::learning::STALE_DAYS),
+            )
+            .await?;
+        out.push(Todo::new(
+            "todo-checklists-stale",
+            stale.len() as u64,
+            None,
+            stale
+                .iter()
+                .take(ENTRIES as usize)
+                .map(|c| {
+                    entry(
+                        format!(
+                            "checklist-{}-{}",
+                            c.internship_id,
+                            c.touched_at.date_naive()
+                        ),
+                        c.participant_name.clone(),
+                        format!("/internships/{}/checklist", c.internship_id),
+                        Some(c.touched_at),
                     )
                 })
                 .collect(),

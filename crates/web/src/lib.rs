@@ -18,6 +18,7 @@ pub mod internship;
 pub mod interview;
 pub mod jobs;
 pub mod journey;
+pub mod learning;
 pub mod matching;
 pub mod meeting;
 pub mod organisation;
@@ -94,6 +95,7 @@ pub fn router(state: AppState) -> Router {
         .merge(agreement::router())
         .merge(schedule::router())
         .merge(internship::router())
+        .merge(learning::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())
@@ -115,6 +117,7 @@ pub fn router(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
         .merge(agreement::upload_router())
+        .merge(learning::upload_router())
         .fallback(http::error::not_found)
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

@@ -24,6 +24,8 @@ nav-audit = Audit log
 nav-password = Change password
 nav-logout = Log out
 lang-switch = På svenska
+nav-learning = Internship
+lang-choose = Language
 choose = Choose …
 pager = Pages
 

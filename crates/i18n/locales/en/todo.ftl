@@ -16,6 +16,7 @@ todo-today = Today ({ $count })
 todo-absences = Absences reported in the last week ({ $count })
 todo-meetings = Follow-up meetings in the coming week ({ $count })
 todo-actions = Actions due within a week ({ $count })
+todo-checklists-stale = Checklists nobody has touched for two weeks ({ $count })
 todo-my-interviews = Your upcoming interviews ({ $count })
 todo-mail-subject = Brygga: new things to do
 todo-mail-intro = This has come up since the last message:

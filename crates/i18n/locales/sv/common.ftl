@@ -24,6 +24,8 @@ nav-audit = Logg
 nav-password = Byt lösenord
 nav-logout = Logga ut
 lang-switch = In English
+nav-learning = Praktik
+lang-choose = Språk
 choose = Välj …
 pager = Sidor
 

@@ -16,6 +16,7 @@ todo-today = I dag ({ $count })
 todo-absences = Frånvaro rapporterad den senaste veckan ({ $count })
 todo-meetings = Uppföljningsmöten den kommande veckan ({ $count })
 todo-actions = Åtgärder att göra inom en vecka ({ $count })
+todo-checklists-stale = Checklistor som ingen har rört på två veckor ({ $count })
 todo-my-interviews = Dina kommande intervjuer ({ $count })
 todo-mail-subject = Brygga: nytt att göra
 todo-mail-intro = Det här har tillkommit sedan förra meddelandet:

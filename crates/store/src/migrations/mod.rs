@@ -20,6 +20,7 @@ mod m0014_notifications;
 mod m0016_proposal_override;
 mod m0017_matching_changes;
 mod m0018_participant_exits;
+mod m0019_learning;
 
 pub struct Migrator;
 
@@ -43,6 +44,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0016_proposal_override::Migration),
             Box::new(m0017_matching_changes::Migration),
             Box::new(m0018_participant_exits::Migration),
+            Box::new(m0019_learning::Migration),
         ]
     }
 }

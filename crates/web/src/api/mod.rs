@@ -145,6 +145,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::internship::api::internship_get))
         .routes(routes!(crate::internship::api::internship_end))
+        .routes(routes!(crate::learning::api::checklist_get))
+        .routes(routes!(crate::learning::api::tick_create))
+        .routes(routes!(
+            crate::learning::api::log_get,
+            crate::learning::api::entry_create
+        ))
+        .routes(routes!(crate::learning::api::assessments_get))
+        .routes(routes!(crate::learning::api::assessment_put))
+        .routes(routes!(
+            crate::learning::api::plan_get,
+            crate::learning::api::step_create
+        ))
         .routes(routes!(
             crate::meeting::api::meeting_list,
             crate::meeting::api::meeting_book

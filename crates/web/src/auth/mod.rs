@@ -77,7 +77,16 @@ async fn login(
                 .insert(crate::http::extract::USER_KEY, id)
                 .await
                 .map_err(|e| WebError::Internal(e.to_string()))?;
-            return Ok(Redirect::to(crate::http::extract::safe_next(&f.next)).into_response());
+            let to = Redirect::to(crate::http::extract::safe_next(&f.next));
+            // A participant's language follows her from device to device.
+            if let Some(actor) = s.store.actor(id).await?
+                && actor.role() == brygga_domain::model::Role::Participant
+                && let Ok((_, lang)) = s.store.notification_settings(&actor).await
+                && let Some(lang) = Lang::parse(&lang)
+            {
+                return Ok(([(header::SET_COOKIE, lang_cookie(lang))], to).into_response());
+            }
+            return Ok(to.into_response());
         }
         LoginOutcome::Failed => "error-login-failed",
         LoginOutcome::Throttled => "error-login-throttled",
@@ -189,16 +198,31 @@ struct LangQuery {
 
 /// Switch language: a cookie that outlives the session, then back to where the user was (the
 /// `back` parameter, else the page the link was on, which the same-origin referrer tells).
+fn lang_cookie(lang: Lang) -> String {
+    format!(
+        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
+        lang.code()
+    )
+}
+
 async fn set_lang(
+    State(s): State<AppState>,
+    v: Visitor,
     axum::extract::Path(code): axum::extract::Path<String>,
     Query(q): Query<LangQuery>,
     headers: HeaderMap,
 ) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
-    let cookie = format!(
-        "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
-        lang.code()
-    );
+    let cookie = lang_cookie(lang);
+    // A logged-in participant's choice is kept with her login too (her e-mail and her next
+    // device follow it).
+    if let Ok(Some(id)) = v.session.get::<i32>(crate::http::extract::USER_KEY).await
+        && let Ok(Some(actor)) = s.store.actor(id).await
+        && actor.role() == brygga_domain::model::Role::Participant
+        && let Err(e) = s.store.user_lang_set(&actor, lang.code()).await
+    {
+        tracing::warn!("keeping the participant's language: {e}");
+    }
     let from_referer = headers
         .get(header::REFERER)
         .and_then(|v| v.to_str().ok())

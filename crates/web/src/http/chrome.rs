@@ -16,6 +16,12 @@ pub struct Chrome {
 }
 
 impl Chrome {
+    /// Whether the language menu offers every language (to a participant and to visitors, who
+    /// may be one) rather than the Swedish–English switch.
+    pub fn all_languages(&self) -> bool {
+        self.user.as_ref().is_none_or(|u| u.all_languages)
+    }
+
     /// The chrome of a page shown to someone not logged in.
     pub fn anonymous(i18n: I18n) -> Self {
         Chrome {
@@ -51,6 +57,10 @@ pub struct UserInfo {
     pub my_week: bool,
     /// Sees the absence patterns of the programme's participants.
     pub absences: bool,
+    /// Has internships to learn in or supervise (the participant, the supervisor).
+    pub learning: bool,
+    /// Chooses among all the interface languages (a participant), not only Swedish and English.
+    pub all_languages: bool,
 }
 
 impl UserInfo {
@@ -81,6 +91,11 @@ impl UserInfo {
             absences: lists(Resource::Absence)
                 && a.may(Action::List, Resource::Participant)
                 && !matches!(a.role(), brygga_domain::model::Role::Supervisor),
+            learning: matches!(
+                a.role(),
+                brygga_domain::model::Role::Participant | brygga_domain::model::Role::Supervisor
+            ),
+            all_languages: a.role() == brygga_domain::model::Role::Participant,
         }
     }
 

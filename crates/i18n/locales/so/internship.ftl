@@ -1,0 +1,55 @@
+# Brygga – Somali (af-Soomaali).
+# The internship: intern, placement, supervisor, period, days, end.
+tab-internships = Tababar shaqo
+internships-title = Tababarrada shaqada
+internships-none = Tababar shaqo lama diiwaangelin.
+internships-new = Diiwaangeli tababar shaqo
+internships-no-candidacy = Ka-qaybgalaha weli looma soo jeedin boos tababar.
+internships-create = Diiwaangeli tababarka shaqada
+internship-title = Tababar shaqo
+internship-field-status = Xaalad
+internship-field-participant = Tababarte
+internship-field-placement_id = Boos tababar
+internship-field-employer = Loo-shaqeeye
+internship-field-supervisor_id = Hage (handledare)
+internship-field-start_date = Taariikhda bilowga
+internship-field-end_date = Taariikhda dhammaadka ee la qorsheeyay
+internship-field-period = Muddo
+internship-field-days_per_week = Maalmo toddobaadkii
+internship-field-hours_per_week = Saacado toddobaadkii
+internship-field-agreement = Heshiiska tababarka shaqada
+internship-field-ended_on = Wuxuu dhammaaday
+internship-field-reason = Sabab
+internship-field-note = Faallo
+internship-hint-days_per_week = Ugu badnaan maalmaha boosku leeyahay.
+internship-hint-note = Waa lagama maarmaan marka tababarku goor hore dhammaado: sheeg sababta.
+internship-hours = { $hours } saacadood toddobaadkii
+internship-no-supervisor = Hage lama magacaabin
+internship-agreement-link = Muuji heshiiska tababarka shaqada
+internship-end-title = Dhammee tababarka shaqada
+internship-action-end = Dhammee tababarka shaqada
+internship-status-planned = La qorsheeyay
+internship-status-ongoing = Socda
+internship-status-ended = Dhammaaday
+internship-end-reason-completed = La dhammeeyay
+internship-end-reason-ended_early = Goor hore ayuu dhammaaday
+internship-end-reason-hired = Shaqo ayaa la siiyay
+internship-error-end-before-start = Taariikhda dhammaadku kama horrayn karto taariikhda bilowga.
+internship-error-ended-before-start = Tababarku ma dhammaan karo ka hor taariikhdiisa bilowga.
+internship-error-note-required = Sheeg sababta tababarku goor hore u dhammaaday.
+internship-error-live = Ka-qaybgaluhu horay ayuu u leeyahay tababar socda ama la qorsheeyay.
+internship-error-placement = Dooro boos tababar oo ka-qaybgalaha loo soo jeediyay.
+internship-error-supervisor = Hagaha waa inuu u shaqeeyaa loo-shaqeeyaha boosku leeyahay.
+internship-error-days = Maalmo toddobaadkii oo ka badan inta boosku leeyahay.
+journey-blocked-internship_started = Tababarka shaqada ma bilaabmin
+journey-blocked-internship_ended = Tababarka shaqada ma dhammaan
+checkpoint-kind-internship_started = Tababarka shaqada wuu bilaabmay (laga bilaabo taariikhdiisa bilowga)
+checkpoint-kind-internship_ended = Tababarka shaqada wuu dhammaaday (laga bilaabo dhammaadkiisa)
+# The portal: a placement whose places are all taken by internships.
+portal-filled = Dhammaan boosaska waa la qaatay. Boosku hadda uma furna xiisayn.
+portal-error-filled = Dhammaan boosaska waa la qaatay, sidaas darteed xiisayn lama muujin karo.
+# The internship agreement: its four parties and its schedule.
+agreement-party-es = Xafiiska Shaqada (Arbetsförmedlingen)
+agreement-party-coordinator = Hay'adda isku-duwaysa
+agreement-field-schedule = Jadwal
+agreement-days-per-week = maalmood toddobaadkii

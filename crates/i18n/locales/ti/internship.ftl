@@ -1,0 +1,55 @@
+# Brygga – ትግርኛ (Tigrinya).
+# The internship: intern, placement, supervisor, period, days, end.
+tab-internships = ልምምድ ስራሕ
+internships-title = ልምምድ ስራሕ
+internships-none = ዝተመዝገበ ልምምድ ስራሕ የለን።
+internships-new = ልምምድ ስራሕ መዝግቡ
+internships-no-candidacy = እዚ ተሳታፊ ክሳብ ሕጂ ንዝኾነ ቦታ ልምምድ ኣይተሓበረን።
+internships-create = ነቲ ልምምድ ስራሕ መዝግቡ
+internship-title = ልምምድ ስራሕ (praktik)
+internship-field-status = ኩነታት
+internship-field-participant = ተለማማዲ (praktikant)
+internship-field-placement_id = ቦታ ልምምድ
+internship-field-employer = ኣስራሒ
+internship-field-supervisor_id = ተሓላቒ (handledare)
+internship-field-start_date = ዕለት መጀመርታ
+internship-field-end_date = ዝተመደበ ዕለት መወዳእታ
+internship-field-period = ግዜ
+internship-field-days_per_week = መዓልትታት ኣብ ሰሙን
+internship-field-hours_per_week = ሰዓታት ኣብ ሰሙን
+internship-field-agreement = ውዕል ልምምድ
+internship-field-ended_on = ዝተወድኣሉ ዕለት
+internship-field-reason = ምኽንያት
+internship-field-note = ርእይቶ
+internship-hint-days_per_week = እንተበዝሐ ክንደይ መዓልትታት ናይቲ ቦታ ልምምድ።
+internship-hint-note = እቲ ልምምድ ቅድሚ ግዜኡ እንተተቛሪጹ የድሊ: ስለምንታይ ጽሓፉ።
+internship-hours = { $hours } ሰዓታት ኣብ ሰሙን
+internship-no-supervisor = ተሓላቒ ኣይተመደበን
+internship-agreement-link = ውዕል ልምምድ ኣርእዩ
+internship-end-title = ልምምድ ስራሕ ዛዝሙ
+internship-action-end = ልምምድ ስራሕ ዛዝሙ
+internship-status-planned = ተመዲቡ
+internship-status-ongoing = ይቕጽል ኣሎ
+internship-status-ended = ተወዲኡ
+internship-end-reason-completed = ተዛዚሙ
+internship-end-reason-ended_early = ቅድሚ ግዜኡ ተቛሪጹ
+internship-end-reason-hired = ተቖጺሩ
+internship-error-end-before-start = ዕለት መወዳእታ ቅድሚ ዕለት መጀመርታ ክኸውን ኣይክእልን።
+internship-error-ended-before-start = እቲ ልምምድ ቅድሚ ዕለት መጀመርታኡ ክውዳእ ኣይክእልን።
+internship-error-note-required = እቲ ልምምድ ስለምንታይ ቅድሚ ግዜኡ ከም ዝተቛረጸ ጽሓፉ።
+internship-error-live = እዚ ተሳታፊ ድሮ ዝቕጽል ወይ ዝተመደበ ልምምድ ኣለዎ።
+internship-error-placement = እቲ ተሳታፊ ዝተሓበረሉ ቦታ ልምምድ ምረጹ።
+internship-error-supervisor = እቲ ተሓላቒ ኣብቲ ኣስራሒ ናይቲ ቦታ ልምምድ ክሰርሕ ኣለዎ።
+internship-error-days = ኣብ ሰሙን ካብቲ ቦታ ልምምድ ዘለዎ ዝበዝሑ መዓልትታት።
+journey-blocked-internship_started = እቲ ልምምድ ገና ኣይጀመረን
+journey-blocked-internship_ended = እቲ ልምምድ ገና ኣይተወድአን
+checkpoint-kind-internship_started = እቲ ልምምድ ጀሚሩ (ካብ ዕለት መጀመርታኡ)
+checkpoint-kind-internship_ended = እቲ ልምምድ ተወዲኡ (ካብ መወዳእታኡ)
+# The portal: a placement whose places are all taken by internships.
+portal-filled = ኩሎም ቦታታት ተታሒዞም። እዚ ቦታ ልምምድ ድሕሪ ሕጂ ንምርኣይ ድሌት ክፉት ኣይኮነን።
+portal-error-filled = ኩሎም ቦታታት ስለ ዝተታሕዙ፡ ድሕሪ ሕጂ ድሌት ምርኣይ ኣይከኣልን።
+# The internship agreement: its four parties and its schedule.
+agreement-party-es = Arbetsförmedlingen (ቤት ጽሕፈት ስራሕ)
+agreement-party-coordinator = ኣወሃሃዲ ትካል
+agreement-field-schedule = መደብ ግዜ
+agreement-days-per-week = መዓልትታት ኣብ ሰሙን
