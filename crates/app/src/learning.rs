@@ -115,7 +115,12 @@ pub async fn entry_add(
         .store
         .create_once(actor, "progress_entry", create_key, async || {
             app.store
-                .progress_entry_add(&app.files, actor, internship_id, &input, photo.as_ref())
+                .progress_entry_add(
+                    actor,
+                    internship_id,
+                    &input,
+                    photo.as_ref().map(|p| (&app.files, p)),
+                )
                 .await
         })
         .await?;

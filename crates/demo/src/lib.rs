@@ -1388,7 +1388,7 @@ const INTERNSHIPS: &[(usize, &str, &str)] = &[
 /// (participant, placement)
 const RUNNING: (usize, usize) = (0, 1);
 /// How many weeks before the demo's day the running internship started, and how long it is.
-const RUNNING_WEEKS_IN: u64 = 3;
+const RUNNING_WEEKS_IN: u64 = 6;
 const RUNNING_WEEKS: u64 = 12;
 
 /// The running internship's first Monday and last Friday.
@@ -1997,7 +1997,7 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         };
         store.internship_create(&sys, who, &input).await?;
     }
-    running(
+    let running_internship = running(
         store,
         &sys,
         today,
@@ -2005,6 +2005,19 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
         placement(RUNNING.1)?,
         supervisor.id,
         user(Role::Coordinator)?,
+    )
+    .await?;
+    learning(
+        store,
+        &sys,
+        today,
+        running_internship,
+        programme,
+        [
+            user(Role::Coordinator)?,
+            user(Role::Supervisor)?,
+            user(Role::Participant)?,
+        ],
     )
     .await?;
     let officer = user(Role::EsOfficer)?;
@@ -2035,7 +2048,7 @@ async fn running(
     at: i32,
     supervisor_id: i32,
     coordinator: i32,
-) -> Result<()> {
+) -> Result<i32> {
     use brygga_domain::meeting::MeetingDraft;
     use brygga_domain::schedule::TemplateDraft;
     let (start, end) = running_period(today);
@@ -2159,6 +2172,167 @@ async fn running(
     store
         .meeting_book(&booker, who, &meeting, &|_, _| None)
         .await?;
+    Ok(internship)
+}
+
+/// Halfway through the running internship, as its people make it: the programme's checklist
+/// template kept by the system, the checklist drawn and adapted by the coordinator, three
+/// criteria ticked by the supervisor, two log entries by the intern (one in Arabic) with the
+/// supervisor's comment, the supervisor's signed mid-point assessment and the intern's own, and
+/// two steps of her development plan.
+async fn learning(
+    store: &Store,
+    sys: &Actor,
+    today: NaiveDate,
+    internship: i32,
+    programme: i32,
+    [coordinator, supervisor, intern]: [i32; 3],
+) -> Result<()> {
+    use brygga_domain::learning::{
+        AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, EntryDraft, StepDraft, TickDraft,
+    };
+    let actor = |id: i32| async move {
+        store
+            .actor(id)
+            .await?
+            .ok_or_else(|| data_bug("a demo login is missing"))
+    };
+    let (coordinator, supervisor, intern) = (
+        actor(coordinator).await?,
+        actor(supervisor).await?,
+        actor(intern).await?,
+    );
+    store
+        .checklist_template_set(
+            sys,
+            programme,
+            "Arbetsmiljö och säkerhet: Följer rutinerna för hygien och skyddsutrustning\n\
+             Språk på arbetsplatsen: Använder yrkesorden vid överlämningen\n\
+             Språk på arbetsplatsen: Frågar när något är oklart",
+        )
+        .await?;
+    let sv = brygga_i18n::I18n::new(brygga_i18n::Lang::Sv);
+    store
+        .checklist_draw(
+            &coordinator,
+            internship,
+            &sv.t("learning-goal-tasks"),
+            &sv.t("learning-goal-skills"),
+        )
+        .await?;
+    let own = CriterionDraft {
+        goal: "Bemötande".into(),
+        criterion: "Presenterar sig och förklarar vad hon ska göra när hon kommer till en brukare"
+            .into(),
+    }
+    .validate()
+    .map_err(StoreError::Invalid)?;
+    store.criterion_add(&coordinator, internship, &own).await?;
+    let checklist = store.checklist(&supervisor, internship).await?;
+    let ticks = [
+        ("achieved", 21, "Följer rutinerna utan påminnelse."),
+        (
+            "in_progress",
+            14,
+            "Använder orden men blandar ibland ihop dem.",
+        ),
+        ("achieved", 7, ""),
+    ];
+    for (c, (status, ago, comment)) in checklist.criteria.iter().zip(ticks) {
+        let tick = TickDraft {
+            status: status.into(),
+            on: (today - Days::new(ago)).to_string(),
+            comment: comment.into(),
+        }
+        .validate(today)
+        .map_err(StoreError::Invalid)?;
+        store
+            .criterion_tick(&supervisor, internship, c.id, &tick, today)
+            .await?;
+    }
+    let entries = [
+        EntryDraft {
+            did: "Följde med på fyra hembesök. Handlade åt Greta och dammsög hos Olle.".into(),
+            learned: "Att man alltid skriver i journalen innan man går vidare.".into(),
+            words: "överlämning, brukare, signera".into(),
+            share: "on".into(),
+        },
+        EntryDraft {
+            did: "ساعدت في تحضير الغداء لثلاثة من المسنين.".into(),
+            learned: "تعلمت كيف أقيس الضغط مع المشرفة.".into(),
+            words: "blodtryck – ضغط الدم, förkläde – مريلة".into(),
+            share: String::new(),
+        },
+    ];
+    let mut first = None;
+    for e in entries {
+        let e = e.validate(false).map_err(StoreError::Invalid)?;
+        let id = store
+            .progress_entry_add(&intern, internship, &e, None)
+            .await?;
+        first = first.or(Some(id));
+    }
+    if let Some(entry) = first {
+        store
+            .progress_comment_add(&supervisor, entry, "Bra! Journalen är viktig, fortsätt så.")
+            .await?;
+    }
+    // The mid-point assessments: the supervisor's signed, the intern's own saved.
+    let rated = store.assessment_rated(&supervisor, internship).await?;
+    for (who, assessor) in [
+        (&supervisor, Assessor::Supervisor),
+        (&intern, Assessor::Participant),
+    ] {
+        let mut draft = AssessmentDraft::default();
+        for (n, r) in rated.iter().enumerate() {
+            let level = if n % 3 == 1 { 2 } else { 3 };
+            draft.levels.insert(r.key(), level.to_string());
+            let evidence = match assessor {
+                Assessor::Supervisor if level == 2 => "Klarar det när jag finns med och påminner.",
+                Assessor::Supervisor => "Gör det självständigt på hembesöken.",
+                Assessor::Participant => "",
+            };
+            draft.evidence.insert(r.key(), evidence.into());
+        }
+        let ratings = draft
+            .validate(&rated, true, assessor)
+            .map_err(StoreError::Invalid)?;
+        store
+            .assessment_save(who, internship, AssessmentKind::Mid, 0, &ratings, today)
+            .await?;
+    }
+    store
+        .assessment_sign(
+            &supervisor,
+            internship,
+            AssessmentKind::Mid,
+            1,
+            today,
+            |_| Ok(()),
+        )
+        .await?;
+    let participant = store.internship(sys, internship).await?.participant_id;
+    for (text, owner, weeks) in [
+        (
+            "Öva på yrkesorden för hemtjänsten tio minuter om dagen.",
+            "participant",
+            2,
+        ),
+        (
+            "Boka ett samtal med arbetsgivaren om anställning efter praktiken.",
+            "coordinator",
+            5,
+        ),
+    ] {
+        let step = StepDraft {
+            step: text.into(),
+            owner: owner.into(),
+            due_on: (today + Days::new(7 * weeks)).to_string(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        store.step_add(&coordinator, participant, &step).await?;
+    }
     Ok(())
 }
 

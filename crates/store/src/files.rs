@@ -232,7 +232,10 @@ pub fn clean_photo(field: &str, bytes: &[u8]) -> Result<Upload, FieldError> {
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|_| bad())?;
-    let orientation = decoder.orientation().map_err(|_| bad())?;
+    // An orientation tag that cannot be read leaves the photo as it is.
+    let orientation = decoder
+        .orientation()
+        .unwrap_or(image::metadata::Orientation::NoTransforms);
     let mut img = DynamicImage::from_decoder(decoder).map_err(|_| bad())?;
     img.apply_orientation(orientation);
     if img.width() > PHOTO_SIDE_MAX || img.height() > PHOTO_SIDE_MAX {

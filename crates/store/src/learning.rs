@@ -821,11 +821,10 @@ impl Store {
     /// by the caller). Only her own internship's log.
     pub async fn progress_entry_add(
         &self,
-        files: &FileStore,
         actor: &Actor,
         internship_id: i32,
         i: &EntryInput,
-        photo: Option<&Upload>,
+        photo: Option<(&FileStore, &Upload)>,
     ) -> Result<i32> {
         let l = self
             .learning_checked(actor, internship_id, Resource::ProgressLog, Action::Create)
@@ -848,7 +847,7 @@ impl Store {
         }
         .insert(&tx)
         .await?;
-        if let Some(photo) = photo {
+        if let Some((files, photo)) = photo {
             let f = crate::files::save(
                 &tx,
                 self.secret(),

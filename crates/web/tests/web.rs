@@ -364,6 +364,8 @@ mod internship_browser;
 mod journey;
 #[path = "web/journey_browser.rs"]
 mod journey_browser;
+#[path = "web/learning.rs"]
+mod learning;
 #[path = "web/mail.rs"]
 mod mail;
 #[path = "web/match_index.rs"]

@@ -61,6 +61,11 @@ pub struct UserInfo {
     pub learning: bool,
     /// Chooses among all the interface languages (a participant), not only Swedish and English.
     pub all_languages: bool,
+    /// Which of an internship's learning pages the role may read (their links show only then).
+    pub sees_checklist: bool,
+    pub sees_log: bool,
+    pub sees_assessments: bool,
+    pub sees_plan: bool,
 }
 
 impl UserInfo {
@@ -96,6 +101,10 @@ impl UserInfo {
                 brygga_domain::model::Role::Participant | brygga_domain::model::Role::Supervisor
             ),
             all_languages: a.role() == brygga_domain::model::Role::Participant,
+            sees_checklist: a.may(Action::Read, Resource::Checklist),
+            sees_log: a.may(Action::Read, Resource::ProgressLog),
+            sees_assessments: a.may(Action::Read, Resource::Assessment),
+            sees_plan: a.may(Action::Read, Resource::DevelopmentPlan),
         }
     }
 

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Router;
-use axum::extract::multipart::{Multipart, MultipartError};
+use axum::extract::multipart::{Multipart, MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -508,10 +508,15 @@ async fn entry_add(
     State(s): State<AppState>,
     st: Staff,
     Id(id): Id,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::ProgressLog)?;
-    let (form, photo) = match EntryForm::read(multipart).await {
+    // A body that is not a multipart form reads as an empty one (refused as such).
+    let read = match multipart {
+        Ok(m) => EntryForm::read(m).await,
+        Err(_) => Ok((EntryForm::default(), None)),
+    };
+    let (form, photo) = match read {
         Ok(f) => f,
         Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
             let errors = Errors::from(brygga_domain::FieldErrors(vec![

@@ -35,9 +35,10 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Absence, Agreement, AuditLog, CaseLog, Clearance, Course, CourseProgress, Employer, Interest,
-    Internship, Interview, Invitation, Job, Meeting, MeetingAction, Organisation, Participant as P,
-    Placement, ProcessMap, Proposal, Schedule, User,
+    Absence, Agreement, Assessment, AuditLog, CaseLog, Checklist, Clearance, Course,
+    CourseProgress, DevelopmentPlan, Employer, Interest, Internship, Interview, Invitation, Job,
+    Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap, ProgressLog,
+    Proposal, Schedule, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -83,6 +84,139 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/participants/{id}", Rule::May(Update, P)),
     ("GET", "/participants/{id}/edit", Rule::May(Update, P)),
     ("GET", "/participants/{id}/exit", Rule::May(Update, P)),
+    // Learning at the workplace.
+    ("GET", "/learning", Rule::May(List, Checklist)),
+    (
+        "GET",
+        "/internships/{id}/checklist",
+        Rule::May(Read, Checklist),
+    ),
+    (
+        "POST",
+        "/internships/{id}/checklist/draw",
+        Rule::May(Create, Checklist),
+    ),
+    (
+        "POST",
+        "/internships/{id}/checklist/criteria",
+        Rule::May(Create, Checklist),
+    ),
+    (
+        "POST",
+        "/internships/{id}/checklist/criteria/{criterion}",
+        Rule::May(Create, Checklist),
+    ),
+    (
+        "POST",
+        "/internships/{id}/checklist/criteria/{criterion}/remove",
+        Rule::May(Delete, Checklist),
+    ),
+    (
+        "POST",
+        "/internships/{id}/checklist/criteria/{criterion}/tick",
+        Rule::May(Update, Checklist),
+    ),
+    ("GET", "/internships/{id}/log", Rule::May(Read, ProgressLog)),
+    (
+        "POST",
+        "/internships/{id}/log",
+        Rule::May(Create, ProgressLog),
+    ),
+    (
+        "POST",
+        "/internships/{id}/log/{entry}/comments",
+        Rule::May(Create, ProgressLog),
+    ),
+    (
+        "GET",
+        "/internships/{id}/assessments",
+        Rule::May(Read, Assessment),
+    ),
+    (
+        "GET",
+        "/internships/{id}/assessments/{kind}",
+        Rule::May(Create, Assessment),
+    ),
+    (
+        "POST",
+        "/internships/{id}/assessments/{kind}",
+        Rule::May(Create, Assessment),
+    ),
+    (
+        "POST",
+        "/internships/{id}/assessments/{kind}/revise",
+        Rule::May(Update, Assessment),
+    ),
+    (
+        "GET",
+        "/participants/{id}/plan",
+        Rule::May(Read, DevelopmentPlan),
+    ),
+    (
+        "POST",
+        "/participants/{id}/plan/steps",
+        Rule::May(Create, DevelopmentPlan),
+    ),
+    (
+        "POST",
+        "/participants/{id}/plan/steps/{step}",
+        Rule::May(Update, DevelopmentPlan),
+    ),
+    (
+        "POST",
+        "/participants/{id}/plan/steps/{step}/remove",
+        Rule::May(Delete, DevelopmentPlan),
+    ),
+    (
+        "GET",
+        "/admin/programmes/{id}/checklist-template",
+        Rule::May(Update, ProcessMap),
+    ),
+    (
+        "POST",
+        "/admin/programmes/{id}/checklist-template",
+        Rule::May(Update, ProcessMap),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}/checklist",
+        Rule::May(Read, Checklist),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/checklist/criteria/{criterion}/ticks",
+        Rule::May(Update, Checklist),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}/log",
+        Rule::May(Read, ProgressLog),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/log",
+        Rule::May(Create, ProgressLog),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}/assessments",
+        Rule::May(Read, Assessment),
+    ),
+    (
+        "PUT",
+        "/api/v1/internships/{id}/assessments/{kind}",
+        Rule::May(Create, Assessment),
+    ),
+    (
+        "GET",
+        "/api/v1/participants/{id}/plan",
+        Rule::May(Read, DevelopmentPlan),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/plan/steps",
+        Rule::May(Create, DevelopmentPlan),
+    ),
     ("POST", "/participants/{id}/exit", Rule::May(Update, P)),
     ("POST", "/participants/{id}/exit/undo", Rule::May(Update, P)),
     ("GET", "/participants/{id}/journey", Rule::May(Read, P)),
@@ -909,6 +1043,18 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
         p if p.starts_with("/meetings/") => "SELECT min(id) FROM meetings",
         p if p.starts_with("/meeting-actions/") => "SELECT min(id) FROM meeting_actions",
         p if p.starts_with("/agreements/") => "SELECT min(id) FROM agreements",
+        p if p.contains("/checklist/criteria/{criterion}") => {
+            "SELECT internship_id, id FROM learning_criteria ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/log/{entry}") => {
+            "SELECT internship_id, id FROM progress_entries ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/plan/steps/{step}") => {
+            "SELECT participant_id, id FROM development_steps ORDER BY id LIMIT 1"
+        }
+        p if p.starts_with("/admin/programmes/") => {
+            "SELECT min(id) FROM organisations WHERE kind = 'programme'"
+        }
         p if p.starts_with("/internships/") || p.starts_with("/api/v1/internships/") => {
             "SELECT min(id) FROM internships"
         }
