@@ -3,7 +3,7 @@
 //! was typed in the domain and leaves the records to the store.
 
 use brygga_domain::learning::{
-    AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, EntryDraft, Rating, StepDraft,
+    AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, LogEntryDraft, Rating, StepDraft,
     TickDraft, parse_template,
 };
 use brygga_domain::{FieldError, FieldErrors};
@@ -80,7 +80,7 @@ pub async fn entry_add(
     app: &App,
     actor: &Actor,
     internship_id: i32,
-    draft: &EntryDraft,
+    draft: &LogEntryDraft,
     photo: Option<Upload>,
     create_key: &str,
 ) -> Result<Once> {

@@ -2189,7 +2189,8 @@ async fn learning(
     [coordinator, supervisor, intern]: [i32; 3],
 ) -> Result<()> {
     use brygga_domain::learning::{
-        AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, EntryDraft, StepDraft, TickDraft,
+        AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, LogEntryDraft, StepDraft,
+        TickDraft,
     };
     let actor = |id: i32| async move {
         store
@@ -2251,13 +2252,13 @@ async fn learning(
             .await?;
     }
     let entries = [
-        EntryDraft {
+        LogEntryDraft {
             did: "Följde med på fyra hembesök. Handlade åt Greta och dammsög hos Olle.".into(),
             learned: "Att man alltid skriver i journalen innan man går vidare.".into(),
             words: "överlämning, brukare, signera".into(),
             share: "on".into(),
         },
-        EntryDraft {
+        LogEntryDraft {
             did: "ساعدت في تحضير الغداء لثلاثة من المسنين.".into(),
             learned: "تعلمت كيف أقيس الضغط مع المشرفة.".into(),
             words: "blodtryck – ضغط الدم, förkläde – مريلة".into(),

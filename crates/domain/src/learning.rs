@@ -235,7 +235,7 @@ pub fn parse_template(field: &str, s: &str) -> Result<Vec<(String, String)>, Fie
 /// Any language and script. The photo travels beside it (checked by the store).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(default)]
-pub struct EntryDraft {
+pub struct LogEntryDraft {
     pub did: String,
     pub learned: String,
     pub words: String,
@@ -244,16 +244,16 @@ pub struct EntryDraft {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryInput {
+pub struct LogEntryInput {
     pub did: String,
     pub learned: String,
     pub words: String,
     pub share: bool,
 }
 
-impl EntryDraft {
+impl LogEntryDraft {
     /// At least one of the three texts (or, with `has_photo`, a photo alone).
-    pub fn validate(&self, has_photo: bool) -> Result<EntryInput, FieldErrors> {
+    pub fn validate(&self, has_photo: bool) -> Result<LogEntryInput, FieldErrors> {
         let mut errs = FieldErrors::default();
         let mut part = |field: &str, s: &str| {
             text::collect(&mut errs, text::multi_line(field, s, ENTRY_MAX), s)
@@ -266,7 +266,7 @@ impl EntryDraft {
             errs.push(FieldError::new("did", "learning-error-empty-entry"));
         }
         if errs.is_empty() {
-            Ok(EntryInput {
+            Ok(LogEntryInput {
                 did,
                 learned,
                 words,
@@ -543,13 +543,13 @@ mod tests {
 
     #[test]
     fn an_entry_needs_something_and_keeps_any_script() {
-        let e = EntryDraft::default().validate(false).unwrap_err();
+        let e = LogEntryDraft::default().validate(false).unwrap_err();
         assert_eq!(
             e.get("did").map(|e| e.key),
             Some("learning-error-empty-entry")
         );
-        assert!(EntryDraft::default().validate(true).is_ok());
-        let ok = EntryDraft {
+        assert!(LogEntryDraft::default().validate(true).is_ok());
+        let ok = LogEntryDraft {
             did: "رتبت الرفوف".into(),
             words: "hylla – رف".into(),
             share: "on".into(),
@@ -560,7 +560,7 @@ mod tests {
         assert_eq!(ok.did, "رتبت الرفوف");
         assert!(ok.share);
         let long = "x".repeat(ENTRY_MAX + 1);
-        let e = EntryDraft {
+        let e = LogEntryDraft {
             learned: long,
             ..Default::default()
         }

@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use brygga_domain::learning::{
-    AssessmentKind, Assessor, CriterionInput, CriterionSource, CriterionStatus, EntryInput,
-    GenericCriterion, Rated, Rating, Standing, StepInput, StepOwner, TickInput, assessment_open,
+    AssessmentKind, Assessor, CriterionInput, CriterionSource, CriterionStatus, GenericCriterion,
+    LogEntryInput, Rated, Rating, Standing, StepInput, StepOwner, TickInput, assessment_open,
     criteria_from_requirements,
 };
 use brygga_domain::model::Role;
@@ -823,7 +823,7 @@ impl Store {
         &self,
         actor: &Actor,
         internship_id: i32,
-        i: &EntryInput,
+        i: &LogEntryInput,
         photo: Option<(&FileStore, &Upload)>,
     ) -> Result<i32> {
         let l = self

@@ -8,7 +8,7 @@ use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
-use brygga_domain::learning::{AssessmentDraft, EntryDraft, StepDraft, TickDraft};
+use brygga_domain::learning::{AssessmentDraft, LogEntryDraft, StepDraft, TickDraft};
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::learning::{Assessments, Checklist, DevelopmentPlan, ProgressLog};
 use serde::{Deserialize, Serialize};
@@ -97,13 +97,13 @@ pub(crate) async fn log_get(
     }))
 }
 
-#[utoipa::path(post, path = "/internships/{id}/log", params(("id" = i32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Any unique value: an entry sent again with the same key makes nothing new and answers 200 with the first one's id")), request_body = EntryDraft, responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+#[utoipa::path(post, path = "/internships/{id}/log", params(("id" = i32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Any unique value: an entry sent again with the same key makes nothing new and answers 200 with the first one's id")), request_body = LogEntryDraft, responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
 pub(crate) async fn entry_create(
     State(s): State<AppState>,
     ApiActor(a): ApiActor,
     Id(id): Id,
     headers: axum::http::HeaderMap,
-    body: Result<Json<EntryDraft>, JsonRejection>,
+    body: Result<Json<LogEntryDraft>, JsonRejection>,
 ) -> Result<(StatusCode, Json<Created>), ApiError> {
     require(&a, Action::Create, Resource::ProgressLog)?;
     let Json(d) = body?;

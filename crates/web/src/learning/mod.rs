@@ -17,8 +17,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use brygga_domain::learning::{
-    AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, CriterionStatus, EntryDraft, LEVELS,
-    Rated, Standing, StepDraft, StepOwner, TickDraft,
+    AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, CriterionStatus, LEVELS,
+    LogEntryDraft, Rated, Standing, StepDraft, StepOwner, TickDraft,
 };
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::files::Upload;
@@ -432,8 +432,8 @@ struct EntryForm {
 }
 
 impl EntryForm {
-    fn draft(&self) -> EntryDraft {
-        EntryDraft {
+    fn draft(&self) -> LogEntryDraft {
+        LogEntryDraft {
             did: self.did.clone(),
             learned: self.learned.clone(),
             words: self.words.clone(),
