@@ -375,7 +375,14 @@ impl Store {
             criteria,
             touched_at,
             may_edit: l.may(actor, Action::Create, Resource::Checklist),
-            may_tick: l.may(actor, Action::Update, Resource::Checklist) && l.m.ended_on.is_none(),
+            // Ticks are taken from the start to the grace period after the end.
+            may_tick: l.may(actor, Action::Update, Resource::Checklist)
+                && assessment_open(
+                    l.m.start_date,
+                    l.last_day(),
+                    brygga_domain::calendar::today(),
+                )
+                .is_ok(),
         })
     }
 

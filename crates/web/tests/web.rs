@@ -366,6 +366,8 @@ mod journey;
 mod journey_browser;
 #[path = "web/learning.rs"]
 mod learning;
+#[path = "web/learning_browser.rs"]
+mod learning_browser;
 #[path = "web/mail.rs"]
 mod mail;
 #[path = "web/match_index.rs"]
