@@ -11,7 +11,12 @@ static_loader! {
     static LOCALES = {
         locales: "./locales",
         fallback_language: "sv",
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Arabic isolates what it puts into a message (a date, a name), so that a left-to-right
+        // value keeps its order in a right-to-left sentence; the others need no marks.
+        customise: |bundle| {
+            let rtl = bundle.locales.first().is_some_and(|l| l.language.as_str() == "ar");
+            bundle.set_use_isolating(rtl)
+        },
     };
 }
 

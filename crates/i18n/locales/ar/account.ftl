@@ -67,3 +67,4 @@ error-link-other-employer = حساب الدخول تابع لصاحب عمل آ�
 error-link-taken = حساب الدخول مرتبط بسجل آخر من قبل.
 error-reset-inactive = المستخدم موقوف. يُرجى تفعيله أولًا.
 error-role-self = لا يمكنك إزالة دور مدير النظام عن نفسك.
+user-tokens = مفاتيح API

@@ -29,6 +29,7 @@ learning-source-skill = مهارة
 learning-source-template = نموذج
 learning-source-own = إضافة خاصة
 learning-history = السجل السابق ({ $count })
+learning-tick-open = تسجيل التقدم
 learning-tick-legend = كيف تسير الأمور؟
 learning-tick = حفظ
 learning-field-on = التاريخ

@@ -67,3 +67,4 @@ error-link-other-employer = The login belongs to another employer.
 error-link-taken = The login is already linked to another record.
 error-reset-inactive = The user is deactivated. Activate it first.
 error-role-self = You cannot remove your own administrator role.
+user-tokens = API tokens

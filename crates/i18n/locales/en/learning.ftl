@@ -25,6 +25,7 @@ learning-source-skill = Skill
 learning-source-template = Template
 learning-source-own = Own
 learning-history = History ({ $count })
+learning-tick-open = Tick off
 learning-tick-legend = How is it going?
 learning-tick = Save
 learning-field-on = Date

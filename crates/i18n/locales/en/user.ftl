@@ -28,7 +28,6 @@ token-expired = Expired
 token-revoked = Revoked
 token-revoke = Revoke
 token-revoke-label = Revoke the token { $name }
-user-tokens = API tokens
 field-expires_days = Valid for (days)
 hint-expires_days = Between 1 and 730 days.
 error-token-days = Enter a number of days between 1 and 730.

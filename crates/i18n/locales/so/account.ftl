@@ -68,3 +68,4 @@ error-link-other-employer = Akoonku wuxuu ka tirsan yahay loo-shaqeeye kale.
 error-link-taken = Akoonka horay ayaa loogu xiray diiwaan kale.
 error-reset-inactive = Isticmaalaha waa la xiray. Marka hore fur.
 error-role-self = Ma ka saari kartid doorkaaga maamulaha.
+user-tokens = Furayaasha API

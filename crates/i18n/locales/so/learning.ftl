@@ -26,6 +26,7 @@ learning-source-skill = Xirfad
 learning-source-template = Qaab
 learning-source-own = Ku-darid gaar ah
 learning-history = Taariikhda ({ $count })
+learning-tick-open = Calaamadee
 learning-tick-legend = Sidee ayay u socotaa?
 learning-tick = Kaydi
 learning-field-on = Taariikhda

@@ -67,3 +67,4 @@ error-link-other-employer = Inloggningen hör till en annan arbetsgivare.
 error-link-taken = Inloggningen är redan kopplad till en annan post.
 error-reset-inactive = Användaren är inaktiverad. Aktivera den först.
 error-role-self = Du kan inte ta bort din egen administratörsroll.
+user-tokens = API-nycklar

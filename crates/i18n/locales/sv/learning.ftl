@@ -25,6 +25,7 @@ learning-source-skill = Kunskap
 learning-source-template = Mall
 learning-source-own = Eget
 learning-history = Historik ({ $count })
+learning-tick-open = Bocka av
 learning-tick-legend = Hur går det?
 learning-tick = Spara
 learning-field-on = Datum

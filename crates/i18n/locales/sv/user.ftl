@@ -28,7 +28,6 @@ token-expired = Utgången
 token-revoked = Återkallad
 token-revoke = Återkalla
 token-revoke-label = Återkalla nyckeln { $name }
-user-tokens = API-nycklar
 field-expires_days = Giltig i antal dagar
 hint-expires_days = Mellan 1 och 730 dagar.
 error-token-days = Ange ett antal dagar mellan 1 och 730.

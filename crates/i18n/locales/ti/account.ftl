@@ -68,3 +68,4 @@ error-link-other-employer = እቲ ሕሳብ ምእታው ናይ ካልእ ኣ�
 error-link-taken = እቲ ሕሳብ ምእታው ድሮ ምስ ካልእ መዝገብ ተራኺቡ ኣሎ።
 error-reset-inactive = እቲ ተጠቃሚ ደው ኢሉ ኣሎ። ቅድም ኣንቀሳቕስዎ።
 error-role-self = ናትኩም ተራ ኣመሓዳሪ ከተእልይዎ ኣይትኽእሉን።
+user-tokens = መፍትሕ API

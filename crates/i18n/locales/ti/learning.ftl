@@ -27,6 +27,7 @@ learning-source-skill = ፍልጠት
 learning-source-template = ቅዲ
 learning-source-own = ብውልቂ ዝተወሰኸ
 learning-history = ታሪኽ ({ $count })
+learning-tick-open = ምልክት ግበሩ
 learning-tick-legend = ከመይ ይኸይድ ኣሎ?
 learning-tick = ዓቅቡ
 learning-field-on = ዕለት

@@ -28,6 +28,7 @@ learning-source-skill = Знання
 learning-source-template = Шаблон
 learning-source-own = Власне
 learning-history = Історія ({ $count })
+learning-tick-open = Позначити
 learning-tick-legend = Як у вас виходить?
 learning-tick = Зберегти
 learning-field-on = Дата

@@ -638,6 +638,15 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
         .await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 
+    // Terms she may not know are explained on her own pages, not on the staff's.
+    let profile = format!("/participants/{pid}");
+    assert!(html::shows(&me.page(&profile).await, "CEFR-nivå: en skala"));
+    assert!(html::shows(
+        &me.page(&format!("{profile}/journey")).await,
+        "Beslut från Arbetsförmedlingen:"
+    ));
+    assert!(!html::shows(&k.page(&profile).await, "CEFR-nivå: en skala"));
+
     // The coordinator adds a step: a wrong one is refused beside its fields; sent twice, one.
     let page = k.page(&path).await;
     let key = html::input_value(&page, "create_key").unwrap();

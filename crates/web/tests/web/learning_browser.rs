@@ -164,6 +164,7 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
         .zip([("achieved", "Klart"), ("in_progress", "På väg")])
     {
         let form = format!("form[action='/internships/{iid}/checklist/criteria/{id}/tick']");
+        click(b, &format!("#c{id} details.tick-details summary")).await?;
         click(b, &format!("{form} input[value={status}]")).await?;
         type_into(b, &format!("{form} textarea[name=comment]"), "Sett i dag").await?;
         click(b, &format!("{form} button[type=submit]")).await?;
@@ -241,14 +242,20 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
     }
     log_out(b).await?;
 
-    // 5. The participant finds her next step, in Arabic (her choice followed her login).
+    // 5. The participant reads the assessments side by side on her phone, then finds her next
+    // step, in Arabic (her choice followed her login).
     log_in(
         app,
         b,
         Role::Participant,
-        &format!("/participants/{pid}/plan"),
+        &format!("/internships/{iid}/assessments"),
     )
     .await?;
+    text_with(b, "main", "Alltid i tid.").await?;
+    fits(b, "the assessments in Arabic", "rtl").await?;
+    b.goto(&app.url(&format!("/participants/{pid}/plan")))
+        .await
+        .map_err(err("her plan"))?;
     let next = text_with(b, "#next-step", "Öva på yrkesorden").await?;
     text_with(b, "#h-next", "خطوتك التالية").await?;
     fits(b, "her plan", "rtl").await?;
