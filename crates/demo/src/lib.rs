@@ -2762,6 +2762,49 @@ mod tests {
             journey.current_stage().map(|s| s.key.as_str()),
             Some("cleared")
         );
+        // Halfway through: a checklist from the kravprofil and the programme's template, some
+        // of it ticked; her log, one entry in Arabic, commented; the supervisor's mid-point
+        // assessment signed beside her own; her plan's next step is hers.
+        assert!(running.start_date + Days::new(7 * RUNNING_WEEKS / 2 - 7) <= today);
+        let checklist = store.checklist(&supervisor, running.id).await?;
+        assert!(checklist.criteria.len() >= 5, "{:?}", checklist.criteria);
+        assert_eq!(
+            checklist
+                .criteria
+                .iter()
+                .filter(|c| c.status.is_some())
+                .count(),
+            3
+        );
+        let log = store.progress_log(&me, running.id).await?;
+        assert_eq!(log.entries.len(), 2);
+        assert!(log.entries.iter().any(|e| e.did.contains("ساعدت")));
+        assert_eq!(
+            log.entries.iter().map(|e| e.comments.len()).sum::<usize>(),
+            1
+        );
+        let assessed = store.assessments(&coordinator, running.id, today).await?;
+        let mid = assessed
+            .get(
+                brygga_domain::learning::AssessmentKind::Mid,
+                brygga_domain::learning::Assessor::Supervisor,
+            )
+            .ok_or("no mid-point assessment")?;
+        assert!(mid.signed_at.is_some());
+        assert!(
+            assessed
+                .get(
+                    brygga_domain::learning::AssessmentKind::Mid,
+                    brygga_domain::learning::Assessor::Participant,
+                )
+                .is_some()
+        );
+        let plan = store.development_plan(&me, own.id).await?;
+        assert_eq!(
+            plan.next_step().map(|s| s.owner),
+            Some(brygga_domain::learning::StepOwner::Participant)
+        );
+
         // The demo mails nobody.
         let jobs = store
             .job_list(&sys, &brygga_store::jobs::JobFilter::default())

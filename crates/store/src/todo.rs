@@ -532,15 +532,20 @@ impl Store {
         Ok((u.notify_email, u.lang))
     }
 
+    /// Whether `lang` may be the actor's language: Swedish or English, and for a participant
+    /// also the other languages her pages are in.
+    fn lang_allowed(actor: &Actor, lang: &str) -> bool {
+        matches!(lang, "sv" | "en")
+            || (actor.role == Role::Participant && matches!(lang, "ar" | "uk" | "so" | "ti"))
+    }
+
     /// Keep the language a participant chose for her pages (any of the interface languages;
     /// staff write in Swedish or English).
     pub async fn user_lang_set(&self, actor: &Actor, lang: &str) -> Result<()> {
         use crate::entities::user;
         use sea_orm::sea_query::Expr;
         let id = actor.user_id.ok_or(crate::StoreError::NotFound)?;
-        let ok = matches!(lang, "sv" | "en")
-            || (actor.role == Role::Participant && matches!(lang, "ar" | "uk" | "so" | "ti"));
-        if !ok {
+        if !Self::lang_allowed(actor, lang) {
             return Err(crate::StoreError::Invalid(brygga_domain::FieldErrors(
                 vec![brygga_domain::FieldError::new(
                     "lang",
@@ -565,7 +570,8 @@ impl Store {
         .await
     }
 
-    /// Change the actor's own notification settings (audited). `lang` is "sv" or "en".
+    /// Change the actor's own notification settings (audited). `lang` is "sv" or "en" (or, for
+    /// a participant, one of the other languages of her pages).
     pub async fn notification_settings_set(
         &self,
         actor: &Actor,
@@ -575,7 +581,7 @@ impl Store {
         use crate::entities::user;
         use sea_orm::sea_query::Expr;
         let id = actor.user_id.ok_or(crate::StoreError::NotFound)?;
-        if !matches!(lang, "sv" | "en") {
+        if !Self::lang_allowed(actor, lang) {
             return Err(crate::StoreError::Invalid(brygga_domain::FieldErrors(
                 vec![brygga_domain::FieldError::new(
                     "lang",

@@ -370,6 +370,22 @@ async fn the_participant_writes_her_log_with_a_photo_and_only_her_people_read_it
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(field_error(&res.text().await.unwrap(), "did").is_some());
 
+    // A photo over 10 MiB is refused by name, what she wrote kept.
+    let mut big = photo.clone();
+    big.resize(10 * 1024 * 1024 + 1, 0);
+    let body = super::agreement::multipart_body(
+        &[("create_key", &key), ("did", "Stor bild")],
+        Some(("photo", "big.jpg", &big)),
+    );
+    let res = me
+        .post_multipart(&format!("{path}?csrf={csrf}"), body)
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    let err = field_error(&page, "photo").expect("the photo's error");
+    assert!(html::shows(&err, "högst 10 MiB"), "{err}");
+    assert_eq!(html::textarea(&page, "did").as_deref(), Some("Stor bild"));
+
     // The supervisor comments; she writes no entries of her own.
     let sup = app.logged_in(Role::Supervisor).await;
     let entry = mine[0].id;
@@ -584,6 +600,9 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
         .await
         .unwrap();
     assert_eq!(lang, "ar");
+    // Her e-mail settings keep it (staff choose between Swedish and English only).
+    let settings = me.page("/account/notifications").await;
+    assert_eq!(html::selected(&settings, "lang").as_deref(), Some("ar"));
     let again = app.logged_in(Role::Participant).await;
     assert!(
         again.page(&path).await.contains("dir=\"rtl\""),
@@ -738,6 +757,24 @@ async fn a_checklist_nobody_touches_for_two_weeks_is_on_the_to_do_lists(app: &Te
             .unwrap();
         assert!(stale(&later).contains(&link), "{role}: {:?}", stale(&later));
     }
+    // The digest reminds the supervisor, once.
+    let later = now + chrono::Duration::days(15);
+    brygga_app::notify::queue_digests(&app.app, later)
+        .await
+        .unwrap();
+    let mails = super::todo::mails_to(app, &app.email(Role::Supervisor)).await;
+    let reminder = mails
+        .iter()
+        .filter_map(|m| m["text"].as_str())
+        .find(|t| t.contains("Checklistor som ingen har rört"))
+        .unwrap_or_else(|| panic!("no reminder: {mails:?}"));
+    assert!(reminder.contains(&link), "{reminder}");
+    brygga_app::notify::queue_digests(&app.app, later)
+        .await
+        .unwrap();
+    let again = super::todo::mails_to(app, &app.email(Role::Supervisor)).await;
+    assert_eq!(again.len(), mails.len(), "reminded once");
+
     // The participant's list is not about her supervisor's work.
     let me = app.actor(Role::Participant).await;
     let later = app

@@ -139,7 +139,7 @@ async fn each_role_sees_on_its_home_page_what_it_must_act_on(app: &TestApp) {
 }
 
 /// The e-mail jobs queued to `to`.
-async fn mails_to(app: &TestApp, to: &str) -> Vec<Value> {
+pub(crate) async fn mails_to(app: &TestApp, to: &str) -> Vec<Value> {
     use sea_orm::ConnectionTrait;
     let db = app.store.connection();
     db.query_all_raw(sea_orm::Statement::from_string(
