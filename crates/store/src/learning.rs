@@ -36,6 +36,9 @@ use crate::entities::{
 use crate::files::{FileStore, Upload};
 use crate::{Actor, Result, Store, StoreError};
 
+/// Within this many minutes, a tick or comment that repeats the actor's last one is a resend.
+const RESEND_MINUTES: i64 = 10;
+
 /// The owner kind of a progress-log entry's photo.
 pub const OWNER_PROGRESS_ENTRY: &str = "progress_entry";
 
@@ -609,6 +612,21 @@ impl Store {
             return Err(invalid("on", "learning-error-before-start"));
         }
         let tx = crate::begin_write(&self.db).await?;
+        // The same tick sent twice (a double tap, a resend) is kept once.
+        let last = criterion_tick::Entity::find()
+            .filter(criterion_tick::Column::CriterionId.eq(c.id))
+            .order_by_desc(criterion_tick::Column::Id)
+            .one(&tx)
+            .await?;
+        if let Some(last) = last.filter(|t| {
+            t.by_user == actor.user_id
+                && t.status == i.status.as_str()
+                && t.on_date == i.on
+                && t.comment == i.comment
+                && crate::now() - t.created_at < chrono::Duration::minutes(RESEND_MINUTES)
+        }) {
+            return Ok(last.id);
+        }
         let t = criterion_tick::ActiveModel {
             criterion_id: Set(c.id),
             internship_id: Set(internship_id),
@@ -926,6 +944,19 @@ impl Store {
             return Err(StoreError::Forbidden);
         }
         let tx = crate::begin_write(&self.db).await?;
+        // The same comment sent twice is kept once.
+        let last = progress_comment::Entity::find()
+            .filter(progress_comment::Column::EntryId.eq(e.id))
+            .order_by_desc(progress_comment::Column::Id)
+            .one(&tx)
+            .await?;
+        if let Some(last) = last.filter(|c| {
+            c.author_user == actor.user_id
+                && c.text == text
+                && crate::now() - c.created_at < chrono::Duration::minutes(RESEND_MINUTES)
+        }) {
+            return Ok((e.internship_id, last.id));
+        }
         let c = progress_comment::ActiveModel {
             entry_id: Set(e.id),
             text: Set(text.to_string()),
