@@ -1143,31 +1143,15 @@ impl Store {
         let current = Self::assessment_current(&tx, internship_id, kind, assessor).await?;
         let id = match current {
             None if version == 0 => {
-                let a = assessment::ActiveModel {
-                    internship_id: Set(internship_id),
-                    kind: Set(kind.as_str().to_string()),
-                    assessor: Set(assessor.as_str().to_string()),
-                    revision: Set(1),
-                    ratings: Set(crate::to_json(&ratings)),
-                    signed_at: Set(None),
-                    signed_by: Set(None),
-                    signed_by_name: Set(None),
-                    updated_by: Set(actor.user_id),
-                    updated_by_name: Set(actor.name.clone()),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    version: Set(1),
-                    ..Default::default()
-                }
-                .insert(&tx)
-                .await
-                .map_err(|e| {
-                    match StoreError::unique(e, FieldError::FORM, "x") {
-                        StoreError::Invalid(_) => StoreError::Conflict,
-                        other => other,
-                    }
-                })?;
-                a.id
+                insert_revision(
+                    &tx,
+                    actor,
+                    internship_id,
+                    (kind.as_str(), assessor.as_str()),
+                    1,
+                    crate::to_json(&ratings),
+                )
+                .await?
             }
             None => return Err(StoreError::Conflict),
             Some(a) if a.signed_at.is_some() => {
@@ -1288,39 +1272,25 @@ impl Store {
             // Already a revision in progress: nothing to make (a second click lands here too).
             return Ok(a.id);
         }
-        let now = crate::now();
-        let n = assessment::ActiveModel {
-            internship_id: Set(internship_id),
-            kind: Set(a.kind.clone()),
-            assessor: Set(a.assessor.clone()),
-            revision: Set(a.revision + 1),
-            ratings: Set(a.ratings.clone()),
-            signed_at: Set(None),
-            signed_by: Set(None),
-            signed_by_name: Set(None),
-            updated_by: Set(actor.user_id),
-            updated_by_name: Set(actor.name.clone()),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await
-        .map_err(|e| match StoreError::unique(e, FieldError::FORM, "x") {
-            StoreError::Invalid(_) => StoreError::Conflict,
-            other => other,
-        })?;
+        let n = insert_revision(
+            &tx,
+            actor,
+            internship_id,
+            (&a.kind, &a.assessor),
+            a.revision + 1,
+            a.ratings.clone(),
+        )
+        .await?;
         self.commit_audited(
             tx,
             actor,
             AuditAction::Create,
             "assessment",
-            Some(n.id),
+            Some(n),
             &["revision"],
         )
         .await?;
-        Ok(n.id)
+        Ok(n)
     }
 
     /// The newest signed end assessment of the supervisor, if any (the certificate's source).
@@ -1647,4 +1617,42 @@ async fn insert_criterion(
     .insert(tx)
     .await?;
     Ok(c.id)
+}
+
+/// A new revision of an assessment, unsigned, by the actor. Two saves racing for the same
+/// revision meet the unique index: the later one is a conflict.
+async fn insert_revision(
+    tx: &impl ConnectionTrait,
+    actor: &Actor,
+    internship_id: i32,
+    (kind, assessor): (&str, &str),
+    revision: i32,
+    ratings: String,
+) -> Result<i32> {
+    let now = crate::now();
+    let a = assessment::ActiveModel {
+        internship_id: Set(internship_id),
+        kind: Set(kind.to_string()),
+        assessor: Set(assessor.to_string()),
+        revision: Set(revision),
+        ratings: Set(ratings),
+        signed_at: Set(None),
+        signed_by: Set(None),
+        signed_by_name: Set(None),
+        updated_by: Set(actor.user_id),
+        updated_by_name: Set(actor.name.clone()),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await
+    .map_err(
+        |e| match StoreError::unique(e, FieldError::FORM, "error-conflict") {
+            StoreError::Invalid(_) => StoreError::Conflict,
+            other => other,
+        },
+    )?;
+    Ok(a.id)
 }

@@ -260,22 +260,24 @@ async fn checklist_show(
     checklist_page(&s, st, id, state).await
 }
 
-fn to_checklist(id: i32) -> Response {
-    Redirect::to(&format!("/internships/{id}/checklist")).into_response()
-}
-
-/// Re-render the checklist with the errors of a failed form (or go on, for a conflict that is
-/// not the user's input, through `form_errors`).
-async fn checklist_failed(
+/// Back to the checklist (at `anchor`) when `result` went through; else the page again with
+/// the failed form's errors and input (a conflict included, through `form_errors`).
+async fn checklist_after<T>(
     s: &AppState,
     st: Staff,
     id: i32,
-    e: brygga_app::Error,
+    anchor: &str,
+    result: brygga_app::Result<T>,
     mut state: ChecklistState,
 ) -> Result<Response, WebError> {
-    state.errors = form_errors(e)?;
-    let status = form_status(&state.errors);
-    Ok((status, checklist_page(s, st, id, state).await?).into_response())
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("/internships/{id}/checklist{anchor}")).into_response()),
+        Err(e) => {
+            state.errors = form_errors(e)?;
+            let status = form_status(&state.errors);
+            Ok((status, checklist_page(s, st, id, state).await?).into_response())
+        }
+    }
 }
 
 async fn checklist_draw(
@@ -295,16 +297,12 @@ async fn criterion_add(
     Form(f): Form<CriterionForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Checklist)?;
-    match brygga_app::learning::criterion_add(&s, &st.actor, id, &f.draft()).await {
-        Ok(_) => Ok(to_checklist(id)),
-        Err(e) => {
-            let state = ChecklistState {
-                add: f,
-                ..Default::default()
-            };
-            checklist_failed(&s, st, id, e, state).await
-        }
-    }
+    let result = brygga_app::learning::criterion_add(&s, &st.actor, id, &f.draft()).await;
+    let state = ChecklistState {
+        add: f,
+        ..Default::default()
+    };
+    checklist_after(&s, st, id, "", result, state).await
 }
 
 async fn criterion_edit(
@@ -315,19 +313,15 @@ async fn criterion_edit(
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Checklist)?;
     let draft = f.draft();
-    match brygga_app::learning::criterion_update(&s, &st.actor, id, cid, f.version(), Some(&draft))
-        .await
-    {
-        Ok(()) => Ok(to_checklist(id)),
-        Err(e) => {
-            let state = ChecklistState {
-                failed: Some(cid),
-                edit: f,
-                ..Default::default()
-            };
-            checklist_failed(&s, st, id, e, state).await
-        }
-    }
+    let result =
+        brygga_app::learning::criterion_update(&s, &st.actor, id, cid, f.version(), Some(&draft))
+            .await;
+    let state = ChecklistState {
+        failed: Some(cid),
+        edit: f,
+        ..Default::default()
+    };
+    checklist_after(&s, st, id, "", result, state).await
 }
 
 async fn criterion_remove(
@@ -337,16 +331,13 @@ async fn criterion_remove(
     Form(f): Form<CriterionForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Delete, Resource::Checklist)?;
-    match brygga_app::learning::criterion_update(&s, &st.actor, id, cid, f.version(), None).await {
-        Ok(()) => Ok(to_checklist(id)),
-        Err(e) => {
-            let state = ChecklistState {
-                failed: Some(cid),
-                ..Default::default()
-            };
-            checklist_failed(&s, st, id, e, state).await
-        }
-    }
+    let result =
+        brygga_app::learning::criterion_update(&s, &st.actor, id, cid, f.version(), None).await;
+    let state = ChecklistState {
+        failed: Some(cid),
+        ..Default::default()
+    };
+    checklist_after(&s, st, id, "", result, state).await
 }
 
 async fn criterion_tick(
@@ -361,17 +352,13 @@ async fn criterion_tick(
         on: f.on.clone(),
         comment: f.comment.clone(),
     };
-    match brygga_app::learning::tick(&s, &st.actor, id, cid, &draft).await {
-        Ok(_) => Ok(Redirect::to(&format!("/internships/{id}/checklist#c{cid}")).into_response()),
-        Err(e) => {
-            let state = ChecklistState {
-                failed: Some(cid),
-                tick: f,
-                ..Default::default()
-            };
-            checklist_failed(&s, st, id, e, state).await
-        }
-    }
+    let result = brygga_app::learning::tick(&s, &st.actor, id, cid, &draft).await;
+    let state = ChecklistState {
+        failed: Some(cid),
+        tick: f,
+        ..Default::default()
+    };
+    checklist_after(&s, st, id, &format!("#c{cid}"), result, state).await
 }
 
 // ------------------------------------------------------------------ progress log
