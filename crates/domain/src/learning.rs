@@ -631,6 +631,48 @@ mod tests {
         assert_eq!(Standing::of(None, None), Standing::Gap);
     }
 
+    proptest::proptest! {
+        /// Whatever is typed, an assessment either names the field at fault or holds only
+        /// levels on the scale and evidence without control characters; it never panics.
+        #[test]
+        fn ratings_are_on_the_scale_or_refused_by_field(
+            level in "\\PC{0,4}|[0-9]{1,3}|-[0-9]",
+            evidence in "\\PC{0,40}|[\\x00-\\x1f]{1,2}",
+            complete in proptest::bool::ANY,
+        ) {
+            let rated = [Rated::Criterion(1), Rated::Generic(GenericCriterion::Cooperation)];
+            let mut draft = AssessmentDraft::default();
+            draft.levels.insert("c1".into(), level);
+            draft.evidence.insert("c1".into(), evidence);
+            match draft.validate(&rated, complete, Assessor::Supervisor) {
+                Ok(ratings) => {
+                    proptest::prop_assert_eq!(ratings.len(), 2);
+                    for r in ratings {
+                        proptest::prop_assert!(r.level.is_none_or(|l| (LEVEL_MIN..=LEVEL_MAX).contains(&l)));
+                        proptest::prop_assert!(!crate::text::has_control(&r.evidence, true));
+                    }
+                }
+                Err(e) => {
+                    proptest::prop_assert!(!e.is_empty());
+                    for f in &e.0 {
+                        proptest::prop_assert!(f.field.starts_with("level-") || f.field.starts_with("evidence-"));
+                    }
+                }
+            }
+        }
+
+        /// A tick is accepted only with a known status and a day no later than today.
+        #[test]
+        fn ticks_are_never_ahead(status in "achieved|in_progress|not_yet|\\PC{0,8}", days in -400i64..400) {
+            let today = d("2027-03-10");
+            let on = (today + chrono::Duration::days(days)).to_string();
+            let r = TickDraft { status, on, comment: String::new() }.validate(today);
+            if let Ok(t) = r {
+                proptest::prop_assert!(t.on <= today);
+            }
+        }
+    }
+
     #[test]
     fn a_step_has_text_owner_and_day() {
         let e = StepDraft::default().validate().unwrap_err();
