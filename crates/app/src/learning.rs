@@ -29,16 +29,20 @@ pub async fn draw(app: &App, actor: &Actor, internship_id: i32) -> Result<usize>
         .await?)
 }
 
+/// The coordinator adds a criterion of her own; the same form sent twice adds one.
 pub async fn criterion_add(
     app: &App,
     actor: &Actor,
     internship_id: i32,
     draft: &CriterionDraft,
-) -> Result<i32> {
+    create_key: &str,
+) -> Result<Once> {
     let input = draft.validate()?;
     Ok(app
         .store
-        .criterion_add(actor, internship_id, &input)
+        .create_once(actor, "learning_criterion", create_key, async || {
+            app.store.criterion_add(actor, internship_id, &input).await
+        })
         .await?)
 }
 
@@ -226,6 +230,22 @@ pub async fn step_add(
         .create_once(actor, "development_step", create_key, async || {
             app.store.step_add(actor, participant_id, &input).await
         })
+        .await?)
+}
+
+/// Change a step's words, owner or date.
+pub async fn step_update(
+    app: &App,
+    actor: &Actor,
+    participant_id: i32,
+    step_id: i32,
+    version: i32,
+    draft: &StepDraft,
+) -> Result<()> {
+    let input = draft.validate()?;
+    Ok(app
+        .store
+        .step_update(actor, participant_id, step_id, version, &input)
         .await?)
 }
 

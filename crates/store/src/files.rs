@@ -208,7 +208,8 @@ pub const MAX_PHOTO_BYTES: usize = MAX_FILE_BYTES;
 pub const PHOTO_SIDE_MAX: u32 = 2048;
 
 /// A photo as it may be kept: a JPEG or PNG (by its content, not its name) that decodes, turned
-/// upright by its orientation tag, at most [`PHOTO_SIDE_MAX`] pixels a side, and encoded anew,
+/// upright by its orientation tag, at most [`PHOTO_SIDE_MAX`] pixels a side, and encoded anew as
+/// a JPEG,
 /// so that nothing of the original's metadata (the place it was taken, the camera) survives.
 /// CPU work: call it off the async threads.
 pub fn clean_photo(field: &str, bytes: &[u8]) -> Result<Upload, FieldError> {
@@ -245,22 +246,16 @@ pub fn clean_photo(field: &str, bytes: &[u8]) -> Result<Upload, FieldError> {
             image::imageops::FilterType::Triangle,
         );
     }
+    // Kept as a JPEG whatever it came as: a photo, small enough for a phone on a weak
+    // connection (a detailed PNG of the same size could be many times larger).
     let mut out = Vec::new();
-    let written =
-        match format {
-            ImageFormat::Png => img.write_to(&mut std::io::Cursor::new(&mut out), ImageFormat::Png),
-            _ => img.to_rgb8().write_with_encoder(
-                image::codecs::jpeg::JpegEncoder::new_with_quality(&mut out, 85),
-            ),
-        };
-    written.map_err(|_| bad())?;
-    let ext = if format == ImageFormat::Png {
-        "png"
-    } else {
-        "jpg"
-    };
+    img.to_rgb8()
+        .write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+            &mut out, 85,
+        ))
+        .map_err(|_| bad())?;
     Ok(Upload {
-        filename: format!("photo.{ext}"),
+        filename: "photo.jpg".to_string(),
         bytes: Bytes::from(out),
     })
 }

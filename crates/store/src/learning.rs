@@ -654,14 +654,15 @@ impl Store {
         Ok(t.id)
     }
 
-    /// The checklists of live internships that the actor follows (as coordinator in scope, or
-    /// as their supervisor) and nobody has touched since `before`. Internships with no checklist
-    /// yet count from their start.
+    /// The checklists of running internships that the actor follows (as coordinator in scope,
+    /// or as their supervisor) and nobody has touched for `STALE_DAYS` at `now`. Internships
+    /// with no checklist yet, not started or past their grace period are left out.
     pub async fn checklists_stale(
         &self,
         actor: &Actor,
-        before: DateTime<Utc>,
+        now: DateTime<Utc>,
     ) -> Result<Vec<StaleChecklist>> {
+        let before = now - chrono::Duration::days(brygga_domain::learning::STALE_DAYS);
         if !actor.may(Action::List, Resource::Checklist)
             || !matches!(
                 actor.role,
@@ -692,7 +693,7 @@ impl Store {
             .order_by_asc(internship::Column::StartDate)
             .all(&self.db)
             .await?;
-        let today = brygga_domain::calendar::date_at(before);
+        let today = brygga_domain::calendar::date_at(now);
         let mut out = vec![];
         for m in live {
             let criteria = learning_criterion::Entity::find()
@@ -700,6 +701,10 @@ impl Store {
                 .order_by_desc(learning_criterion::Column::UpdatedAt)
                 .one(&self.db)
                 .await?;
+            // Not started, or past the grace period: nothing to tick, no reminder.
+            if assessment_open(m.start_date, m.end_date, today).is_err() {
+                continue;
+            }
             // No checklist yet: nothing to tick (the coordinator's page offers to draw one).
             let Some(last_change) = criteria.map(|c| c.updated_at) else {
                 continue;
@@ -711,7 +716,7 @@ impl Store {
                 .await?
                 .map(|t| t.created_at);
             let touched = last_tick.map_or(last_change, |t| Ord::max(t, last_change));
-            if touched < before && m.start_date <= today {
+            if touched < before {
                 let name = participant::Entity::find_by_id(m.participant_id)
                     .one(&self.db)
                     .await?
@@ -1556,6 +1561,61 @@ impl Store {
             "development_step",
             Some(step_id),
             &["done_on"],
+        )
+        .await
+    }
+
+    /// The coordinator changes a step (as read at `version`): its words, owner or date.
+    pub async fn step_update(
+        &self,
+        actor: &Actor,
+        participant_id: i32,
+        step_id: i32,
+        version: i32,
+        i: &StepInput,
+    ) -> Result<()> {
+        self.plan_checked(actor, participant_id, Action::Create)
+            .await?;
+        let tx = crate::begin_write(&self.db).await?;
+        let res = development_step::Entity::update_many()
+            .col_expr(development_step::Column::Text, Expr::value(i.text.clone()))
+            .col_expr(
+                development_step::Column::Owner,
+                Expr::value(i.owner.as_str()),
+            )
+            .col_expr(development_step::Column::DueOn, Expr::value(i.due_on))
+            .col_expr(
+                development_step::Column::UpdatedAt,
+                Expr::value(crate::now()),
+            )
+            .col_expr(
+                development_step::Column::Version,
+                Expr::col(development_step::Column::Version).add(1),
+            )
+            .filter(development_step::Column::Id.eq(step_id))
+            .filter(development_step::Column::ParticipantId.eq(participant_id))
+            .filter(development_step::Column::Version.eq(version))
+            .exec(&tx)
+            .await?;
+        if res.rows_affected != 1 {
+            let exists = development_step::Entity::find_by_id(step_id)
+                .filter(development_step::Column::ParticipantId.eq(participant_id))
+                .one(&tx)
+                .await?
+                .is_some();
+            return Err(if exists {
+                StoreError::Conflict
+            } else {
+                StoreError::NotFound
+            });
+        }
+        self.commit_audited(
+            tx,
+            actor,
+            AuditAction::Update,
+            "development_step",
+            Some(step_id),
+            &["text", "owner", "due_on"],
         )
         .await
     }

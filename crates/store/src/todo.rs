@@ -712,12 +712,7 @@ impl Store {
 
         // A checklist nobody has ticked or changed for two weeks: the coordinator follows it up,
         // and the supervisor is reminded (the digest mails it).
-        let stale = self
-            .checklists_stale(
-                actor,
-                now - Duration::days(brygga_domain::learning::STALE_DAYS),
-            )
-            .await?;
+        let stale = self.checklists_stale(actor, now).await?;
         out.push(Todo::new(
             "todo-checklists-stale",
             stale.len() as u64,

@@ -1,18 +1,23 @@
 // Brygga: what is typed into a form marked data-draft stays in this browser until the server
 // has it. A form that fails to send on a weak connection loses nothing: reopening the page
 // brings the text back, with the same create key, so sending again still makes one entry.
-// After a successful send the page says so (?saved=1) and the draft is cleared.
+// After a successful send the page says so (?saved=1) and the draft is cleared; logging out
+// clears every draft kept on the device (the server sends Clear-Site-Data).
 (function () {
   var saved = /[?&]saved=1/.test(location.search);
   document.querySelectorAll('form[data-draft]').forEach(function (form) {
     var key = 'brygga-draft:' + form.getAttribute('data-draft');
     var fields = form.querySelectorAll('textarea, input[type=text], input[type=checkbox], input[name=create_key]');
+    var data = {};
     if (saved) {
       try { localStorage.removeItem(key); } catch (e) { /* storage off: nothing kept */ }
-      return;
+      // The next entry's draft must not be wiped by a reload of this page.
+      if (window.history && history.replaceState) {
+        history.replaceState(null, '', location.pathname + location.hash);
+      }
+    } else {
+      try { data = JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { data = {}; }
     }
-    var data = {};
-    try { data = JSON.parse(localStorage.getItem(key) || '{}'); } catch (e) { data = {}; }
     var restored = false;
     fields.forEach(function (f) {
       if (!(f.name in data)) { return; }

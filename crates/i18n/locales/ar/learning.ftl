@@ -122,6 +122,7 @@ learning-steps = خطوات نحو العمل
 learning-steps-none = لا توجد خطوات بعد.
 learning-step-done = تم
 learning-step-undo = لم يتم
+learning-step-edit = تعديل الخطوة
 learning-step-remove = حذف
 learning-step-add = إضافة خطوة
 learning-field-step = الخطوة

@@ -106,6 +106,7 @@ learning-steps = Steps towards work
 learning-steps-none = No steps yet.
 learning-step-done = Done
 learning-step-undo = Not done
+learning-step-edit = Change the step
 learning-step-remove = Remove
 learning-step-add = Add a step
 learning-field-step = Step

@@ -107,6 +107,7 @@ learning-steps = Tallaabooyinka shaqo helidda
 learning-steps-none = Weli tallaabo ma jirto.
 learning-step-done = La dhammeeyay
 learning-step-undo = Lama dhammayn
+learning-step-edit = Beddel tallaabada
 learning-step-remove = Ka saar
 learning-step-add = Ku dar tallaabo
 learning-field-step = Tallaabo

@@ -106,6 +106,7 @@ learning-steps = Steg mot arbete
 learning-steps-none = Inga steg än.
 learning-step-done = Klart
 learning-step-undo = Inte klart
+learning-step-edit = Ändra steget
 learning-step-remove = Ta bort
 learning-step-add = Lägg till steg
 learning-field-step = Steg

@@ -108,6 +108,7 @@ learning-steps = ስጉምትታት ናብ ስራሕ
 learning-steps-none = ገና ስጉምቲ የለን።
 learning-step-done = ተዛዚሙ
 learning-step-undo = ኣይተዛዘመን
+learning-step-edit = ስጉምቲ ቀይሩ
 learning-step-remove = ኣልግሱ
 learning-step-add = ስጉምቲ ወስኹ
 learning-field-step = ስጉምቲ

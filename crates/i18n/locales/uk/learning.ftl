@@ -115,6 +115,7 @@ learning-steps = Кроки до роботи
 learning-steps-none = Кроків ще немає.
 learning-step-done = Виконано
 learning-step-undo = Не виконано
+learning-step-edit = Змінити крок
 learning-step-remove = Вилучити
 learning-step-add = Додати крок
 learning-field-step = Крок

@@ -78,13 +78,18 @@ async fn login(
                 .await
                 .map_err(|e| WebError::Internal(e.to_string()))?;
             let to = Redirect::to(crate::http::extract::safe_next(&f.next));
-            // A participant's language follows her from device to device.
+            // A participant's language follows her from device to device: one she chose on
+            // this device's login page is kept with her login, else her login's is used here.
             if let Some(actor) = s.store.actor(id).await?
                 && actor.role() == brygga_domain::model::Role::Participant
-                && let Ok((_, lang)) = s.store.notification_settings(&actor).await
-                && let Some(lang) = Lang::parse(&lang)
+                && let Ok((_, stored)) = s.store.notification_settings(&actor).await
             {
-                return Ok(([(header::SET_COOKIE, lang_cookie(lang))], to).into_response());
+                let chosen = v.chrome.i18n.lang;
+                if chosen != Lang::default() && chosen.code() != stored {
+                    s.store.user_lang_set(&actor, chosen.code()).await?;
+                } else if let Some(lang) = Lang::parse(&stored) {
+                    return Ok(([(header::SET_COOKIE, lang_cookie(lang))], to).into_response());
+                }
             }
             return Ok(to.into_response());
         }
@@ -123,7 +128,15 @@ async fn logout(State(s): State<AppState>, v: Visitor) -> Result<Response, WebEr
         .flush()
         .await
         .map_err(|e| WebError::Internal(e.to_string()))?;
-    Ok(Redirect::to("/login").into_response())
+    // Drafts kept in the browser (an unsent log entry) are not left on a shared phone.
+    Ok((
+        [(
+            axum::http::HeaderName::from_static("clear-site-data"),
+            "\"storage\"",
+        )],
+        Redirect::to("/login"),
+    )
+        .into_response())
 }
 
 #[derive(Template, WebTemplate)]
@@ -198,7 +211,7 @@ struct LangQuery {
 
 /// Switch language: a cookie that outlives the session, then back to where the user was (the
 /// `back` parameter, else the page the link was on, which the same-origin referrer tells).
-fn lang_cookie(lang: Lang) -> String {
+pub(crate) fn lang_cookie(lang: Lang) -> String {
     format!(
         "lang={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         lang.code()

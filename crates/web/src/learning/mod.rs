@@ -63,6 +63,7 @@ pub fn router() -> Router<AppState> {
         .route("/participants/{id}/plan", get(plan_show))
         .route("/participants/{id}/plan/steps", post(step_add))
         .route("/participants/{id}/plan/steps/{step}", post(step_mark))
+        .route("/participants/{id}/plan/steps/{step}/edit", post(step_edit))
         .route(
             "/participants/{id}/plan/steps/{step}/remove",
             post(step_remove),
@@ -73,8 +74,10 @@ pub fn router() -> Router<AppState> {
         )
 }
 
-/// A progress-log entry with its photo (10 MiB) plus the form around it.
-pub const UPLOAD_LIMIT: usize = brygga_store::files::MAX_PHOTO_BYTES + 512 * 1024;
+/// What the log's form may carry: three times the largest photo, so that a photo somewhat too
+/// large still reaches the form and is refused by name with the text kept (larger bodies are
+/// refused at the door; the browser keeps the text, see `static/draft.js`).
+pub const UPLOAD_LIMIT: usize = 3 * brygga_store::files::MAX_PHOTO_BYTES + 512 * 1024;
 
 /// The route that takes a photo, with its own body limit (merged outside the default limit).
 pub fn upload_router() -> Router<AppState> {
@@ -190,6 +193,7 @@ struct TickForm {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default)]
 struct CriterionForm {
+    create_key: String,
     version: String,
     goal: String,
     criterion: String,
@@ -225,6 +229,10 @@ async fn checklist_page(
     state: ChecklistState,
 ) -> Result<ChecklistPage, WebError> {
     let c = s.store.checklist(&st.actor, id).await?;
+    let mut add = state.add;
+    if add.create_key.is_empty() {
+        add.create_key = crate::http::form::new_create_key();
+    }
     Ok(ChecklistPage {
         chrome: st.chrome,
         c,
@@ -234,7 +242,7 @@ async fn checklist_page(
         failed: state.failed,
         tick: state.tick,
         edit: state.edit,
-        add: state.add,
+        add,
         drawn: state.drawn,
         errors: state.errors,
     })
@@ -297,7 +305,8 @@ async fn criterion_add(
     Form(f): Form<CriterionForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::Checklist)?;
-    let result = brygga_app::learning::criterion_add(&s, &st.actor, id, &f.draft()).await;
+    let result =
+        brygga_app::learning::criterion_add(&s, &st.actor, id, &f.draft(), &f.create_key).await;
     let state = ChecklistState {
         add: f,
         ..Default::default()
@@ -428,9 +437,13 @@ impl EntryForm {
         }
     }
 
-    async fn read(mut m: Multipart) -> Result<(EntryForm, Option<Upload>), MultipartError> {
-        let mut f = EntryForm::default();
-        let mut photo = None;
+    /// Read the form into `f` and `photo` as far as it goes: a body cut short (too large) keeps
+    /// the texts that came before the photo.
+    async fn read(
+        mut m: Multipart,
+        f: &mut EntryForm,
+        photo: &mut Option<Upload>,
+    ) -> Result<(), MultipartError> {
         while let Some(field) = m.next_field().await? {
             match field.name().unwrap_or_default() {
                 "did" => f.did = field.text().await?,
@@ -443,13 +456,13 @@ impl EntryForm {
                     let bytes = field.bytes().await?;
                     // A file input left empty arrives as a part with no name and no bytes.
                     if !(filename.is_empty() && bytes.is_empty()) {
-                        photo = Some(Upload { filename, bytes });
+                        *photo = Some(Upload { filename, bytes });
                     }
                 }
                 _ => {}
             }
         }
-        Ok((f, photo))
+        Ok(())
     }
 }
 
@@ -499,29 +512,23 @@ async fn entry_add(
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::ProgressLog)?;
     // A body that is not a multipart form reads as an empty one (refused as such).
-    let read = match multipart {
-        Ok(m) => EntryForm::read(m).await,
-        Err(_) => Ok((EntryForm::default(), None)),
-    };
-    let (form, photo) = match read {
-        Ok(f) => f,
-        Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            let errors = Errors::from(brygga_domain::FieldErrors(vec![
-                brygga_domain::FieldError::new("photo", "learning-error-photo-size"),
-            ]));
-            let page = log_page(
-                &s,
-                st,
-                id,
-                EntryForm::default(),
-                None,
-                String::new(),
-                errors,
-            );
-            return Ok((StatusCode::PAYLOAD_TOO_LARGE, page.await?).into_response());
-        }
-        Err(_) => (EntryForm::default(), None),
-    };
+    let (mut form, mut photo) = (EntryForm::default(), None);
+    if let Ok(m) = multipart
+        && let Err(e) = EntryForm::read(m, &mut form, &mut photo).await
+    {
+        // Cut short (over the limit) or garbled: refused by name, with what she typed before
+        // the photo.
+        let key = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            "learning-error-photo-size"
+        } else {
+            "learning-error-photo-type"
+        };
+        let errors = Errors::from(brygga_domain::FieldErrors(vec![
+            brygga_domain::FieldError::new("photo", key),
+        ]));
+        let page = log_page(&s, st, id, form, None, String::new(), errors).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
     let result =
         brygga_app::learning::entry_add(&s, &st.actor, id, &form.draft(), photo, &form.create_key)
             .await;
@@ -837,6 +844,9 @@ struct PlanPage {
     owners: &'static [StepOwner],
     standings: [Standing; 3],
     step: StepForm,
+    /// The step whose edit form failed, with what was typed.
+    failed: Option<i32>,
+    edit: StepForm,
     errors: Errors,
 }
 
@@ -845,6 +855,36 @@ crate::http::page_chrome!(PlanPage);
 impl PlanPage {
     fn count(&self, s: &Standing) -> usize {
         self.plan.count(*s)
+    }
+
+    fn is_failed(&self, id: &i32) -> bool {
+        self.failed == Some(*id)
+    }
+
+    /// The errors of the add form (the edit forms show theirs beside themselves).
+    fn add_errors(&self) -> Errors {
+        if self.failed.is_none() {
+            self.errors.clone()
+        } else {
+            Errors::default()
+        }
+    }
+
+    /// The owner the edit form of `step` shows: what was typed if it failed, else the step's.
+    fn owner_for(&self, step: &brygga_store::learning::StepView) -> String {
+        if self.is_failed(&step.id) {
+            self.edit.owner.clone()
+        } else {
+            step.owner.as_str().to_string()
+        }
+    }
+
+    fn edit_errors(&self, id: &i32) -> Errors {
+        if self.is_failed(id) {
+            self.errors.clone()
+        } else {
+            Errors::default()
+        }
     }
 
     fn internship_id(&self) -> Option<i32> {
@@ -856,9 +896,20 @@ impl PlanPage {
 #[serde(default)]
 struct StepForm {
     create_key: String,
+    version: String,
     step: String,
     owner: String,
     due_on: String,
+}
+
+impl StepForm {
+    fn draft(&self) -> StepDraft {
+        StepDraft {
+            step: self.step.clone(),
+            owner: self.owner.clone(),
+            due_on: self.due_on.clone(),
+        }
+    }
 }
 
 async fn plan_page(
@@ -866,6 +917,7 @@ async fn plan_page(
     st: Staff,
     id: i32,
     mut step: StepForm,
+    (failed, edit): (Option<i32>, StepForm),
     errors: Errors,
 ) -> Result<PlanPage, WebError> {
     let plan = s.store.development_plan(&st.actor, id).await?;
@@ -879,13 +931,23 @@ async fn plan_page(
         owners: StepOwner::ALL,
         standings: [Standing::Gap, Standing::Progressing, Standing::Met],
         step,
+        failed,
+        edit,
         errors,
     })
 }
 
 async fn plan_show(State(s): State<AppState>, st: Staff, Id(id): Id) -> Result<PlanPage, WebError> {
     st.require(Action::Read, Resource::DevelopmentPlan)?;
-    plan_page(&s, st, id, StepForm::default(), Errors::default()).await
+    plan_page(
+        &s,
+        st,
+        id,
+        StepForm::default(),
+        Default::default(),
+        Errors::default(),
+    )
+    .await
 }
 
 async fn step_add(
@@ -895,17 +957,13 @@ async fn step_add(
     Form(f): Form<StepForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::DevelopmentPlan)?;
-    let draft = StepDraft {
-        step: f.step.clone(),
-        owner: f.owner.clone(),
-        due_on: f.due_on.clone(),
-    };
-    match brygga_app::learning::step_add(&s, &st.actor, id, &draft, &f.create_key).await {
+    match brygga_app::learning::step_add(&s, &st.actor, id, &f.draft(), &f.create_key).await {
         Ok(_) => Ok(Redirect::to(&format!("/participants/{id}/plan")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);
-            Ok((status, plan_page(&s, st, id, f, errors).await?).into_response())
+            let page = plan_page(&s, st, id, f, Default::default(), errors).await?;
+            Ok((status, page).into_response())
         }
     }
 }
@@ -931,7 +989,27 @@ async fn step_mark(
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);
-            let page = plan_page(&s, st, id, StepForm::default(), errors).await?;
+            let page =
+                plan_page(&s, st, id, StepForm::default(), Default::default(), errors).await?;
+            Ok((status, page).into_response())
+        }
+    }
+}
+
+async fn step_edit(
+    State(s): State<AppState>,
+    st: Staff,
+    IdPair(id, sid): IdPair,
+    Form(f): Form<StepForm>,
+) -> Result<Response, WebError> {
+    st.require(Action::Create, Resource::DevelopmentPlan)?;
+    let version = f.version.trim().parse().unwrap_or(0);
+    match brygga_app::learning::step_update(&s, &st.actor, id, sid, version, &f.draft()).await {
+        Ok(()) => Ok(Redirect::to(&format!("/participants/{id}/plan#s{sid}")).into_response()),
+        Err(e) => {
+            let errors = form_errors(e)?;
+            let status = form_status(&errors);
+            let page = plan_page(&s, st, id, StepForm::default(), (Some(sid), f), errors).await?;
             Ok((status, page).into_response())
         }
     }

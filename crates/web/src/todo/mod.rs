@@ -75,7 +75,21 @@ async fn settings_save(
         .notification_settings_set(&st.actor, f.notify_email == "on", f.lang.trim())
         .await
     {
-        Ok(()) => Ok(Redirect::to("/account/notifications?saved=1").into_response()),
+        Ok(()) => {
+            let to = Redirect::to("/account/notifications?saved=1");
+            // A participant's language is one: her pages follow what her e-mail is written in.
+            match crate::http::Lang::parse(f.lang.trim()) {
+                Some(lang) if st.actor.role() == brygga_domain::model::Role::Participant => Ok((
+                    [(
+                        axum::http::header::SET_COOKIE,
+                        crate::auth::lang_cookie(lang),
+                    )],
+                    to,
+                )
+                    .into_response()),
+                _ => Ok(to.into_response()),
+            }
+        }
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);

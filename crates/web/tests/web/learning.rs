@@ -209,21 +209,29 @@ async fn the_supervisor_ticks_the_checklist_the_coordinator_adapted(app: &TestAp
         add_form[..add_form.find("</textarea>").unwrap()].ends_with("Svarar i telefon"),
         "what she typed is kept"
     );
-    let res = k
-        .submit(
-            &path,
-            &add,
-            &[("goal", "Kommunikation"), ("criterion", "Svarar i telefon")],
-        )
-        .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let key = html::input_value(&k.page(&path).await, "create_key").unwrap();
+    for _ in 0..2 {
+        let res = k
+            .submit(
+                &path,
+                &add,
+                &[
+                    ("create_key", &key),
+                    ("goal", "Kommunikation"),
+                    ("criterion", "Svarar i telefon"),
+                ],
+            )
+            .await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    }
     let c = app.store.checklist(&coordinator, iid).await.unwrap();
-    let mine = c
+    let same: Vec<_> = c
         .criteria
         .iter()
-        .find(|c| c.text == "Svarar i telefon")
-        .unwrap()
-        .clone();
+        .filter(|c| c.text == "Svarar i telefon")
+        .collect();
+    assert_eq!(same.len(), 1, "a double submit adds one criterion");
+    let mine = same[0].clone();
     let edit = format!("/internships/{iid}/checklist/criteria/{}", mine.id);
     let v = mine.version.to_string();
     let res = k
@@ -343,6 +351,30 @@ async fn the_participant_writes_her_log_with_a_photo_and_only_her_people_read_it
     assert!(image::load_from_memory(&kept).is_ok());
     assert!(!kept.windows(19).any(|w| w == b"BRYGGA-SECRET-PLACE"));
     assert!(!kept.windows(4).any(|w| w == b"Exif"));
+
+    // A PNG is kept as a JPEG too.
+    let mut png = vec![];
+    image::DynamicImage::ImageRgb8(image::RgbImage::new(30, 20))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let page = me.page(&path).await;
+    let key = html::input_value(&page, "create_key").unwrap();
+    let body = super::agreement::multipart_body(
+        &[("create_key", &key)],
+        Some(("photo", "skylt.png", &png)),
+    );
+    let res = me
+        .post_multipart(&format!("{path}?csrf={csrf}"), body)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let log = app
+        .store
+        .progress_log(&app.actor(Role::Participant).await, iid)
+        .await
+        .unwrap();
+    let png_file = log.entries[0].photo_file_id.expect("the PNG's entry");
+    let res = me.get(&format!("/files/{png_file}")).await;
+    assert_eq!(res.headers()[CONTENT_TYPE], "image/jpeg");
 
     // Not a photo, and nothing written: refused beside the fields, the text kept.
     let page = me.page(&path).await;
@@ -618,6 +650,22 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
         again.page(&path).await.contains("dir=\"rtl\""),
         "her next login is in Arabic"
     );
+    // On a new device she picks Ukrainian before logging in: that is kept, not replaced.
+    let fresh = app.visitor();
+    assert_eq!(fresh.get("/lang/uk").await.status(), StatusCode::SEE_OTHER);
+    let res = fresh
+        .login(&app.email(Role::Participant), DEMO_PASSWORD)
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert!(fresh.page(&path).await.contains("<html lang=\"uk\""));
+    let (_, lang) = app
+        .store
+        .notification_settings(&app.actor(Role::Participant).await)
+        .await
+        .unwrap();
+    assert_eq!(lang, "uk");
+    me.get("/lang/ar").await;
+
     // Staff pages stay Swedish even with the same choice.
     let k = app.logged_in(Role::Coordinator).await;
     assert_eq!(k.get("/lang/ar").await.status(), StatusCode::SEE_OTHER);
@@ -694,9 +742,10 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
     assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = res.text().await.unwrap();
     assert!(field_error(&page, "owner").is_some() && field_error(&page, "due_on").is_some());
-    assert_eq!(
-        html::textarea(&page, "step").as_deref(),
-        Some("Ta truckkort A")
+    let add_form = &page[page.find("id=\"f-step\"").expect("the add form")..];
+    assert!(
+        add_form[..add_form.find("</textarea>").unwrap()].ends_with("Ta truckkort A"),
+        "what she typed is kept"
     );
     let due = (today() + chrono::Duration::days(30)).to_string();
     let fields = [
@@ -728,6 +777,73 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
             .filter(|s| s.text == "Ta truckkort A")
             .count(),
         1
+    );
+
+    // The coordinator changes a step with her: a wrong date is refused beside it, the words
+    // kept; a stale change is a conflict.
+    let step = plan
+        .steps
+        .iter()
+        .find(|s| s.text == "Ta truckkort A")
+        .unwrap()
+        .clone();
+    let edit = format!("{path}/steps/{}/edit", step.id);
+    let v = step.version.to_string();
+    let res = k
+        .submit(
+            &path,
+            &edit,
+            &[
+                ("version", &v),
+                ("step", "Ta truckkort A och B"),
+                ("owner", "participant"),
+                ("due_on", "2027-02-30"),
+            ],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = res.text().await.unwrap();
+    assert!(field_error(&page, "due_on").is_some(), "{page}");
+    assert!(html::shows(&page, "Ta truckkort A och B"));
+    let later = (today() + chrono::Duration::days(40)).to_string();
+    let fields = [
+        ("version", v.as_str()),
+        ("step", "Ta truckkort A och B"),
+        ("owner", "employer"),
+        ("due_on", later.as_str()),
+    ];
+    assert_eq!(
+        k.submit(&path, &edit, &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        k.submit(&path, &edit, &fields).await.status(),
+        StatusCode::CONFLICT
+    );
+    let plan = app
+        .store
+        .development_plan(&app.actor(Role::Coordinator).await, pid)
+        .await
+        .unwrap();
+    let changed = plan.steps.iter().find(|s| s.id == step.id).unwrap();
+    assert_eq!(changed.text, "Ta truckkort A och B");
+    assert_eq!(changed.owner, brygga_domain::learning::StepOwner::Employer);
+    let res = me
+        .submit(
+            &path,
+            &edit,
+            &[
+                ("version", "2"),
+                ("step", "x"),
+                ("owner", "participant"),
+                ("due_on", later.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(
+        res.status(),
+        StatusCode::FORBIDDEN,
+        "the participant marks, she does not rewrite"
     );
 
     // The supervisor reads it; the employer's contact and another participant do not.

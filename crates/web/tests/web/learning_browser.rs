@@ -137,6 +137,13 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
         return Err("the form still holds the sent entry".into());
     }
     fits(b, "the log with her entry", "rtl").await?;
+    // The next entry's draft is kept too, on the page she landed on after sending.
+    type_into(b, "textarea[name=learned]", "كلمة جديدة").await?;
+    b.refresh().await.map_err(err("reload after sending"))?;
+    let kept = value_of(b, "textarea[name=learned]").await?;
+    if kept != "كلمة جديدة" {
+        return Err(format!("the next draft was lost: {kept:?}"));
+    }
     log_out(b).await?;
 
     // 3. Her supervisor ticks two criteria from her phone.

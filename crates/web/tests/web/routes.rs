@@ -164,6 +164,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     (
         "POST",
+        "/participants/{id}/plan/steps/{step}/edit",
+        Rule::May(Create, DevelopmentPlan),
+    ),
+    (
+        "POST",
         "/participants/{id}/plan/steps/{step}/remove",
         Rule::May(Delete, DevelopmentPlan),
     ),
