@@ -2168,6 +2168,8 @@ mod course;
 mod internship;
 #[path = "store/journey.rs"]
 mod journey;
+#[path = "store/learning.rs"]
+mod learning;
 #[path = "store/mail.rs"]
 mod mail;
 #[path = "store/meeting.rs"]

@@ -14,21 +14,21 @@ both!(
     everyone_the_internship_concerns_reads_it_and_no_one_else,
 );
 
-struct World {
-    t: Tree,
-    e1: i32,
-    e2: i32,
-    placement: i32,
-    supervisor: i32,
-    other_supervisor: i32,
-    participant: i32,
-    coordinator: Actor,
+pub(crate) struct World {
+    pub(crate) t: Tree,
+    pub(crate) e1: i32,
+    pub(crate) e2: i32,
+    pub(crate) placement: i32,
+    pub(crate) supervisor: i32,
+    pub(crate) other_supervisor: i32,
+    pub(crate) participant: i32,
+    pub(crate) coordinator: Actor,
 }
 
 /// A programme with a coordinator, two employers with a supervisor each, a published placement
 /// (5 days a week, 2 places) at the first, and a participant who shares with employers,
 /// proposed for it.
-async fn world(store: &Store) -> World {
+pub(crate) async fn world(store: &Store) -> World {
     let t = tree(store).await;
     let s = sys();
     let with_supervisor = |name: &str, org: u32, sup: &str| {
@@ -92,7 +92,7 @@ async fn world(store: &Store) -> World {
     }
 }
 
-fn input(w: &World, start: NaiveDate, end: NaiveDate, days: i32) -> InternshipInput {
+pub(crate) fn input(w: &World, start: NaiveDate, end: NaiveDate, days: i32) -> InternshipInput {
     InternshipInput {
         placement_id: w.placement,
         supervisor_id: Some(w.supervisor),
@@ -104,11 +104,11 @@ fn input(w: &World, start: NaiveDate, end: NaiveDate, days: i32) -> InternshipIn
 }
 
 /// The real today in Stockholm (the facts are worked out against it).
-fn now_date() -> NaiveDate {
+pub(crate) fn now_date() -> NaiveDate {
     brygga_domain::calendar::today()
 }
 
-fn days(n: i64) -> chrono::Duration {
+pub(crate) fn days(n: i64) -> chrono::Duration {
     chrono::Duration::days(n)
 }
 
