@@ -93,6 +93,46 @@ pub async fn send_reset(app: &App, actor: &Actor, user_id: i32, lang: Lang) -> R
     Ok(sent(app, issued))
 }
 
+// ------------------------------------------------------------------ the language of a login
+
+/// Whether the actor's language goes with her login, from device to device, and holds on all
+/// her pages (a participant's does); staff pages are Swedish or English.
+pub fn keeps_language(actor: &Actor) -> bool {
+    actor.role() == brygga_domain::model::Role::Participant
+}
+
+/// The language of the actor's pages, given what this browser chose.
+pub fn page_language(actor: &Actor, chosen: Lang) -> Lang {
+    if keeps_language(actor) {
+        chosen
+    } else {
+        chosen.staff()
+    }
+}
+
+/// A language chosen in the browser while logged in: kept with a participant's login (her
+/// e-mail and her next device follow it).
+pub async fn language_chosen(app: &App, actor: &Actor, lang: Lang) -> Result<()> {
+    if keeps_language(actor) {
+        app.store.user_lang_set(actor, lang.code()).await?;
+    }
+    Ok(())
+}
+
+/// At login, the language this browser should switch to, if any: a participant's chosen on this
+/// device's login page is kept with her login; otherwise her login's language follows her here.
+pub async fn language_at_login(app: &App, actor: &Actor, chosen: Lang) -> Result<Option<Lang>> {
+    if !keeps_language(actor) {
+        return Ok(None);
+    }
+    let (_, stored) = app.store.notification_settings(actor).await?;
+    if chosen != Lang::default() && chosen.code() != stored {
+        app.store.user_lang_set(actor, chosen.code()).await?;
+        return Ok(None);
+    }
+    Ok(Lang::parse(&stored))
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -4,7 +4,7 @@
 
 use brygga_domain::learning::{
     AssessmentDraft, AssessmentKind, Assessor, CriterionDraft, LogEntryDraft, Rating, StepDraft,
-    TickDraft, parse_template,
+    TickDraft, missing, parse_template,
 };
 use brygga_domain::{FieldError, FieldErrors};
 use brygga_i18n::{I18n, Lang};
@@ -141,53 +141,32 @@ pub async fn comment_add(app: &App, actor: &Actor, entry_id: i32, text: &str) ->
     Ok(internship_id)
 }
 
-/// Save the actor's assessment as typed (levels on the scale; not all need be there yet).
-pub async fn assessment_save(
+/// Save the actor's assessment as typed (levels on the scale; not all need be there yet) as
+/// read at `version` (0: none yet) and, with `sign`, sign it as saved: the supervisor's, with a
+/// level and evidence on every row. Signed, it is locked.
+pub async fn assessment_submit(
     app: &App,
     actor: &Actor,
     internship_id: i32,
     kind: AssessmentKind,
     version: i32,
     draft: &AssessmentDraft,
-) -> Result<i32> {
-    let rated = app.store.assessment_rated(actor, internship_id).await?;
-    let assessor = assessor_of(actor);
-    let ratings = draft.validate(&rated, false, assessor)?;
-    Ok(app
-        .store
-        .assessment_save(actor, internship_id, kind, version, &ratings, today())
-        .await?)
-}
-
-fn assessor_of(actor: &Actor) -> Assessor {
-    if actor.role() == brygga_domain::model::Role::Participant {
-        Assessor::Participant
-    } else {
-        Assessor::Supervisor
-    }
-}
-
-/// The supervisor signs what she saved: every criterion and the four generic ones rated, each
-/// with evidence. Signed, it is locked.
-pub async fn assessment_sign(
-    app: &App,
-    actor: &Actor,
-    internship_id: i32,
-    kind: AssessmentKind,
-    version: i32,
+    sign: bool,
 ) -> Result<()> {
     let rated = app.store.assessment_rated(actor, internship_id).await?;
-    let complete = |ratings: &[Rating]| -> std::result::Result<(), FieldErrors> {
-        let mut draft = AssessmentDraft::default();
-        for r in ratings {
-            if let Some(l) = r.level {
-                draft.levels.insert(r.rated.key(), l.to_string());
-            }
-            draft.evidence.insert(r.rated.key(), r.evidence.clone());
-        }
-        draft
-            .validate(&rated, true, Assessor::Supervisor)
-            .map(|_| ())
+    let ratings = draft.validate(&rated, None)?;
+    let today = today();
+    app.store
+        .assessment_save(actor, internship_id, kind, version, &ratings, today)
+        .await?;
+    if !sign {
+        return Ok(());
+    }
+    // The save raised the version by one (a first save makes version 1).
+    let saved = version.max(0) + 1;
+    let complete = |ratings: &[Rating]| {
+        missing(&rated, ratings, Assessor::Supervisor)
+            .into_result()
             .map_err(|e| {
                 // Saved, but not complete: said once for the form, and beside each field.
                 let mut all = FieldErrors(vec![FieldError::new(
@@ -200,7 +179,7 @@ pub async fn assessment_sign(
     };
     Ok(app
         .store
-        .assessment_sign(actor, internship_id, kind, version, today(), complete)
+        .assessment_sign(actor, internship_id, kind, saved, today, complete)
         .await?)
 }
 

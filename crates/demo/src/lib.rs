@@ -2296,7 +2296,7 @@ async fn learning(
             draft.evidence.insert(r.key(), evidence.into());
         }
         let ratings = draft
-            .validate(&rated, true, assessor)
+            .validate(&rated, Some(assessor))
             .map_err(StoreError::Invalid)?;
         store
             .assessment_save(who, internship, AssessmentKind::Mid, 0, &ratings, today)

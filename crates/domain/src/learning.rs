@@ -322,12 +322,12 @@ pub struct AssessmentDraft {
 
 impl AssessmentDraft {
     /// The ratings of `rated` (the internship's criteria and the generic four): a level must be on
-    /// the scale; with `complete`, every level is required, and from the supervisor evidence too.
+    /// the scale. A draft (`complete: None`) may leave rows out; one complete for an assessor
+    /// has every level, and the supervisor's evidence on every row too.
     pub fn validate(
         &self,
         rated: &[Rated],
-        complete: bool,
-        assessor: Assessor,
+        complete: Option<Assessor>,
     ) -> Result<Vec<Rating>, FieldErrors> {
         let mut errs = FieldErrors::default();
         let mut out = vec![];
@@ -336,21 +336,12 @@ impl AssessmentDraft {
             let level_field = format!("level-{key}");
             let ev_field = format!("evidence-{key}");
             let raw = self.levels.get(&key).map(|s| s.trim()).unwrap_or("");
-            let level = if raw.is_empty() {
-                if complete {
-                    errs.push(FieldError::new(
-                        &level_field,
-                        "learning-error-level-required",
-                    ));
-                }
-                None
-            } else {
-                match raw.parse::<i32>() {
-                    Ok(l) if (LEVEL_MIN..=LEVEL_MAX).contains(&l) => Some(l),
-                    _ => {
-                        errs.push(FieldError::new(&level_field, "learning-error-level"));
-                        None
-                    }
+            let level = match raw.parse::<i32>() {
+                _ if raw.is_empty() => None,
+                Ok(l) if (LEVEL_MIN..=LEVEL_MAX).contains(&l) => Some(l),
+                _ => {
+                    errs.push(FieldError::new(&level_field, "learning-error-level"));
+                    None
                 }
             };
             let raw_ev = self.evidence.get(&key).map(String::as_str).unwrap_or("");
@@ -359,21 +350,44 @@ impl AssessmentDraft {
                 text::multi_line(&ev_field, raw_ev, COMMENT_MAX),
                 raw_ev,
             );
-            if complete
-                && assessor == Assessor::Supervisor
-                && evidence.is_empty()
-                && errs.get(&ev_field).is_none()
-            {
-                errs.push(FieldError::new(&ev_field, "learning-error-evidence"));
-            }
             out.push(Rating {
                 rated: *r,
                 level,
                 evidence,
             });
         }
+        if let Some(assessor) = complete {
+            for e in missing(rated, &out, assessor).0 {
+                if errs.get(&e.field).is_none() {
+                    errs.push(e);
+                }
+            }
+        }
         if errs.is_empty() { Ok(out) } else { Err(errs) }
     }
+}
+
+/// What `ratings` lack to be a complete assessment of `rated` by `assessor`: a level on every
+/// row and, from the supervisor, evidence on every row (a criterion added after the ratings were
+/// saved lacks both).
+pub fn missing(rated: &[Rated], ratings: &[Rating], assessor: Assessor) -> FieldErrors {
+    let mut errs = FieldErrors::default();
+    for r in rated {
+        let rating = ratings.iter().find(|x| x.rated == *r);
+        if rating.and_then(|x| x.level).is_none() {
+            errs.push(FieldError::new(
+                format!("level-{}", r.key()),
+                "learning-error-level-required",
+            ));
+        }
+        if assessor == Assessor::Supervisor && rating.is_none_or(|x| x.evidence.is_empty()) {
+            errs.push(FieldError::new(
+                format!("evidence-{}", r.key()),
+                "learning-error-evidence",
+            ));
+        }
+    }
+    errs
 }
 
 /// Whether an assessment may be made or changed on `today` for an internship that runs from
@@ -424,11 +438,7 @@ impl StepDraft {
             required_multi("step", &self.step, NOTE_MAX),
             &self.step,
         );
-        let owner = errs.check(
-            "owner",
-            StepOwner::parse(&self.owner)
-                .map_err(|_| FieldError::new("owner", "error-invalid-choice")),
-        );
+        let owner = errs.check("owner", StepOwner::parse(&self.owner));
         let due_on = errs.check("due_on", parse_date("due_on", &self.due_on));
         match (owner, due_on) {
             (Some(owner), Some(due_on)) if errs.is_empty() => Ok(StepInput {
@@ -577,19 +587,17 @@ mod tests {
         ];
         let mut draft = AssessmentDraft::default();
         draft.levels.insert("c7".into(), "5".into());
-        let e = draft
-            .validate(&rated, false, Assessor::Supervisor)
-            .unwrap_err();
+        let e = draft.validate(&rated, None).unwrap_err();
         assert_eq!(
             e.get("level-c7").map(|e| e.key),
             Some("learning-error-level")
         );
         draft.levels.insert("c7".into(), "3".into());
-        let saved = draft.validate(&rated, false, Assessor::Supervisor).unwrap();
+        let saved = draft.validate(&rated, None).unwrap();
         assert_eq!(saved[0].level, Some(3));
         assert_eq!(saved[1].level, None);
         let e = draft
-            .validate(&rated, true, Assessor::Supervisor)
+            .validate(&rated, Some(Assessor::Supervisor))
             .unwrap_err();
         assert_eq!(
             e.get("level-g-punctuality").map(|e| e.key),
@@ -601,7 +609,7 @@ mod tests {
         );
         // The participant's own assessment needs no evidence.
         draft.levels.insert("g-punctuality".into(), "4".into());
-        assert!(draft.validate(&rated, true, Assessor::Participant).is_ok());
+        assert!(draft.validate(&rated, Some(Assessor::Participant)).is_ok());
     }
 
     #[test]
@@ -644,7 +652,7 @@ mod tests {
             let mut draft = AssessmentDraft::default();
             draft.levels.insert("c1".into(), level);
             draft.evidence.insert("c1".into(), evidence);
-            match draft.validate(&rated, complete, Assessor::Supervisor) {
+            match draft.validate(&rated, complete.then_some(Assessor::Supervisor)) {
                 Ok(ratings) => {
                     proptest::prop_assert_eq!(ratings.len(), 2);
                     for r in ratings {

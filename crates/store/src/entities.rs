@@ -715,7 +715,10 @@ versioned!(
     participant,
     candidate_proposal,
     interview,
-    agreement
+    agreement,
+    learning_criterion,
+    assessment,
+    development_step
 );
 
 // --- courses ---

@@ -21,9 +21,10 @@ use brygga_domain::model::Role;
 use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::{FieldError, FieldErrors};
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set,
 };
 use serde::Serialize;
 
@@ -56,13 +57,6 @@ pub struct InternshipHead {
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
     pub ended_on: Option<NaiveDate>,
-}
-
-impl InternshipHead {
-    /// The last day of the internship: its actual end, else the planned one.
-    pub fn last_day(&self) -> NaiveDate {
-        self.ended_on.unwrap_or(self.end_date)
-    }
 }
 
 /// An internship loaded for a learning action, with its relations to the actor.
@@ -126,8 +120,6 @@ pub struct TickView {
 pub struct Checklist {
     pub internship: InternshipHead,
     pub criteria: Vec<CriterionView>,
-    /// When a criterion was last changed or ticked.
-    pub touched_at: Option<DateTime<Utc>>,
     pub may_edit: bool,
     pub may_tick: bool,
 }
@@ -295,16 +287,6 @@ fn generic_rated() -> impl Iterator<Item = Rated> {
 }
 
 impl Store {
-    async fn learning_load(&self, actor: &Actor, internship_id: i32) -> Result<Loaded> {
-        let m = internship::Entity::find_by_id(internship_id)
-            .one(&self.db)
-            .await?
-            .ok_or(StoreError::NotFound)?;
-        let (p, pl) = self.internship_parts(&m).await?;
-        let rels = self.internship_relations(actor, &m, &p, &pl).await?;
-        Ok(Loaded { m, p, pl, rels })
-    }
-
     /// Load an internship the actor may do `action` on in `resource`.
     async fn learning_checked(
         &self,
@@ -313,9 +295,14 @@ impl Store {
         resource: Resource,
         action: Action,
     ) -> Result<Loaded> {
-        let l = self.learning_load(actor, internship_id).await?;
-        enforce(decide_any(actor, action, resource, &l.rels))?;
-        Ok(l)
+        let m = internship::Entity::find_by_id(internship_id)
+            .one(&self.db)
+            .await?
+            .ok_or(StoreError::NotFound)?;
+        let (p, pl) = self.internship_parts(&m).await?;
+        let rels = self.internship_relations(actor, &m, &p, &pl).await?;
+        enforce(decide_any(actor, action, resource, &rels))?;
+        Ok(Loaded { m, p, pl, rels })
     }
 
     async fn audited_read(&self, actor: &Actor, resource: &str, id: i32) -> Result<()> {
@@ -331,18 +318,35 @@ impl Store {
         let l = self
             .learning_checked(actor, internship_id, Resource::Checklist, Action::Read)
             .await?;
+        let criteria = self.criterion_views(internship_id).await?;
+        self.audited_read(actor, "checklist", internship_id).await?;
+        Ok(Checklist {
+            internship: l.head(),
+            criteria,
+            may_edit: l.may(actor, Action::Create, Resource::Checklist),
+            // Ticks are taken from the start to the grace period after the end.
+            may_tick: l.may(actor, Action::Update, Resource::Checklist)
+                && assessment_open(
+                    l.m.start_date,
+                    l.last_day(),
+                    brygga_domain::calendar::today(),
+                )
+                .is_ok(),
+        })
+    }
+
+    /// The internship's criteria (not removed, in order), each with its ticks, newest first.
+    async fn criterion_views(&self, internship_id: i32) -> Result<Vec<CriterionView>> {
         let criteria = self.criteria_of(&self.db, internship_id).await?;
         let ids: Vec<i32> = criteria.iter().map(|c| c.id).collect();
-        let ticks = criterion_tick::Entity::find()
+        let mut by_criterion: HashMap<i32, Vec<TickView>> = HashMap::new();
+        for t in criterion_tick::Entity::find()
             .filter(criterion_tick::Column::CriterionId.is_in(ids))
             .order_by_desc(criterion_tick::Column::CreatedAt)
             .order_by_desc(criterion_tick::Column::Id)
             .all(&self.db)
-            .await?;
-        let mut by_criterion: HashMap<i32, Vec<TickView>> = HashMap::new();
-        let mut touched_at = criteria.iter().map(|c| c.updated_at).max();
-        for t in ticks {
-            touched_at = Ord::max(touched_at, Some(t.created_at));
+            .await?
+        {
             let Ok(status) = CriterionStatus::parse(&t.status) else {
                 continue;
             };
@@ -357,7 +361,7 @@ impl Store {
                     at: t.created_at,
                 });
         }
-        let criteria = criteria
+        Ok(criteria
             .into_iter()
             .map(|c| {
                 let ticks = by_criterion.remove(&c.id).unwrap_or_default();
@@ -371,22 +375,7 @@ impl Store {
                     ticks,
                 }
             })
-            .collect();
-        self.audited_read(actor, "checklist", internship_id).await?;
-        Ok(Checklist {
-            internship: l.head(),
-            criteria,
-            touched_at,
-            may_edit: l.may(actor, Action::Create, Resource::Checklist),
-            // Ticks are taken from the start to the grace period after the end.
-            may_tick: l.may(actor, Action::Update, Resource::Checklist)
-                && assessment_open(
-                    l.m.start_date,
-                    l.last_day(),
-                    brygga_domain::calendar::today(),
-                )
-                .is_ok(),
-        })
+            .collect())
     }
 
     async fn criteria_of(
@@ -551,11 +540,7 @@ impl Store {
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
         let mut q = learning_criterion::Entity::update_many()
-            .col_expr(learning_criterion::Column::UpdatedAt, Expr::value(now))
-            .col_expr(
-                learning_criterion::Column::Version,
-                Expr::col(learning_criterion::Column::Version).add(1),
-            );
+            .col_expr(learning_criterion::Column::UpdatedAt, Expr::value(now));
         let fields: &[&str] = match change {
             Some(i) => {
                 q = q
@@ -574,14 +559,7 @@ impl Store {
                 &["removed_at"]
             }
         };
-        let res = q
-            .filter(learning_criterion::Column::Id.eq(criterion_id))
-            .filter(learning_criterion::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected != 1 {
-            return Err(StoreError::Conflict);
-        }
+        crate::update_versioned(&tx, q, criterion_id, version, StoreError::Db).await?;
         self.commit_audited(
             tx,
             actor,
@@ -689,46 +667,67 @@ impl Store {
                 ),
             );
         }
-        let live = q
+        let today = brygga_domain::calendar::date_at(now);
+        // Not started, or past the grace period: nothing to tick, no reminder.
+        let running: Vec<internship::Model> = q
             .order_by_asc(internship::Column::StartDate)
             .all(&self.db)
-            .await?;
-        let today = brygga_domain::calendar::date_at(now);
-        let mut out = vec![];
-        for m in live {
-            let criteria = learning_criterion::Entity::find()
-                .filter(learning_criterion::Column::InternshipId.eq(m.id))
-                .order_by_desc(learning_criterion::Column::UpdatedAt)
-                .one(&self.db)
-                .await?;
-            // Not started, or past the grace period: nothing to tick, no reminder.
-            if assessment_open(m.start_date, m.end_date, today).is_err() {
-                continue;
-            }
-            // No checklist yet: nothing to tick (the coordinator's page offers to draw one).
-            let Some(last_change) = criteria.map(|c| c.updated_at) else {
-                continue;
-            };
-            let last_tick = criterion_tick::Entity::find()
-                .filter(criterion_tick::Column::InternshipId.eq(m.id))
-                .order_by_desc(criterion_tick::Column::CreatedAt)
-                .one(&self.db)
-                .await?
-                .map(|t| t.created_at);
-            let touched = last_tick.map_or(last_change, |t| Ord::max(t, last_change));
-            if touched < before {
-                let name = participant::Entity::find_by_id(m.participant_id)
-                    .one(&self.db)
-                    .await?
-                    .map(|p| format!("{} {}", p.first_name, p.last_name))
-                    .unwrap_or_default();
-                out.push(StaleChecklist {
-                    internship_id: m.id,
-                    participant_name: name,
-                    touched_at: touched,
-                });
-            }
+            .await?
+            .into_iter()
+            .filter(|m| assessment_open(m.start_date, m.end_date, today).is_ok())
+            .collect();
+        if running.is_empty() {
+            return Ok(vec![]);
         }
+        // When each checklist was last changed or ticked: a few queries for all of them (this
+        // runs on every to-do list).
+        let ids: Vec<i32> = running.iter().map(|m| m.id).collect();
+        let mut touched: HashMap<i32, DateTime<Utc>> = HashMap::new();
+        let mut touch = |id: i32, at: DateTime<Utc>| {
+            let t = touched.entry(id).or_insert(at);
+            *t = Ord::max(*t, at);
+        };
+        for c in learning_criterion::Entity::find()
+            .filter(learning_criterion::Column::InternshipId.is_in(ids.clone()))
+            .all(&self.db)
+            .await?
+        {
+            touch(c.internship_id, c.updated_at);
+        }
+        let last_ticks: Vec<Option<i32>> = criterion_tick::Entity::find()
+            .filter(criterion_tick::Column::InternshipId.is_in(ids.clone()))
+            .select_only()
+            .column_as(criterion_tick::Column::Id.max(), "id")
+            .group_by(criterion_tick::Column::InternshipId)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        for t in criterion_tick::Entity::find()
+            .filter(criterion_tick::Column::Id.is_in(last_ticks.into_iter().flatten()))
+            .all(&self.db)
+            .await?
+        {
+            touch(t.internship_id, t.created_at);
+        }
+        let names: HashMap<i32, String> = participant::Entity::find()
+            .filter(participant::Column::Id.is_in(running.iter().map(|m| m.participant_id)))
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, format!("{} {}", p.first_name, p.last_name)))
+            .collect();
+        // No checklist yet: nothing to tick (the coordinator's page offers to draw one).
+        let out = running
+            .into_iter()
+            .filter_map(|m| {
+                let at = *touched.get(&m.id)?;
+                (at < before).then(|| StaleChecklist {
+                    internship_id: m.id,
+                    participant_name: names.get(&m.participant_id).cloned().unwrap_or_default(),
+                    touched_at: at,
+                })
+            })
+            .collect();
         Ok(out)
     }
 
@@ -1042,40 +1041,7 @@ impl Store {
             .order_by_desc(assessment::Column::Revision)
             .all(&self.db)
             .await?;
-        let mut items: Vec<AssessmentView> = vec![];
-        for a in rows {
-            let (Ok(kind), Ok(assessor)) =
-                (AssessmentKind::parse(&a.kind), Assessor::parse(&a.assessor))
-            else {
-                continue;
-            };
-            let revision = RevisionView {
-                revision: a.revision,
-                signed_at: a.signed_at,
-                signed_by_name: a.signed_by_name.clone(),
-                updated_by_name: a.updated_by_name.clone(),
-                updated_at: a.updated_at,
-            };
-            match items
-                .iter_mut()
-                .find(|x| x.kind == kind && x.assessor == assessor)
-            {
-                Some(current) => current.earlier.push(revision),
-                None => items.push(AssessmentView {
-                    id: a.id,
-                    kind,
-                    assessor,
-                    revision: a.revision,
-                    version: a.version,
-                    ratings: crate::from_json(&a.ratings),
-                    signed_at: a.signed_at,
-                    signed_by_name: a.signed_by_name,
-                    updated_by_name: a.updated_by_name,
-                    updated_at: a.updated_at,
-                    earlier: vec![],
-                }),
-            }
-        }
+        let items = assessment_views(rows);
         self.audited_read(actor, "assessment", internship_id)
             .await?;
         Ok(Assessments {
@@ -1163,7 +1129,7 @@ impl Store {
                 return Err(invalid(FieldError::FORM, "learning-error-signed"));
             }
             Some(a) => {
-                let res = assessment::Entity::update_many()
+                let q = assessment::Entity::update_many()
                     .col_expr(
                         assessment::Column::Ratings,
                         Expr::value(crate::to_json(&ratings)),
@@ -1174,18 +1140,8 @@ impl Store {
                         Expr::value(actor.name.clone()),
                     )
                     .col_expr(assessment::Column::UpdatedAt, Expr::value(now))
-                    .col_expr(
-                        assessment::Column::Version,
-                        Expr::col(assessment::Column::Version).add(1),
-                    )
-                    .filter(assessment::Column::Id.eq(a.id))
-                    .filter(assessment::Column::Version.eq(version))
-                    .filter(assessment::Column::SignedAt.is_null())
-                    .exec(&tx)
-                    .await?;
-                if res.rows_affected != 1 {
-                    return Err(StoreError::Conflict);
-                }
+                    .filter(assessment::Column::SignedAt.is_null());
+                crate::update_versioned(&tx, q, a.id, version, StoreError::Db).await?;
                 a.id
             }
         };
@@ -1224,30 +1180,20 @@ impl Store {
         if a.signed_at.is_some() {
             return Err(invalid(FieldError::FORM, "learning-error-signed"));
         }
+        // A stale read is a conflict before anything is said about what is missing.
         if a.version != version {
             return Err(StoreError::Conflict);
         }
         let ratings: Vec<Rating> = crate::from_json(&a.ratings);
         complete(&ratings).map_err(StoreError::Invalid)?;
-        let now = crate::now();
-        let res = assessment::Entity::update_many()
-            .col_expr(assessment::Column::SignedAt, Expr::value(now))
+        let q = assessment::Entity::update_many()
+            .col_expr(assessment::Column::SignedAt, Expr::value(crate::now()))
             .col_expr(assessment::Column::SignedBy, Expr::value(actor.user_id))
             .col_expr(
                 assessment::Column::SignedByName,
                 Expr::value(Some(actor.name.clone())),
-            )
-            .col_expr(
-                assessment::Column::Version,
-                Expr::col(assessment::Column::Version).add(1),
-            )
-            .filter(assessment::Column::Id.eq(a.id))
-            .filter(assessment::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected != 1 {
-            return Err(StoreError::Conflict);
-        }
+            );
+        crate::update_versioned(&tx, q, a.id, version, StoreError::Db).await?;
         self.commit_audited(
             tx,
             actor,
@@ -1298,39 +1244,28 @@ impl Store {
         Ok(n)
     }
 
-    /// The newest signed end assessment of the supervisor, if any (the certificate's source).
+    /// The newest signed end assessment of the supervisor, if any, with the revisions before it
+    /// (the certificate's source).
     pub async fn assessment_signed_end(
         &self,
         actor: &Actor,
         internship_id: i32,
     ) -> Result<Option<AssessmentView>> {
-        let all = self
-            .assessments(actor, internship_id, brygga_domain::calendar::today())
+        self.learning_checked(actor, internship_id, Resource::Assessment, Action::Read)
             .await?;
-        let signed = assessment::Entity::find()
+        let rows: Vec<assessment::Model> = assessment::Entity::find()
             .filter(assessment::Column::InternshipId.eq(internship_id))
             .filter(assessment::Column::Kind.eq(AssessmentKind::End.as_str()))
             .filter(assessment::Column::Assessor.eq(Assessor::Supervisor.as_str()))
-            .filter(assessment::Column::SignedAt.is_not_null())
             .order_by_desc(assessment::Column::Revision)
-            .one(&self.db)
+            .all(&self.db)
+            .await?
+            .into_iter()
+            .skip_while(|a| a.signed_at.is_none())
+            .collect();
+        self.audited_read(actor, "assessment", internship_id)
             .await?;
-        Ok(signed.map(|a| AssessmentView {
-            id: a.id,
-            kind: AssessmentKind::End,
-            assessor: Assessor::Supervisor,
-            revision: a.revision,
-            version: a.version,
-            ratings: crate::from_json(&a.ratings),
-            signed_at: a.signed_at,
-            signed_by_name: a.signed_by_name,
-            updated_by_name: a.updated_by_name,
-            updated_at: a.updated_at,
-            earlier: all
-                .get(AssessmentKind::End, Assessor::Supervisor)
-                .map(|x| x.earlier.clone())
-                .unwrap_or_default(),
-        }))
+        Ok(assessment_views(rows).pop())
     }
 
     // -------------------------------------------------------------- development plan
@@ -1389,16 +1324,9 @@ impl Store {
                 .await?
                 .ok_or(StoreError::NotFound)?;
             let levels = self.assessed_levels(m.id).await?;
-            for c in self.criteria_of(&self.db, m.id).await? {
-                let tick = criterion_tick::Entity::find()
-                    .filter(criterion_tick::Column::CriterionId.eq(c.id))
-                    .order_by_desc(criterion_tick::Column::CreatedAt)
-                    .order_by_desc(criterion_tick::Column::Id)
-                    .one(&self.db)
-                    .await?
-                    .and_then(|t| CriterionStatus::parse(&t.status).ok());
+            for c in self.criterion_views(m.id).await? {
                 criteria.push(PlanCriterion {
-                    standing: Standing::of(tick, levels.get(&Rated::Criterion(c.id)).copied()),
+                    standing: Standing::of(c.status, levels.get(&Rated::Criterion(c.id)).copied()),
                     goal: c.goal,
                     text: c.text,
                 });
@@ -1522,18 +1450,14 @@ impl Store {
         let (_, rels) = self
             .plan_checked(actor, participant_id, Action::Update)
             .await?;
-        let s = development_step::Entity::find_by_id(step_id)
-            .one(&self.db)
-            .await?
-            .filter(|s| s.participant_id == participant_id)
-            .ok_or(StoreError::NotFound)?;
+        let s = self.step_of(participant_id, step_id).await?;
         if actor.role == Role::Participant
             && (!rels.contains(&Relation::OwnRecord) || s.owner != StepOwner::Participant.as_str())
         {
             return Err(invalid(FieldError::FORM, "learning-error-not-your-step"));
         }
         let tx = crate::begin_write(&self.db).await?;
-        let res = development_step::Entity::update_many()
+        let q = development_step::Entity::update_many()
             .col_expr(development_step::Column::DoneOn, Expr::value(on))
             .col_expr(
                 development_step::Column::DoneByName,
@@ -1542,18 +1466,8 @@ impl Store {
             .col_expr(
                 development_step::Column::UpdatedAt,
                 Expr::value(crate::now()),
-            )
-            .col_expr(
-                development_step::Column::Version,
-                Expr::col(development_step::Column::Version).add(1),
-            )
-            .filter(development_step::Column::Id.eq(step_id))
-            .filter(development_step::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected != 1 {
-            return Err(StoreError::Conflict);
-        }
+            );
+        crate::update_versioned(&tx, q, step_id, version, StoreError::Db).await?;
         self.commit_audited(
             tx,
             actor,
@@ -1563,6 +1477,15 @@ impl Store {
             &["done_on"],
         )
         .await
+    }
+
+    /// A step of this participant's plan (another's is not found).
+    async fn step_of(&self, participant_id: i32, step_id: i32) -> Result<development_step::Model> {
+        development_step::Entity::find_by_id(step_id)
+            .one(&self.db)
+            .await?
+            .filter(|s| s.participant_id == participant_id)
+            .ok_or(StoreError::NotFound)
     }
 
     /// The coordinator changes a step (as read at `version`): its words, owner or date.
@@ -1576,8 +1499,9 @@ impl Store {
     ) -> Result<()> {
         self.plan_checked(actor, participant_id, Action::Create)
             .await?;
+        self.step_of(participant_id, step_id).await?;
         let tx = crate::begin_write(&self.db).await?;
-        let res = development_step::Entity::update_many()
+        let q = development_step::Entity::update_many()
             .col_expr(development_step::Column::Text, Expr::value(i.text.clone()))
             .col_expr(
                 development_step::Column::Owner,
@@ -1587,28 +1511,8 @@ impl Store {
             .col_expr(
                 development_step::Column::UpdatedAt,
                 Expr::value(crate::now()),
-            )
-            .col_expr(
-                development_step::Column::Version,
-                Expr::col(development_step::Column::Version).add(1),
-            )
-            .filter(development_step::Column::Id.eq(step_id))
-            .filter(development_step::Column::ParticipantId.eq(participant_id))
-            .filter(development_step::Column::Version.eq(version))
-            .exec(&tx)
-            .await?;
-        if res.rows_affected != 1 {
-            let exists = development_step::Entity::find_by_id(step_id)
-                .filter(development_step::Column::ParticipantId.eq(participant_id))
-                .one(&tx)
-                .await?
-                .is_some();
-            return Err(if exists {
-                StoreError::Conflict
-            } else {
-                StoreError::NotFound
-            });
-        }
+            );
+        crate::update_versioned(&tx, q, step_id, version, StoreError::Db).await?;
         self.commit_audited(
             tx,
             actor,
@@ -1715,4 +1619,43 @@ async fn insert_revision(
         },
     )?;
     Ok(a.id)
+}
+
+/// Assessment rows, newest revision first, as one view per kind and assessor: its newest
+/// revision, with the earlier ones' who and when.
+fn assessment_views(rows: Vec<assessment::Model>) -> Vec<AssessmentView> {
+    let mut items: Vec<AssessmentView> = vec![];
+    for a in rows {
+        let (Ok(kind), Ok(assessor)) =
+            (AssessmentKind::parse(&a.kind), Assessor::parse(&a.assessor))
+        else {
+            continue;
+        };
+        match items
+            .iter_mut()
+            .find(|x| x.kind == kind && x.assessor == assessor)
+        {
+            Some(current) => current.earlier.push(RevisionView {
+                revision: a.revision,
+                signed_at: a.signed_at,
+                signed_by_name: a.signed_by_name,
+                updated_by_name: a.updated_by_name,
+                updated_at: a.updated_at,
+            }),
+            None => items.push(AssessmentView {
+                id: a.id,
+                kind,
+                assessor,
+                revision: a.revision,
+                version: a.version,
+                ratings: crate::from_json(&a.ratings),
+                signed_at: a.signed_at,
+                signed_by_name: a.signed_by_name,
+                updated_by_name: a.updated_by_name,
+                updated_at: a.updated_at,
+                earlier: vec![],
+            }),
+        }
+    }
+    items
 }

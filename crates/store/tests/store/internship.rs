@@ -92,6 +92,98 @@ pub(crate) async fn world(store: &Store) -> World {
     }
 }
 
+/// Everyone an internship concerns, and others with the same roles that it does not: the
+/// supervisor named on it and another employer's, the employer contacts of both, the officer the
+/// case is shared with and another, the intern herself and another participant, the programme's
+/// manager, another programme's coordinator, an evaluator and a teacher.
+pub(crate) struct People {
+    pub(crate) supervisor: Actor,
+    pub(crate) other_supervisor: Actor,
+    pub(crate) contact: Actor,
+    pub(crate) other_contact: Actor,
+    pub(crate) officer: Actor,
+    pub(crate) other_officer: Actor,
+    pub(crate) me: Actor,
+    pub(crate) someone: Actor,
+    pub(crate) manager: Actor,
+    pub(crate) other_coordinator: Actor,
+    pub(crate) evaluator: Actor,
+    pub(crate) teacher: Actor,
+}
+
+pub(crate) async fn people(store: &Store, w: &World) -> People {
+    let s = sys();
+    let c = &w.coordinator;
+    let mk = async |email: &str, role: Role, orgs: &[i32], employer: Option<i32>| {
+        let id = user(store, email, role, orgs, employer).await;
+        (id, actor(store, id).await)
+    };
+    let (sup_user, _) = mk("per@solglantan.example", Role::Supervisor, &[], Some(w.e1)).await;
+    store
+        .supervisor_link_user(&s, w.supervisor, sup_user)
+        .await
+        .unwrap();
+    let supervisor = actor(store, sup_user).await;
+    let (other_sup_user, _) = mk("bo@bygg.example", Role::Supervisor, &[], Some(w.e2)).await;
+    store
+        .supervisor_link_user(&s, w.other_supervisor, other_sup_user)
+        .await
+        .unwrap();
+    let other_supervisor = actor(store, other_sup_user).await;
+    let (_, contact) = mk(
+        "chef@solglantan.example",
+        Role::EmployerContact,
+        &[],
+        Some(w.e1),
+    )
+    .await;
+    let (_, other_contact) = mk("chef@bygg.example", Role::EmployerContact, &[], Some(w.e2)).await;
+    let (officer_user, officer) = mk("af@example.se", Role::EsOfficer, &[], None).await;
+    let (_, other_officer) = mk("af2@example.se", Role::EsOfficer, &[], None).await;
+    store
+        .case_share(c, w.participant, officer_user)
+        .await
+        .unwrap();
+    let (me_user, _) = mk("amina@example.se", Role::Participant, &[], None).await;
+    store
+        .participant_link_user(&s, w.participant, me_user)
+        .await
+        .unwrap();
+    let me = actor(store, me_user).await;
+    let someone = add(store, &s, &draft(w.t.programme, "Sara", "Annan")).await;
+    let (someone_user, _) = mk("sara@example.se", Role::Participant, &[], None).await;
+    store
+        .participant_link_user(&s, someone, someone_user)
+        .await
+        .unwrap();
+    let someone = actor(store, someone_user).await;
+    let (_, manager) = mk(
+        "pl@example.se",
+        Role::ProgrammeManager,
+        &[w.t.programme],
+        None,
+    )
+    .await;
+    let (_, other_coordinator) =
+        mk("k2@example.se", Role::Coordinator, &[w.t.programme2], None).await;
+    let (_, evaluator) = mk("eval@example.se", Role::Evaluator, &[], None).await;
+    let (_, teacher) = mk("sfi@example.se", Role::EducationProvider, &[], None).await;
+    People {
+        supervisor,
+        other_supervisor,
+        contact,
+        other_contact,
+        officer,
+        other_officer,
+        me,
+        someone,
+        manager,
+        other_coordinator,
+        evaluator,
+        teacher,
+    }
+}
+
 pub(crate) fn input(w: &World, start: NaiveDate, end: NaiveDate, days: i32) -> InternshipInput {
     InternshipInput {
         placement_id: w.placement,
@@ -502,67 +594,26 @@ async fn an_intern_cannot_be_followed_up_before_her_start_and_the_start_moves_he
 
 async fn everyone_the_internship_concerns_reads_it_and_no_one_else(store: Store) {
     let w = world(&store).await;
-    let s = sys();
     let c = &w.coordinator;
     let start = now_date() - days(7);
     let id = store
         .internship_create(c, w.participant, &input(&w, start, start + days(60), 3))
         .await
         .unwrap();
-    let mk = async |email: &str, role: Role, orgs: &[i32], employer: Option<i32>| {
-        let id = user(&store, email, role, orgs, employer).await;
-        (id, actor(&store, id).await)
-    };
-    let (sup_user, _) = mk("per@solglantan.example", Role::Supervisor, &[], Some(w.e1)).await;
-    store
-        .supervisor_link_user(&s, w.supervisor, sup_user)
-        .await
-        .unwrap();
-    let supervisor = actor(&store, sup_user).await;
-    let (other_sup_user, _) = mk("bo@bygg.example", Role::Supervisor, &[], Some(w.e2)).await;
-    store
-        .supervisor_link_user(&s, w.other_supervisor, other_sup_user)
-        .await
-        .unwrap();
-    let other_supervisor = actor(&store, other_sup_user).await;
-    let (_, contact) = mk(
-        "chef@solglantan.example",
-        Role::EmployerContact,
-        &[],
-        Some(w.e1),
-    )
-    .await;
-    let (_, other_contact) = mk("chef@bygg.example", Role::EmployerContact, &[], Some(w.e2)).await;
-    let (officer_user, officer) = mk("af@example.se", Role::EsOfficer, &[], None).await;
-    let (_, other_officer) = mk("af2@example.se", Role::EsOfficer, &[], None).await;
-    store
-        .case_share(c, w.participant, officer_user)
-        .await
-        .unwrap();
-    let (me_user, _) = mk("amina@example.se", Role::Participant, &[], None).await;
-    store
-        .participant_link_user(&s, w.participant, me_user)
-        .await
-        .unwrap();
-    let me = actor(&store, me_user).await;
-    let someone = add(&store, &s, &draft(w.t.programme, "Sara", "Annan")).await;
-    let (someone_user, _) = mk("sara@example.se", Role::Participant, &[], None).await;
-    store
-        .participant_link_user(&s, someone, someone_user)
-        .await
-        .unwrap();
-    let someone = actor(&store, someone_user).await;
-    let (_, manager) = mk(
-        "pl@example.se",
-        Role::ProgrammeManager,
-        &[w.t.programme],
-        None,
-    )
-    .await;
-    let (_, other_coordinator) =
-        mk("k2@example.se", Role::Coordinator, &[w.t.programme2], None).await;
-    let (_, evaluator) = mk("eval@example.se", Role::Evaluator, &[], None).await;
-    let (_, teacher) = mk("sfi@example.se", Role::EducationProvider, &[], None).await;
+    let People {
+        supervisor,
+        other_supervisor,
+        contact,
+        other_contact,
+        officer,
+        other_officer,
+        me,
+        someone,
+        manager,
+        other_coordinator,
+        evaluator,
+        teacher,
+    } = people(&store, &w).await;
 
     for (who, name) in [
         (c, "coordinator"),

@@ -3,7 +3,7 @@
 //! the intern writes her log and assesses herself, her employer reads what she shares; another
 //! employer's people, another participant and another programme's coordinator learn nothing.
 
-use super::internship::{days, input, now_date, world};
+use super::internship::{People, days, input, now_date, people, world};
 use super::*;
 use brygga_domain::learning::{
     AssessmentKind, CriterionDraft, LogEntryDraft, Rated, Rating, StepDraft, TickDraft,
@@ -23,64 +23,24 @@ fn denied<T: std::fmt::Debug>(r: Result<T, StoreError>, hidden: bool, what: &str
 
 async fn learning_records_are_read_and_written_by_the_internships_people_only(store: Store) {
     let w = world(&store).await;
-    let s = sys();
     let c = &w.coordinator;
     let start = now_date() - days(14);
     let id = store
         .internship_create(c, w.participant, &input(&w, start, start + days(60), 3))
         .await
         .unwrap();
-    let mk = async |email: &str, role: Role, orgs: &[i32], employer: Option<i32>| {
-        let id = user(&store, email, role, orgs, employer).await;
-        (id, actor(&store, id).await)
-    };
-    let (sup_user, _) = mk("per@solglantan.example", Role::Supervisor, &[], Some(w.e1)).await;
-    store
-        .supervisor_link_user(&s, w.supervisor, sup_user)
-        .await
-        .unwrap();
-    let supervisor = actor(&store, sup_user).await;
-    let (other_user, _) = mk("bo@bygg.example", Role::Supervisor, &[], Some(w.e2)).await;
-    store
-        .supervisor_link_user(&s, w.other_supervisor, other_user)
-        .await
-        .unwrap();
-    let other_supervisor = actor(&store, other_user).await;
-    let (_, contact) = mk(
-        "chef@solglantan.example",
-        Role::EmployerContact,
-        &[],
-        Some(w.e1),
-    )
-    .await;
-    let (_, other_contact) = mk("chef@bygg.example", Role::EmployerContact, &[], Some(w.e2)).await;
-    let (officer_user, officer) = mk("af@example.se", Role::EsOfficer, &[], None).await;
-    store
-        .case_share(c, w.participant, officer_user)
-        .await
-        .unwrap();
-    let (me_user, _) = mk("amina@example.se", Role::Participant, &[], None).await;
-    store
-        .participant_link_user(&s, w.participant, me_user)
-        .await
-        .unwrap();
-    let me = actor(&store, me_user).await;
-    let someone = add(&store, &s, &draft(w.t.programme, "Sara", "Annan")).await;
-    let (someone_user, _) = mk("sara@example.se", Role::Participant, &[], None).await;
-    store
-        .participant_link_user(&s, someone, someone_user)
-        .await
-        .unwrap();
-    let someone = actor(&store, someone_user).await;
-    let (_, manager) = mk(
-        "pl@example.se",
-        Role::ProgrammeManager,
-        &[w.t.programme],
-        None,
-    )
-    .await;
-    let (_, other_coordinator) =
-        mk("k2@example.se", Role::Coordinator, &[w.t.programme2], None).await;
+    let People {
+        supervisor,
+        other_supervisor,
+        contact,
+        other_contact,
+        officer,
+        me,
+        someone,
+        manager,
+        other_coordinator,
+        ..
+    } = people(&store, &w).await;
 
     // The checklist: drawn from the kravprofil by the coordinator, adapted, ticked.
     let drawn = store

@@ -78,18 +78,11 @@ async fn login(
                 .await
                 .map_err(|e| WebError::Internal(e.to_string()))?;
             let to = Redirect::to(crate::http::extract::safe_next(&f.next));
-            // A participant's language follows her from device to device: one she chose on
-            // this device's login page is kept with her login, else her login's is used here.
             if let Some(actor) = s.store.actor(id).await?
-                && actor.role() == brygga_domain::model::Role::Participant
-                && let Ok((_, stored)) = s.store.notification_settings(&actor).await
+                && let Some(lang) =
+                    brygga_app::account::language_at_login(&s, &actor, v.chrome.i18n.lang).await?
             {
-                let chosen = v.chrome.i18n.lang;
-                if chosen != Lang::default() && chosen.code() != stored {
-                    s.store.user_lang_set(&actor, chosen.code()).await?;
-                } else if let Some(lang) = Lang::parse(&stored) {
-                    return Ok(([(header::SET_COOKIE, lang_cookie(lang))], to).into_response());
-                }
+                return Ok(([(header::SET_COOKIE, lang_cookie(lang))], to).into_response());
             }
             return Ok(to.into_response());
         }
@@ -227,12 +220,9 @@ async fn set_lang(
 ) -> Response {
     let lang = Lang::parse(&code).unwrap_or_default();
     let cookie = lang_cookie(lang);
-    // A logged-in participant's choice is kept with her login too (her e-mail and her next
-    // device follow it).
     if let Ok(Some(id)) = v.session.get::<i32>(crate::http::extract::USER_KEY).await
         && let Ok(Some(actor)) = s.store.actor(id).await
-        && actor.role() == brygga_domain::model::Role::Participant
-        && let Err(e) = s.store.user_lang_set(&actor, lang.code()).await
+        && let Err(e) = brygga_app::account::language_chosen(&s, &actor, lang).await
     {
         tracing::warn!("keeping the participant's language: {e}");
     }

@@ -100,7 +100,7 @@ impl UserInfo {
                 a.role(),
                 brygga_domain::model::Role::Participant | brygga_domain::model::Role::Supervisor
             ),
-            all_languages: a.role() == brygga_domain::model::Role::Participant,
+            all_languages: brygga_app::account::keeps_language(a),
             sees_checklist: a.may(Action::Read, Resource::Checklist),
             sees_log: a.may(Action::Read, Resource::ProgressLog),
             sees_assessments: a.may(Action::Read, Resource::Assessment),

@@ -101,13 +101,10 @@ impl FromRequestParts<AppState> for Staff {
             Some(actor) => Ok(Staff {
                 chrome: Chrome {
                     user: Some(UserInfo::of(&actor)),
-                    // A participant reads her pages in her language; staff pages are Swedish or
-                    // English.
-                    i18n: if actor.role() == brygga_domain::model::Role::Participant {
-                        v.chrome.i18n
-                    } else {
-                        I18n::new(v.chrome.i18n.lang.staff())
-                    },
+                    i18n: I18n::new(brygga_app::account::page_language(
+                        &actor,
+                        v.chrome.i18n.lang,
+                    )),
                     ..v.chrome
                 },
                 actor,

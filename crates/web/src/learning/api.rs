@@ -144,11 +144,7 @@ pub(crate) async fn assessment_put(
         levels: b.levels,
         evidence: b.evidence,
     };
-    brygga_app::learning::assessment_save(&s, &a, id, kind, b.version, &draft).await?;
-    if b.sign {
-        let after = if b.version == 0 { 1 } else { b.version + 1 };
-        brygga_app::learning::assessment_sign(&s, &a, id, kind, after).await?;
-    }
+    brygga_app::learning::assessment_submit(&s, &a, id, kind, b.version, &draft, b.sign).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -791,17 +791,9 @@ async fn assess_save(
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or(0);
     let sign = typed.contains_key("sign");
-    let saved =
-        brygga_app::learning::assessment_save(&s, &st.actor, id, kind, version, &draft).await;
-    let result = match saved {
-        Ok(_) if sign => {
-            // Signed as just saved: the saved version is the one after `version`.
-            let after = if version == 0 { 1 } else { version + 1 };
-            brygga_app::learning::assessment_sign(&s, &st.actor, id, kind, after).await
-        }
-        Ok(_) => Ok(()),
-        Err(e) => Err(e),
-    };
+    let result =
+        brygga_app::learning::assessment_submit(&s, &st.actor, id, kind, version, &draft, sign)
+            .await;
     match result {
         Ok(()) => Ok(
             Redirect::to(&format!("/internships/{id}/assessments?saved={kind}")).into_response(),

@@ -77,9 +77,9 @@ async fn settings_save(
     {
         Ok(()) => {
             let to = Redirect::to("/account/notifications?saved=1");
-            // A participant's language is one: her pages follow what her e-mail is written in.
+            // A language kept with the login holds on her pages too.
             match crate::http::Lang::parse(f.lang.trim()) {
-                Some(lang) if st.actor.role() == brygga_domain::model::Role::Participant => Ok((
+                Some(lang) if brygga_app::account::keeps_language(&st.actor) => Ok((
                     [(
                         axum::http::header::SET_COOKIE,
                         crate::auth::lang_cookie(lang),
