@@ -131,14 +131,19 @@ pub async fn entry_add(
     Ok(once)
 }
 
-/// A comment on an entry; returns the entry's internship.
-pub async fn comment_add(app: &App, actor: &Actor, entry_id: i32, text: &str) -> Result<i32> {
+/// A comment on an entry of the internship's log.
+pub async fn comment_add(
+    app: &App,
+    actor: &Actor,
+    internship_id: i32,
+    entry_id: i32,
+    text: &str,
+) -> Result<i32> {
     let text = brygga_domain::learning::comment("comment", text)?;
-    let (internship_id, _) = app
+    Ok(app
         .store
-        .progress_comment_add(actor, entry_id, &text)
-        .await?;
-    Ok(internship_id)
+        .progress_comment_add(actor, internship_id, entry_id, &text)
+        .await?)
 }
 
 /// Save the actor's assessment as typed (levels on the scale; not all need be there yet) as

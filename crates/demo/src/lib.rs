@@ -2275,7 +2275,12 @@ async fn learning(
     }
     if let Some(entry) = first {
         store
-            .progress_comment_add(&supervisor, entry, "Bra! Journalen är viktig, fortsätt så.")
+            .progress_comment_add(
+                &supervisor,
+                internship,
+                entry,
+                "Bra! Journalen är viktig, fortsätt så.",
+            )
             .await?;
     }
     // The mid-point assessments: the supervisor's signed, the intern's own saved.

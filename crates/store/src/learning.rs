@@ -940,10 +940,15 @@ impl Store {
     pub async fn progress_comment_add(
         &self,
         actor: &Actor,
+        internship_id: i32,
         entry_id: i32,
         text: &str,
-    ) -> Result<(i32, i32)> {
+    ) -> Result<i32> {
         let (l, e) = self.entry_checked(actor, entry_id, Action::Create).await?;
+        // An entry of another internship is not this log's.
+        if e.internship_id != internship_id {
+            return Err(StoreError::NotFound);
+        }
         if l.employer_only(actor) {
             return Err(StoreError::Forbidden);
         }
@@ -959,7 +964,7 @@ impl Store {
                 && c.text == text
                 && crate::now() - c.created_at < chrono::Duration::minutes(RESEND_MINUTES)
         }) {
-            return Ok((e.internship_id, last.id));
+            return Ok(last.id);
         }
         let c = progress_comment::ActiveModel {
             entry_id: Set(e.id),
@@ -983,7 +988,7 @@ impl Store {
         )
         .await?;
         tx.commit().await?;
-        Ok((e.internship_id, c.id))
+        Ok(c.id)
     }
 
     // -------------------------------------------------------------- assessments

@@ -176,11 +176,11 @@ async fn learning_records_are_read_and_written_by_the_internships_people_only(st
         2
     );
     store
-        .progress_comment_add(&supervisor, private, "Bra skrivet")
+        .progress_comment_add(&supervisor, id, private, "Bra skrivet")
         .await
         .unwrap();
     denied(
-        store.progress_comment_add(&contact, private, "x").await,
+        store.progress_comment_add(&contact, id, private, "x").await,
         false,
         "the employer comments",
     );

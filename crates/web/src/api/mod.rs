@@ -146,6 +146,10 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(crate::internship::api::internship_get))
         .routes(routes!(crate::internship::api::internship_end))
         .routes(routes!(crate::learning::api::checklist_get))
+        .routes(routes!(crate::learning::api::checklist_draw))
+        .routes(routes!(crate::learning::api::criterion_create))
+        .routes(routes!(crate::learning::api::comment_create))
+        .routes(routes!(crate::learning::api::template_put))
         .routes(routes!(crate::learning::api::tick_create))
         .routes(routes!(
             crate::learning::api::log_get,

@@ -1,6 +1,7 @@
-//! Learning in the JSON API, under the same policy as the pages: an internship's checklist and
-//! a tick on it, its progress log and a new entry (text; photos come through the page), its
-//! assessments and saving one, the participant's development plan and a new step.
+//! Learning in the JSON API, under the same policy as the pages: an internship's checklist (drawn
+//! from the kravprofil and the programme's template, adapted, ticked), its progress log (a text
+//! entry, photos come through the page; comments), its assessments and saving one, the
+//! participant's development plan and a new step, and a programme's checklist template.
 
 use std::collections::BTreeMap;
 
@@ -8,7 +9,9 @@ use axum::Json;
 use axum::extract::State;
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
-use brygga_domain::learning::{AssessmentDraft, LogEntryDraft, StepDraft, TickDraft};
+use brygga_domain::learning::{
+    AssessmentDraft, CriterionDraft, LogEntryDraft, StepDraft, TickDraft,
+};
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::learning::{Assessments, Checklist, DevelopmentPlan, ProgressLog};
 use serde::{Deserialize, Serialize};
@@ -46,6 +49,26 @@ pub struct PlanBody {
     pub plan: DevelopmentPlan,
 }
 
+/// How many criteria drawing the checklist added.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Drawn {
+    pub added: usize,
+}
+
+/// A comment on a progress-log entry.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct CommentBody {
+    pub comment: String,
+}
+
+/// A programme's checklist template: "goal: criterion" a line.
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(default)]
+pub struct TemplateBody {
+    pub checklist_template: String,
+}
+
 /// An assessment as saved through the API: levels (1–4) and evidence by rated key (`c12` for a
 /// criterion, `g-initiative` for a generic one), read at `version` (0 when none exists); with
 /// `sign`, the supervisor signs it as saved.
@@ -68,6 +91,33 @@ pub(crate) async fn checklist_get(
     Ok(Json(ChecklistBody {
         checklist: s.store.checklist(&a, id).await?,
     }))
+}
+
+#[utoipa::path(post, path = "/internships/{id}/checklist/draw", params(("id" = i32, Path)), responses((status = 200, body = Drawn), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody)))]
+pub(crate) async fn checklist_draw(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+) -> Result<Json<Drawn>, ApiError> {
+    require(&a, Action::Create, Resource::Checklist)?;
+    Ok(Json(Drawn {
+        added: brygga_app::learning::draw(&s, &a, id).await?,
+    }))
+}
+
+#[utoipa::path(post, path = "/internships/{id}/checklist/criteria", params(("id" = i32, Path), ("Idempotency-Key" = Option<String>, Header, description = "Any unique value: a criterion sent again with the same key makes nothing new")), request_body = CriterionDraft, responses((status = 201, body = Created), (status = 200, description = "Made earlier with the same Idempotency-Key", body = Created), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn criterion_create(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+    headers: axum::http::HeaderMap,
+    body: Result<Json<CriterionDraft>, JsonRejection>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    require(&a, Action::Create, Resource::Checklist)?;
+    let Json(d) = body?;
+    let key = crate::http::form::idempotency_key(&headers);
+    let once = brygga_app::learning::criterion_add(&s, &a, id, &d, &key).await?;
+    Ok(crate::http::api::created(once))
 }
 
 #[utoipa::path(post, path = "/internships/{id}/checklist/criteria/{criterion}/ticks", params(("id" = i32, Path), ("criterion" = i32, Path)), request_body = TickDraft, responses((status = 201, body = Created), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
@@ -110,6 +160,34 @@ pub(crate) async fn entry_create(
     let key = crate::http::form::idempotency_key(&headers);
     let once = brygga_app::learning::entry_add(&s, &a, id, &d, None, &key).await?;
     Ok(crate::http::api::created(once))
+}
+
+#[utoipa::path(post, path = "/internships/{id}/log/{entry}/comments", params(("id" = i32, Path), ("entry" = i32, Path)), request_body = CommentBody, responses((status = 201, body = Created), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn comment_create(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    IdPair(id, entry): IdPair,
+    body: Result<Json<CommentBody>, JsonRejection>,
+) -> Result<(StatusCode, Json<Created>), ApiError> {
+    require(&a, Action::Create, Resource::ProgressLog)?;
+    let Json(b) = body?;
+    let comment = brygga_app::learning::comment_add(&s, &a, id, entry, &b.comment).await?;
+    Ok(crate::http::api::created(
+        brygga_store::idempotency::Once::Created(comment),
+    ))
+}
+
+#[utoipa::path(put, path = "/programmes/{id}/checklist-template", params(("id" = i32, Path)), request_body = TemplateBody, responses((status = 204), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn template_put(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+    body: Result<Json<TemplateBody>, JsonRejection>,
+) -> Result<StatusCode, ApiError> {
+    require(&a, Action::Update, Resource::ProcessMap)?;
+    let Json(b) = body?;
+    brygga_app::learning::template_set(&s, &a, id, &b.checklist_template).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[utoipa::path(get, path = "/internships/{id}/assessments", params(("id" = i32, Path)), responses((status = 200, body = AssessmentsBody), (status = 404, body = ApiErrorBody)))]

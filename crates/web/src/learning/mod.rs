@@ -558,11 +558,8 @@ async fn comment_add(
     Form(f): Form<CommentForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Create, Resource::ProgressLog)?;
-    match brygga_app::learning::comment_add(&s, &st.actor, eid, &f.comment).await {
-        Ok(iid) if iid == id => {
-            Ok(Redirect::to(&format!("/internships/{id}/log#e{eid}")).into_response())
-        }
-        Ok(iid) => Ok(Redirect::to(&format!("/internships/{iid}/log#e{eid}")).into_response()),
+    match brygga_app::learning::comment_add(&s, &st.actor, id, eid, &f.comment).await {
+        Ok(_) => Ok(Redirect::to(&format!("/internships/{id}/log#e{eid}")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
             let status = form_status(&errors);

@@ -938,6 +938,68 @@ async fn the_api_reads_and_writes_under_the_same_rules(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::CREATED);
 
+    // The coordinator adapts the checklist through the API too, and an admin keeps the template.
+    let k = app.token(Role::Coordinator).await;
+    let (status, body) = api
+        .post(
+            &format!("/internships/{iid}/checklist/draw"),
+            &k,
+            &json!({}),
+        )
+        .await;
+    assert_eq!((status, body["added"].as_i64()), (StatusCode::OK, Some(0)));
+    let (status, body) = api
+        .post(
+            &format!("/internships/{iid}/checklist/criteria"),
+            &k,
+            &json!({"goal": "", "criterion": "Tar emot en beställning"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let (status, _) = api
+        .post(
+            &format!("/internships/{iid}/checklist/criteria"),
+            &k,
+            &json!({"goal": "Kommunikation", "criterion": "Tar emot en beställning"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = api
+        .post(
+            &format!("/internships/{iid}/checklist/criteria"),
+            &sup,
+            &json!({"goal": "x", "criterion": "y"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let admin = app.token(Role::Admin).await;
+    let programme = app.programme_of(Role::Coordinator).await;
+    let (status, body) = api
+        .put(
+            &format!("/programmes/{programme}/checklist-template"),
+            &admin,
+            &json!({"checklist_template": "utan kolon"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["errors"][0]["field"], "checklist_template");
+    let (status, _) = api
+        .put(
+            &format!("/programmes/{programme}/checklist-template"),
+            &admin,
+            &json!({"checklist_template": "Säkerhet: Bär skyddsskor"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let (status, _) = api
+        .put(
+            &format!("/programmes/{programme}/checklist-template"),
+            &k,
+            &json!({"checklist_template": "Säkerhet: Bär skyddsskor"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
     // An entry with an idempotency key: the second send answers with the first.
     let me = app.token(Role::Participant).await;
     let send = || async {
@@ -968,6 +1030,27 @@ async fn the_api_reads_and_writes_under_the_same_rules(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+    // The supervisor comments on it; through another internship's log the entry is not found.
+    let entry = first["id"].as_i64().unwrap();
+    let (status, _) = api
+        .post(
+            &format!("/internships/{iid}/log/{entry}/comments"),
+            &sup,
+            &json!({"comment": "Bra ord!"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let other = planned(app).await;
+    let (status, _) = api
+        .post(
+            &format!("/internships/{other}/log/{entry}/comments"),
+            &sup,
+            &json!({"comment": "Fel logg"}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (_, body) = api.get(&format!("/internships/{iid}/log"), &sup).await;
+    assert_eq!(body["log"]["entries"][0]["comments"][0]["text"], "Bra ord!");
 
     // Assessments: the participant's own through the API, off the scale refused.
     let (status, body) = api
@@ -987,7 +1070,6 @@ async fn the_api_reads_and_writes_under_the_same_rules(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::NO_CONTENT);
-    let k = app.token(Role::Coordinator).await;
     let (status, body) = api
         .get(&format!("/internships/{iid}/assessments"), &k)
         .await;

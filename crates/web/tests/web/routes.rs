@@ -193,6 +193,26 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, Checklist),
     ),
     (
+        "POST",
+        "/api/v1/internships/{id}/checklist/draw",
+        Rule::May(Create, Checklist),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/checklist/criteria",
+        Rule::May(Create, Checklist),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/log/{entry}/comments",
+        Rule::May(Create, ProgressLog),
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{id}/checklist-template",
+        Rule::May(Update, ProcessMap),
+    ),
+    (
         "GET",
         "/api/v1/internships/{id}/log",
         Rule::May(Read, ProgressLog),
