@@ -130,6 +130,7 @@ learning-hint-step = يُرجى الكتابة بلغة بسيطة حتى يفه
 learning-field-owner = من يقوم بها
 learning-field-due_on = في موعد أقصاه
 learning-owner-participant = أنت
+learning-owner-you = أنت
 learning-owner-coordinator = المنسق
 learning-owner-supervisor = المشرف
 learning-owner-employer = صاحب العمل

@@ -115,6 +115,7 @@ learning-hint-step = Si fudud u qor, si uu ka-qaybgaluhu u fahmo, tusaale ahaan 
 learning-field-owner = Yaa samaynaya
 learning-field-due_on = Ugu dambayn
 learning-owner-participant = Adiga
+learning-owner-you = Adiga
 learning-owner-coordinator = Isku-duwaha
 learning-owner-supervisor = Hagaha
 learning-owner-employer = Loo-shaqeeyaha

@@ -116,6 +116,7 @@ learning-hint-step = እቲ ተሳታፊ ክርድኦ ምእንቲ ብቐሊል 
 learning-field-owner = መን ይገብሮ
 learning-field-due_on = ክሳብ
 learning-owner-participant = ንስኹም
+learning-owner-you = ንስኹም
 learning-owner-coordinator = ኣወሃሃዲ
 learning-owner-supervisor = ተሓላቒ
 learning-owner-employer = ኣስራሒ

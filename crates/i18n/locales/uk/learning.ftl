@@ -123,6 +123,7 @@ learning-hint-step = Пишіть просто, щоб учасник зрозу
 learning-field-owner = Хто це робить
 learning-field-due_on = До
 learning-owner-participant = Ви
+learning-owner-you = Ви
 learning-owner-coordinator = Координатор
 learning-owner-supervisor = Наставник
 learning-owner-employer = Роботодавець

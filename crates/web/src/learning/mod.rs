@@ -859,6 +859,20 @@ impl PlanPage {
         }
     }
 
+    /// Who takes a step, as the reader says it: the participant reads her own steps as hers.
+    fn owner_key(&self, owner: &StepOwner) -> String {
+        let reader_is_her = self
+            .chrome
+            .user
+            .as_ref()
+            .is_some_and(|u| u.own_participant == Some(self.plan.participant_id));
+        if reader_is_her && *owner == StepOwner::Participant {
+            "learning-owner-you".to_string()
+        } else {
+            owner.label_key()
+        }
+    }
+
     /// The owner the edit form of `step` shows: what was typed if it failed, else the step's.
     fn owner_for(&self, step: &brygga_store::learning::StepView) -> String {
         if self.is_failed(&step.id) {

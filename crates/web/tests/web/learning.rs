@@ -623,6 +623,13 @@ async fn the_plan_shows_the_next_step_in_the_participants_language(app: &TestApp
     let page = me.page(&path).await;
     let next = html::element_by_id(&page, "next-step").expect("her next step");
     assert!(html::shows(&next, "Öva på yrkesorden"), "{next}");
+    // Her own steps are hers to read as such; the staff read whose they are.
+    assert!(html::shows(&page, "Du själv · senast"), "{page}");
+    let staff_view = app.logged_in(Role::Coordinator).await.page(&path).await;
+    assert!(
+        html::shows(&staff_view, "Deltagaren · senast"),
+        "{staff_view}"
+    );
     assert!(html::shows(&page, "mål är nådda") || html::shows(&page, "Ett mål är nått"));
 
     // In Arabic, right to left; her choice is kept with her login.
