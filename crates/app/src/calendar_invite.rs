@@ -43,7 +43,11 @@ impl Invite {
 
     /// The calendar file, times in UTC.
     pub fn to_ics(&self) -> String {
-        use icalendar::{Calendar, Component, Event, EventLike, EventStatus, Property};
+        calendar_of(std::slice::from_ref(self))
+    }
+
+    fn event(&self) -> icalendar::Event {
+        use icalendar::{Component, Event, EventLike, EventStatus, Property};
         let mut ev = Event::new();
         ev.uid(&ics::text(&self.uid))
             .sequence(self.sequence)
@@ -77,11 +81,23 @@ impl Invite {
         if self.cancelled {
             ev.status(EventStatus::Cancelled);
         }
-        let mut cal = Calendar::new();
-        cal.append_property(Property::new("METHOD", self.method()));
-        cal.push(ev.done());
-        cal.done().to_string()
+        ev.done()
     }
+}
+
+/// One calendar file holding several events (an event's sessions, a fair's meetings), with the
+/// first one's method.
+pub fn calendar_of(invites: &[Invite]) -> String {
+    use icalendar::{Calendar, Property};
+    let mut cal = Calendar::new();
+    cal.append_property(Property::new(
+        "METHOD",
+        invites.first().map_or("REQUEST", Invite::method),
+    ));
+    for i in invites {
+        cal.push(i.event());
+    }
+    cal.done().to_string()
 }
 
 /// The host name Brygga is reached at (the right-hand side of calendar UIDs).

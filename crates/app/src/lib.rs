@@ -7,6 +7,7 @@ pub mod agreement;
 pub mod calendar_invite;
 pub mod caselog;
 pub mod course;
+pub mod event;
 pub mod exit;
 pub mod ics;
 pub mod internship;

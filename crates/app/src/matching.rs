@@ -490,6 +490,23 @@ impl MeetingPlan {
             .collect();
         employers.sort();
         employers.dedup();
+        let tables = vec![tables; employers.len()];
+        Self::for_people(pool, participants, employers, tables, slots, k)
+    }
+
+    /// The schedule for chosen participants and employers (`tables[i]`: how many candidates
+    /// employer `i` meets at once): fit = the best fit with any of the employer's placements
+    /// that has a place left.
+    pub fn for_people(
+        pool: &Pool,
+        participants: Vec<(i32, String)>,
+        employers: Vec<(i32, String)>,
+        tables: Vec<u32>,
+        slots: u32,
+        k: u32,
+    ) -> Result<MeetingPlan, ScheduleError> {
+        let has_place =
+            |x: &&PlacementRecord| pool.capacities.get(&x.id).is_some_and(|c| c.free() > 0);
         let e_index: HashMap<i32, usize> = employers
             .iter()
             .enumerate()
@@ -522,7 +539,7 @@ impl MeetingPlan {
         fits.sort_by_key(|f| (f.0, f.1));
         let input = MeetingInput {
             participants: participants.len(),
-            employers: vec![tables; employers.len()],
+            employers: tables,
             slots,
             max_meetings: k,
             fits,

@@ -83,6 +83,9 @@ pub fn spawn(app: App) -> tokio::task::JoinHandle<()> {
             if let Err(e) = crate::meeting::queue_reminders(&app, crate::today()).await {
                 tracing::warn!("meeting reminders: {e}");
             }
+            if let Err(e) = crate::event::queue_reminders(&app, crate::today()).await {
+                tracing::warn!("event reminders: {e}");
+            }
         }
     })
 }

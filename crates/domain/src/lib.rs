@@ -7,6 +7,7 @@ pub mod caselog;
 pub mod clearance;
 pub mod course;
 pub mod document;
+pub mod event;
 pub mod exit;
 pub mod field;
 pub mod ids;

@@ -57,6 +57,14 @@ pub enum Resource {
     Assessment,
     /// The participant's individual development plan: next steps with owner and date.
     DevelopmentPlan,
+    /// An event (matching fair, supervisor training, network meeting …) with its sessions,
+    /// registrations, attendance and a fair's timetable. `OwnRecord`: the actor is invited or
+    /// registered; `OwnEmployer`: the actor's employer takes part in the fair; `Public`: the
+    /// event is on the portal.
+    Event,
+    /// The register of trained staff (name, organisation, role level, gender): what an ESF
+    /// project reports as its participants.
+    StaffRegister,
 }
 
 impl Resource {
@@ -103,6 +111,8 @@ impl Resource {
         Resource::ProgressLog,
         Resource::Assessment,
         Resource::DevelopmentPlan,
+        Resource::Event,
+        Resource::StaffRegister,
     ];
 }
 
@@ -418,6 +428,27 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (Participant, Res::DevelopmentPlan, List | Read | Update) => Some(&[OwnRecord]),
         (Supervisor, Res::DevelopmentPlan, List | Read) => Some(&[Supervised]),
         (_, Res::DevelopmentPlan, _) => None,
+
+        // Events: the programme's staff arrange them and take attendance; whoever is invited or
+        // registered reads the event and registers or cancels herself (Update); an employer
+        // taking part in a fair reads it and marks whom it wants to meet again.
+        (Coordinator | ProgrammeManager, Res::Event, List | Read | Create | Update | Delete) => {
+            Some(&[InOrgScope])
+        }
+        (EmployerContact, Res::Event, List | Read | Update) => {
+            Some(&[OwnRecord, OwnEmployer, Public])
+        }
+        (
+            Supervisor | Participant | EsOfficer | EducationProvider,
+            Res::Event,
+            List | Read | Update,
+        ) => Some(&[OwnRecord, Public]),
+        (_, Res::Event, _) => None,
+        // The register of trained staff is personal data: the programme's staff keep it.
+        (Coordinator | ProgrammeManager, Res::StaffRegister, List | Read | Create | Update) => {
+            Some(&[InOrgScope])
+        }
+        (_, Res::StaffRegister, _) => None,
     }
 }
 
@@ -832,6 +863,8 @@ mod tests {
                 vec![Teaches],
             ),
             (Admin, Resource::Schedule, every.clone(), all.clone()),
+            (Admin, Resource::Event, every.clone(), all.clone()),
+            (Admin, Resource::StaffRegister, every.clone(), all.clone()),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
                 Coordinator,
@@ -1052,6 +1085,60 @@ mod tests {
                 vec![OwnRecord],
             ),
             (Supervisor, DevelopmentPlan, read.clone(), vec![Supervised]),
+            (
+                Coordinator,
+                Resource::Event,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Event,
+                vec![List, Read, Create, Update, Delete],
+                vec![InOrgScope],
+            ),
+            (
+                EmployerContact,
+                Resource::Event,
+                vec![List, Read, Update],
+                vec![OwnRecord, OwnEmployer, Public],
+            ),
+            (
+                Supervisor,
+                Resource::Event,
+                vec![List, Read, Update],
+                vec![OwnRecord, Public],
+            ),
+            (
+                Participant,
+                Resource::Event,
+                vec![List, Read, Update],
+                vec![OwnRecord, Public],
+            ),
+            (
+                EsOfficer,
+                Resource::Event,
+                vec![List, Read, Update],
+                vec![OwnRecord, Public],
+            ),
+            (
+                EducationProvider,
+                Resource::Event,
+                vec![List, Read, Update],
+                vec![OwnRecord, Public],
+            ),
+            (
+                Coordinator,
+                Resource::StaffRegister,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::StaffRegister,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
         ]
         .into_iter()
         .chain(

@@ -32,12 +32,12 @@ pub fn max_len(field: &str) -> Option<usize> {
         "first_name" | "last_name" | "name" | "title" | "address" | "education_field"
         | "education_country" | "experience_country" | "unit_name" | "unit_address"
         | "contact_name" | "contact_title" | "supervisor_name" | "es_officer_name"
-        | "es_reference" | "location" | "attendee_name" => NAME_MAX,
+        | "es_reference" | "location" | "attendee_name" | "place" | "organisation" => NAME_MAX,
         "spoken_languages" => LIST_MAX,
-        "meeting_link" => LINK_MAX,
+        "meeting_link" | "link" => LINK_MAX,
         "note" | "proposal_note" | "override_reason" | "outcome_note" | "es_confirm_note"
         | "es_decision_note" | "interest_message" | "exit_note" => NOTE_MAX,
-        "notes" | "tasks" | "special_needs" => TEXT_MAX,
+        "notes" | "tasks" | "special_needs" | "description" => TEXT_MAX,
         "q" => SEARCH_MAX,
         _ => return None,
     })

@@ -45,6 +45,7 @@ pub const PARTICIPANT_FILES: &[&str] = &[
     "common.ftl",
     "course.ftl",
     "errors.ftl",
+    "event.ftl",
     "file.ftl",
     "glossary.ftl",
     "home.ftl",

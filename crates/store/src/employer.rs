@@ -282,21 +282,28 @@ async fn sync_children(
 }
 
 /// The input with what only an approver may record (the collaboration agreement's status and
-/// date, each supervisor's training) taken from the record as it stands; a new supervisor starts
-/// untrained.
+/// date) taken from the record as it stands.
 fn keep_approved(i: &EmployerInput, before: &EmployerRecord) -> EmployerInput {
     let mut i = i.clone();
     i.agreement_status = before.agreement_status;
     i.agreement_date = before.agreement_date;
+    i
+}
+
+/// The input with each supervisor's training status as the record holds it: it follows from
+/// attendance at the supervisor trainings (events), never from a form. A new supervisor starts
+/// untrained.
+fn keep_training(i: &EmployerInput, before: Option<&EmployerRecord>) -> EmployerInput {
+    let mut i = i.clone();
     // The same row as the edit keeps it: by id, or by name for a client that sends no ids.
     let key = |s: &str| s.trim().to_lowercase();
     for s in &mut i.supervisors {
         s.training_status = before
-            .supervisors
-            .iter()
-            .find(|b| match s.id {
-                Some(id) => b.id == id,
-                None => key(&b.name) == key(&s.name),
+            .and_then(|before| {
+                before.supervisors.iter().find(|b| match s.id {
+                    Some(id) => b.id == id,
+                    None => key(&b.name) == key(&s.name),
+                })
             })
             .map_or(TrainingStatus::NotStarted, |b| b.training_status);
     }
@@ -433,6 +440,7 @@ impl Store {
             version: Set(1),
             ..Default::default()
         };
+        let i = &keep_training(i, None);
         apply(&mut am, i);
         let tx = crate::begin_write(&self.db).await?;
         let m = am.insert(&tx).await.map_err(dup_org)?;
@@ -474,11 +482,12 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         // What needs approval stays as it was when the actor may not approve it.
+        let trained = keep_training(i, Some(&before));
         let approved;
         let i = if before.may_approve {
-            i
+            &trained
         } else {
-            approved = keep_approved(i, &before);
+            approved = keep_approved(&trained, &before);
             &approved
         };
         let mut am: employer::ActiveModel = old.clone().into();

@@ -1248,3 +1248,215 @@ pub mod development_step {
     }
     no_relations!();
 }
+
+// --- events ---
+
+pub mod event_kind {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_kinds")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod event {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "events")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        /// A built-in kind's key, or `custom-<id>` of an `event_kinds` row.
+        pub kind: String,
+        pub title: String,
+        pub description: String,
+        pub capacity: i32,
+        /// Comma-separated `Audience` keys.
+        pub audience: String,
+        pub public: bool,
+        pub slot_minutes: i32,
+        pub meetings_per_candidate: i32,
+        pub timetable_sent_at: Option<DateTimeUtc>,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod event_session {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_sessions")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        pub starts_at: DateTimeUtc,
+        pub ends_at: DateTimeUtc,
+        pub place: String,
+        pub link: String,
+        pub reminded_at: Option<DateTimeUtc>,
+    }
+    no_relations!();
+}
+
+pub mod event_person {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_people")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        pub name: String,
+        pub email: String,
+        pub organisation: String,
+        /// A `RoleLevel`'s `as_str`.
+        pub role_level: String,
+        /// A `Gender`'s `as_str`.
+        pub gender: String,
+        pub supervisor_id: Option<i32>,
+        pub user_id: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod event_registration {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_registrations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        /// One registration per person and event: `participant:<id>`, `person:<id>` or
+        /// `email:<address>` (a registration from the portal).
+        pub who_key: String,
+        pub participant_id: Option<i32>,
+        pub person_id: Option<i32>,
+        pub user_id: Option<i32>,
+        pub name: String,
+        pub email: String,
+        pub phone: String,
+        /// A `RegistrationStatus`'s `as_str`.
+        pub status: String,
+        /// A `RegistrationSource`'s `as_str`.
+        pub source: String,
+        pub consent_at: Option<DateTimeUtc>,
+        /// For a registration from the portal: the client's keyed hash (rate limit).
+        pub client_hash: String,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod event_attendance {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_attendance")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub session_id: i32,
+        pub registration_id: i32,
+        /// An `AttendanceMark`'s `as_str`.
+        pub mark: String,
+        pub recorded_by: Option<i32>,
+        pub recorded_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod event_invitation {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "event_invitations")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        pub who_key: String,
+        pub user_id: Option<i32>,
+        pub name: String,
+        pub email: String,
+        pub sent_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod fair_employer {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "fair_employers")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        pub employer_id: i32,
+        /// How many tables (candidates met at once).
+        pub tables: i32,
+        /// Its tables are numbered `first_table .. first_table + tables`.
+        pub first_table: i32,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+pub mod fair_meeting {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "fair_meetings")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        pub registration_id: i32,
+        pub employer_id: i32,
+        pub slot: i32,
+        pub table_no: i32,
+        pub fit: f64,
+    }
+    no_relations!();
+}
+
+pub mod fair_wish {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "fair_wishes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub event_id: i32,
+        pub employer_id: i32,
+        pub participant_id: i32,
+        pub created_by: Option<i32>,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+versioned!(event, event_person, event_registration);

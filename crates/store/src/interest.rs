@@ -32,7 +32,7 @@ impl Store {
 }
 
 /// Who the audit log names for a submission from the portal.
-fn portal_actor() -> Actor {
+pub(crate) fn portal_actor() -> Actor {
     Actor {
         name: "portal".into(),
         role: Role::Participant,

@@ -9,6 +9,7 @@ pub mod clearance;
 pub mod course;
 pub mod employer;
 pub(crate) mod entities;
+pub mod event;
 pub mod exit;
 pub mod files;
 pub mod idempotency;

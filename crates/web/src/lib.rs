@@ -10,6 +10,7 @@ pub mod caselog;
 pub mod clearance;
 pub mod course;
 pub mod employer;
+pub mod event;
 pub mod file;
 pub mod home;
 pub mod http;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router {
         .merge(schedule::router())
         .merge(internship::router())
         .merge(learning::router())
+        .merge(event::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

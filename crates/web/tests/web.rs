@@ -350,6 +350,8 @@ mod clearance;
 mod course;
 #[path = "web/employer.rs"]
 mod employer;
+#[path = "web/event.rs"]
+mod event;
 #[path = "web/exit.rs"]
 mod exit;
 #[path = "web/http.rs"]

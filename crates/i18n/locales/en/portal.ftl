@@ -40,3 +40,16 @@ portal-limited-text = Many submissions have been sent from your connection in th
 
 error-portal-contact-required = Fill in your email or phone, so that we can reach you.
 error-portal-consent-required = Tick the consent box. Without your consent we cannot keep your submission.
+
+portal-events-title = Events open to everyone
+portal-events-intro = Meet employers looking for interns, or come to a meeting. Register here.
+portal-events-none = There are no open events right now.
+portal-events-back = All open events
+portal-events-when = When and where
+portal-events-register = Register
+portal-events-full = The event is full. Register anyway and you will be on the waiting list.
+portal-events-consent = I agree that my details are stored for this event and that the organiser contacts me about it.
+portal-events-send = Send the registration
+portal-events-thanks-title = Thank you for registering
+portal-events-thanks = You are registered for { $title }. A confirmation has been sent to your e-mail.
+portal-events-thanks-waiting = { $title } is full, so you are on the waiting list. You will hear from us if a place becomes free.

@@ -40,3 +40,16 @@ portal-limited-text = Det har skickats många intresseanmälningar från din ans
 
 error-portal-contact-required = Fyll i e-post eller telefon, så att vi kan nå dig.
 error-portal-consent-required = Kryssa i rutan för samtycke. Utan ditt samtycke kan vi inte spara anmälan.
+
+portal-events-title = Evenemang som är öppna för alla
+portal-events-intro = Träffa arbetsgivare som söker praktikanter, eller kom på en träff. Anmäl dig här.
+portal-events-none = Det finns inga öppna evenemang just nu.
+portal-events-back = Alla öppna evenemang
+portal-events-when = När och var
+portal-events-register = Anmäl dig
+portal-events-full = Evenemanget är fullt. Anmäl dig ändå, så står du på väntelistan.
+portal-events-consent = Jag samtycker till att mina uppgifter sparas för det här evenemanget och att arrangören kontaktar mig om det.
+portal-events-send = Skicka anmälan
+portal-events-thanks-title = Tack för din anmälan
+portal-events-thanks = Du är anmäld till { $title }. En bekräftelse har skickats till din e-post.
+portal-events-thanks-waiting = { $title } är fullt, så du står på väntelistan. Du får ett besked om en plats blir ledig.

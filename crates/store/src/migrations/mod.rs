@@ -21,6 +21,7 @@ mod m0016_proposal_override;
 mod m0017_matching_changes;
 mod m0018_participant_exits;
 mod m0019_learning;
+mod m0020_events;
 
 pub struct Migrator;
 
@@ -45,6 +46,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0017_matching_changes::Migration),
             Box::new(m0018_participant_exits::Migration),
             Box::new(m0019_learning::Migration),
+            Box::new(m0020_events::Migration),
         ]
     }
 }

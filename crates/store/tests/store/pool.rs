@@ -757,14 +757,15 @@ async fn an_employer_contact_submits_placements_and_records_no_approvals(store: 
             .unwrap()
             .may_approve
     );
-    // A coordinator records both.
+    // A coordinator records the agreement; the training follows from attendance at a
+    // supervisor training (events), so no form sets it.
     store
         .employer_update(&f.coord, employer, e.version, &valid_employer(&d))
         .await
         .unwrap();
     let e = store.employer_get(&s, employer).await.unwrap();
     assert_eq!(e.agreement_status.as_str(), "signed");
-    assert_eq!(e.supervisors[0].training_status.as_str(), "trained");
+    assert_eq!(e.supervisors[0].training_status.as_str(), "not_started");
 }
 
 async fn an_interview_waits_for_the_employment_service_s_confirmation(store: Store) {

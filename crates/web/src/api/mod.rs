@@ -145,6 +145,26 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::internship::api::internship_get))
         .routes(routes!(crate::internship::api::internship_end))
+        .routes(routes!(
+            crate::event::api::event_list,
+            crate::event::api::event_create
+        ))
+        .routes(routes!(crate::event::api::event_get))
+        .routes(routes!(crate::event::api::session_create))
+        .routes(routes!(crate::event::api::registration_create))
+        .routes(routes!(crate::event::api::register_self))
+        .routes(routes!(crate::event::api::registration_cancel))
+        .routes(routes!(crate::event::api::invitations_create))
+        .routes(routes!(crate::event::api::attendance_put))
+        .routes(routes!(
+            crate::event::api::staff_register,
+            crate::event::api::person_create
+        ))
+        .routes(routes!(crate::event::api::fair_employer_add))
+        .routes(routes!(crate::event::api::timetable_generate))
+        .routes(routes!(crate::event::api::timetable_send))
+        .routes(routes!(crate::event::api::meeting_move))
+        .routes(routes!(crate::event::api::wish_put))
         .routes(routes!(crate::learning::api::checklist_get))
         .routes(routes!(crate::learning::api::checklist_draw))
         .routes(routes!(crate::learning::api::criterion_create))

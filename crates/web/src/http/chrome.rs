@@ -66,6 +66,8 @@ pub struct UserInfo {
     pub sees_log: bool,
     pub sees_assessments: bool,
     pub sees_plan: bool,
+    /// Sees events (those in scope, invited to, registered for, or public).
+    pub events: bool,
 }
 
 impl UserInfo {
@@ -105,6 +107,7 @@ impl UserInfo {
             sees_log: a.may(Action::Read, Resource::ProgressLog),
             sees_assessments: a.may(Action::Read, Resource::Assessment),
             sees_plan: a.may(Action::Read, Resource::DevelopmentPlan),
+            events: lists(Resource::Event),
         }
     }
 

@@ -9,8 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_extra::extract::Form;
+use brygga_domain::event::PublicRegistrationDraft;
 use brygga_domain::interest::InterestDraft;
 use brygga_store::Page;
+use brygga_store::event::{EventSummary, SessionView};
 use brygga_store::interest::{PortalFilter, PortalPlacement, Submission};
 use serde::Deserialize;
 
@@ -25,6 +27,12 @@ pub fn router() -> Router<AppState> {
         .route(
             "/open-placements/{id}/interest",
             get(portal_thanks).post(interest_submit),
+        )
+        .route("/open-events", get(events_list))
+        .route("/open-events/{id}", get(event_show))
+        .route(
+            "/open-events/{id}/register",
+            get(event_thanks).post(event_register),
         )
 }
 
@@ -201,6 +209,181 @@ async fn portal_thanks(
 ) -> Result<ThanksPage, WebError> {
     Ok(ThanksPage {
         p: s.store.portal_placement(id).await?,
+        chrome: v.chrome,
+    })
+}
+
+// ------------------------------------------------------------------ public events
+
+#[derive(Template, WebTemplate)]
+#[template(path = "portal/events.html")]
+struct EventsPage {
+    chrome: Chrome,
+    events: Vec<EventSummary>,
+}
+
+crate::http::page_chrome!(EventsPage);
+
+impl EventsPage {
+    fn when(&self, e: &EventSummary) -> String {
+        e.first_session.as_ref().map(when).unwrap_or_default()
+    }
+}
+
+fn when(s: &SessionView) -> String {
+    format!(
+        "{}–{}",
+        brygga_app::event::local(s.starts_at),
+        brygga_domain::calendar::utc_to_stockholm(s.ends_at).format("%H:%M")
+    )
+}
+
+async fn events_list(State(s): State<AppState>, v: Visitor) -> Result<EventsPage, WebError> {
+    Ok(EventsPage {
+        events: s.store.events_public().await?,
+        chrome: v.chrome,
+    })
+}
+
+/// The public registration form as posted, with the honeypot.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct EventForm {
+    name: String,
+    email: String,
+    phone: String,
+    /// The consent box: present ("yes") when ticked.
+    consent: String,
+    website: String,
+}
+
+impl EventForm {
+    fn draft(&self) -> PublicRegistrationDraft {
+        PublicRegistrationDraft {
+            name: self.name.clone(),
+            email: self.email.clone(),
+            phone: self.phone.clone(),
+            consent: !self.consent.trim().is_empty(),
+        }
+    }
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "portal/event.html")]
+struct EventPage {
+    chrome: Chrome,
+    e: EventSummary,
+    description: String,
+    sessions: Vec<SessionView>,
+    form: PublicRegistrationDraft,
+    errors: Errors,
+}
+
+crate::http::page_chrome!(EventPage);
+
+impl EventPage {
+    fn when(&self, s: &SessionView) -> String {
+        when(s)
+    }
+    fn full(&self) -> bool {
+        self.e.registered as i64 >= i64::from(self.e.capacity)
+    }
+}
+
+async fn event_page(
+    s: &AppState,
+    v: Visitor,
+    id: i32,
+    form: PublicRegistrationDraft,
+    errors: Errors,
+) -> Result<Response, WebError> {
+    let (e, description, sessions) = s.store.event_public_get(id).await?;
+    let status = form_status(&errors);
+    let page = EventPage {
+        chrome: v.chrome,
+        e,
+        description,
+        sessions,
+        form,
+        errors,
+    };
+    Ok((status, page).into_response())
+}
+
+async fn event_show(
+    State(s): State<AppState>,
+    v: Visitor,
+    Id(id): Id,
+) -> Result<Response, WebError> {
+    event_page(
+        &s,
+        v,
+        id,
+        PublicRegistrationDraft::default(),
+        Errors::default(),
+    )
+    .await
+}
+
+async fn event_register(
+    State(s): State<AppState>,
+    v: Visitor,
+    Id(id): Id,
+    ext: axum::http::Extensions,
+    Form(f): Form<EventForm>,
+) -> Result<Response, WebError> {
+    // A robot is answered like a person, so it learns nothing; nothing is stored.
+    if !f.website.trim().is_empty() {
+        s.store.event_public_get(id).await?;
+        return Ok(
+            Redirect::to(&format!("/open-events/{id}/register?status=registered")).into_response(),
+        );
+    }
+    let client = ext
+        .get::<ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_else(|| "unknown".into());
+    let draft = f.draft();
+    match brygga_app::event::register_public(&s, id, &draft, &client).await {
+        Ok(Some(r)) => Ok(Redirect::to(&format!(
+            "/open-events/{id}/register?status={}",
+            r.status.as_str()
+        ))
+        .into_response()),
+        Ok(None) => Ok(too_many(v.chrome.i18n)),
+        Err(e) => {
+            let errors = crate::http::form_errors(e)?;
+            event_page(&s, v, id, draft, errors).await
+        }
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ThanksQuery {
+    status: String,
+}
+
+#[derive(Template, WebTemplate)]
+#[template(path = "portal/event_thanks.html")]
+struct EventThanksPage {
+    chrome: Chrome,
+    e: EventSummary,
+    waiting: bool,
+}
+
+crate::http::page_chrome!(EventThanksPage);
+
+async fn event_thanks(
+    State(s): State<AppState>,
+    v: Visitor,
+    Id(id): Id,
+    Query(q): Query<ThanksQuery>,
+) -> Result<EventThanksPage, WebError> {
+    let (e, _, _) = s.store.event_public_get(id).await?;
+    Ok(EventThanksPage {
+        e,
+        waiting: q.status == "waitlisted",
         chrome: v.chrome,
     })
 }

@@ -36,9 +36,9 @@ impl Rule {
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Absence, Agreement, Assessment, AuditLog, CaseLog, Checklist, Clearance, Course,
-    CourseProgress, DevelopmentPlan, Employer, Interest, Internship, Interview, Invitation, Job,
-    Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap, ProgressLog,
-    Proposal, Schedule, User,
+    CourseProgress, DevelopmentPlan, Employer, Event, Interest, Internship, Interview, Invitation,
+    Job, Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap,
+    ProgressLog, Proposal, Schedule, StaffRegister, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -57,6 +57,10 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/open-placements/{id}", Rule::Public),
     ("GET", "/open-placements/{id}/interest", Rule::Public),
     ("POST", "/open-placements/{id}/interest", Rule::Public),
+    ("GET", "/open-events", Rule::Public),
+    ("GET", "/open-events/{id}", Rule::Public),
+    ("GET", "/open-events/{id}/register", Rule::Public),
+    ("POST", "/open-events/{id}/register", Rule::Public),
     ("GET", "/api/v1/openapi.json", Rule::Public),
     // Every logged-in user.
     ("GET", "/", Rule::Login),
@@ -595,6 +599,137 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/plan/{id}/settings", MATCH),
     // Administration.
     ("GET", "/audit", Rule::May(List, AuditLog)),
+    // Events, the staff register, a fair's timetable; the kinds are the admin's.
+    ("GET", "/events", Rule::May(List, Event)),
+    ("POST", "/events", Rule::May(Create, Event)),
+    ("GET", "/events/new", Rule::May(Create, Event)),
+    ("GET", "/events/{id}", Rule::May(Read, Event)),
+    ("POST", "/events/{id}", Rule::May(Update, Event)),
+    ("GET", "/events/{id}/edit", Rule::May(Update, Event)),
+    ("POST", "/events/{id}/sessions", Rule::May(Update, Event)),
+    (
+        "GET",
+        "/events/{id}/sessions/{record}",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/events/{id}/sessions/{record}",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/events/{id}/sessions/{record}/delete",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/events/{id}/registrations",
+        Rule::May(Update, Event),
+    ),
+    ("POST", "/events/{id}/register", Rule::May(Update, Event)),
+    (
+        "POST",
+        "/events/{id}/registrations/{record}/cancel",
+        Rule::May(Update, Event),
+    ),
+    ("POST", "/events/{id}/invitations", Rule::May(Update, Event)),
+    ("POST", "/events/{id}/employers", Rule::May(Update, Event)),
+    ("GET", "/events/{id}/timetable", Rule::May(Read, Event)),
+    ("POST", "/events/{id}/timetable", Rule::May(Update, Event)),
+    (
+        "POST",
+        "/events/{id}/timetable/send",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/events/{id}/timetable/{record}",
+        Rule::May(Update, Event),
+    ),
+    ("POST", "/events/{id}/wishes", Rule::May(Update, Event)),
+    ("GET", "/events/people", Rule::May(List, StaffRegister)),
+    ("POST", "/events/people", Rule::May(Create, StaffRegister)),
+    (
+        "GET",
+        "/events/people/{id}",
+        Rule::May(Update, StaffRegister),
+    ),
+    (
+        "POST",
+        "/events/people/{id}",
+        Rule::May(Update, StaffRegister),
+    ),
+    ("GET", "/admin/event-kinds", Rule::May(List, AuditLog)),
+    ("POST", "/admin/event-kinds", Rule::May(List, AuditLog)),
+    ("GET", "/api/v1/events", Rule::May(List, Event)),
+    ("POST", "/api/v1/events", Rule::May(Create, Event)),
+    ("GET", "/api/v1/events/{id}", Rule::May(Read, Event)),
+    (
+        "POST",
+        "/api/v1/events/{id}/sessions",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/registrations",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/register",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/registrations/{registration}/cancel",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/invitations",
+        Rule::May(Update, Event),
+    ),
+    (
+        "PUT",
+        "/api/v1/events/{id}/sessions/{session}/attendance",
+        Rule::May(Update, Event),
+    ),
+    (
+        "GET",
+        "/api/v1/staff-register",
+        Rule::May(List, StaffRegister),
+    ),
+    (
+        "POST",
+        "/api/v1/staff-register",
+        Rule::May(Create, StaffRegister),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/employers",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/timetable",
+        Rule::May(Update, Event),
+    ),
+    (
+        "POST",
+        "/api/v1/events/{id}/timetable/send",
+        Rule::May(Update, Event),
+    ),
+    (
+        "PUT",
+        "/api/v1/events/{id}/timetable/{meeting}",
+        Rule::May(Update, Event),
+    ),
+    (
+        "PUT",
+        "/api/v1/events/{id}/wishes",
+        Rule::May(Update, Event),
+    ),
     ("GET", "/admin/users", Rule::May(List, User)),
     ("POST", "/admin/users", Rule::May(Create, User)),
     ("GET", "/admin/users/new", Rule::May(Create, User)),
@@ -1064,6 +1199,24 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT course_id, id FROM course_enrolments ORDER BY id LIMIT 1"
         }
         p if p.contains("/courses/") => "SELECT min(id) FROM courses",
+        p if p.starts_with("/open-events/") => {
+            "SELECT min(e.id) FROM events e JOIN event_sessions s ON s.event_id = e.id WHERE e.public AND s.starts_at > CURRENT_TIMESTAMP"
+        }
+        p if p.contains("/sessions/{record}") || p.contains("/sessions/{session}") => {
+            "SELECT event_id, id FROM event_sessions ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/registrations/{record}")
+            || p.contains("/registrations/{registration}") =>
+        {
+            "SELECT event_id, id FROM event_registrations ORDER BY id LIMIT 1"
+        }
+        p if p.contains("/timetable/{record}") || p.contains("/timetable/{meeting}") => {
+            "SELECT event_id, id FROM fair_meetings ORDER BY id LIMIT 1"
+        }
+        p if p.starts_with("/events/people/") => "SELECT min(id) FROM event_people",
+        p if p.starts_with("/events/") || p.starts_with("/api/v1/events/") => {
+            "SELECT min(id) FROM events"
+        }
         p if p.starts_with("/interviews/") => "SELECT min(id) FROM interviews",
         p if p.starts_with("/meetings/") => "SELECT min(id) FROM meetings",
         p if p.starts_with("/meeting-actions/") => "SELECT min(id) FROM meeting_actions",
