@@ -115,7 +115,9 @@ pub async fn register_public(
     let c = Letters::new(&app.mail);
     Ok(app
         .store
-        .event_register_public(id, &input, client, &|l| Some(c.letter(l)))
+        .event_register_public(id, &input, client, chrono::Utc::now(), &|l| {
+            Some(c.letter(l))
+        })
         .await?)
 }
 
@@ -251,8 +253,9 @@ pub struct Generated {
 }
 
 /// Generate the fair's timetable with the exact scheduler and save it: candidates registered
-/// who are still looking and not proposed elsewhere, the fair's employers at their tables,
-/// slots of the event's length through its first session; table numbers per employer.
+/// who are still looking and not proposed elsewhere (and those from the portal who are not in
+/// the records yet, at a low neutral fit), the fair's employers at their tables, slots of the
+/// event's length through its first session; table numbers per employer.
 pub async fn generate_timetable(app: &App, actor: &Actor, id: i32) -> Result<Generated> {
     let input = app.store.fair_input(actor, id).await?;
     if input.employers.is_empty() {
@@ -293,19 +296,26 @@ pub async fn generate_timetable(app: &App, actor: &Actor, id: i32) -> Result<Gen
         tables,
         input.slots,
         input.meetings_per_candidate,
+        input.walk_ins.len(),
     )
     .map_err(|e| {
         tracing::warn!("fair timetable: {e}");
         field("timetable", "event-error-no-slots")
     })?;
+    // Candidates by the scheduler's index: the profiled ones, then those from the portal.
+    let registrations: Vec<i32> = candidates
+        .iter()
+        .map(|(r, _)| *r)
+        .chain(input.walk_ins.iter().copied())
+        .collect();
     // Within a slot an employer's meetings take its tables in turn.
     let mut used: std::collections::HashMap<(usize, u32), i32> = Default::default();
     let mut booked: Vec<Booked> = vec![];
     let mut meetings = plan.schedule.meetings.clone();
     meetings.sort_by_key(|m| (m.slot, m.employer, m.participant));
     for m in meetings {
-        let (Some((reg, _)), Some(f)) = (
-            candidates.get(m.participant),
+        let (Some(reg), Some(f)) = (
+            registrations.get(m.participant),
             input.employers.get(m.employer),
         ) else {
             continue;

@@ -456,6 +456,11 @@ impl Plan {
     }
 }
 
+/// The fit of a candidate who registered for a matching fair without a profile to score (a
+/// newcomer from the public portal): low, so the profiled candidates' best meetings come first,
+/// but above nothing, so she still meets employers at tables left free.
+pub const WALK_IN_FIT: f64 = 0.05;
+
 /// A matching meeting (matchningsträff) for a programme: every employer with open placements
 /// at a table, participants meeting up to `k` of them, fit = the best fit with any of the
 /// employer's placements.
@@ -491,12 +496,14 @@ impl MeetingPlan {
         employers.sort();
         employers.dedup();
         let tables = vec![tables; employers.len()];
-        Self::for_people(pool, participants, employers, tables, slots, k)
+        Self::for_people(pool, participants, employers, tables, slots, k, 0)
     }
 
     /// The schedule for chosen participants and employers (`tables[i]`: how many candidates
     /// employer `i` meets at once): fit = the best fit with any of the employer's placements
-    /// that has a place left.
+    /// that has a place left. `walk_ins` more candidates, without a profile to score (indices
+    /// after the participants'), may meet any employer at `WALK_IN_FIT`: they fill the tables
+    /// the profiled candidates leave free.
     pub fn for_people(
         pool: &Pool,
         participants: Vec<(i32, String)>,
@@ -504,6 +511,7 @@ impl MeetingPlan {
         tables: Vec<u32>,
         slots: u32,
         k: u32,
+        walk_ins: usize,
     ) -> Result<MeetingPlan, ScheduleError> {
         let has_place =
             |x: &&PlacementRecord| pool.capacities.get(&x.id).is_some_and(|c| c.free() > 0);
@@ -536,9 +544,14 @@ impl MeetingPlan {
         }
         let mut fits: Vec<(usize, usize, f64)> =
             best.into_iter().map(|((p, e), f)| (p, e, f)).collect();
+        for w in 0..walk_ins {
+            for e in 0..employers.len() {
+                fits.push((participants.len() + w, e, WALK_IN_FIT));
+            }
+        }
         fits.sort_by_key(|f| (f.0, f.1));
         let input = MeetingInput {
-            participants: participants.len(),
+            participants: participants.len() + walk_ins,
             employers: tables,
             slots,
             max_meetings: k,

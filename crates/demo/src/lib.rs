@@ -2886,6 +2886,13 @@ async fn events(
         .map_err(StoreError::Invalid)
     };
     const PLACE: &str = "Stadshuset, sal Bryggan, Exempelbygd";
+    // The demo's "now": its day, in the morning (Swedish time).
+    let at = |d: NaiveDate, t: &str| {
+        chrono::NaiveTime::parse_from_str(t, "%H:%M")
+            .ok()
+            .and_then(|t| brygga_domain::calendar::stockholm_to_utc(d.and_time(t)))
+            .ok_or_else(|| data_bug("a demo time"))
+    };
 
     // Supervisors by their training in the employers' specs.
     let mut by_status: Vec<(i32, &str)> = vec![];
@@ -3062,7 +3069,7 @@ async fn events(
     .validate()
     .map_err(StoreError::Invalid)?;
     store
-        .event_register_public(fair, &portal, "demo", &quiet)
+        .event_register_public(fair, &portal, "demo", at(today, "08:00")?, &quiet)
         .await?;
     Ok(())
 }

@@ -194,6 +194,8 @@ pub struct EventRecord {
     pub may_register_self: bool,
     /// The actor's employer is at the fair (an employer contact).
     pub own_employer: Option<i32>,
+    /// The actor (an employer's contact) may bring her employer to this fair.
+    pub may_join_fair: bool,
     pub fair: Option<Fair>,
 }
 
@@ -325,6 +327,8 @@ pub struct FairInput {
     pub programme_id: i32,
     /// (registration id, participant id) of each candidate holding a place.
     pub candidates: Vec<(i32, i32)>,
+    /// The registrations holding a place of people not in the records (from the portal).
+    pub walk_ins: Vec<i32>,
     pub employers: Vec<FairEmployer>,
     pub slots: u32,
     pub meetings_per_candidate: u32,
@@ -489,16 +493,12 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         let rels = self.event_relations(actor, &e).await?;
-        // Out of scope an event is not confirmed to exist (its title may name a workplace).
+        // Out of scope an event is not confirmed to exist (its title may name a workplace); one
+        // the actor sees but may not change this way is refused.
         match decide_any(actor, action, Resource::Event, &rels) {
             brygga_domain::policy::Decision::Allow => Ok((e, rels)),
-            brygga_domain::policy::Decision::Forbidden
-                if actor.may(Action::Read, Resource::Event)
-                    && decide_any(actor, Action::Read, Resource::Event, &rels).allowed() =>
-            {
-                Err(StoreError::Forbidden)
-            }
-            brygga_domain::policy::Decision::Forbidden if !actor.may(action, Resource::Event) => {
+            _ if !actor.may(action, Resource::Event) => Err(StoreError::Forbidden),
+            _ if decide_any(actor, Action::Read, Resource::Event, &rels).allowed() => {
                 Err(StoreError::Forbidden)
             }
             _ => Err(StoreError::NotFound),
@@ -708,6 +708,11 @@ impl Store {
         let own_employer = actor
             .employer_id
             .filter(|_| rels.contains(&Relation::OwnEmployer));
+        let may_join_fair = e.kind == MATCHING_FAIR
+            && own_employer.is_none()
+            && actor.role == Role::EmployerContact
+            && actor.employer_id.is_some()
+            && decide_any(actor, Action::Update, Resource::Event, &rels).allowed();
         let fair = if e.kind == MATCHING_FAIR {
             Some(
                 self.fair_of(&e, &sessions, may_manage, own_employer)
@@ -739,6 +744,7 @@ impl Store {
             may_manage,
             may_register_self,
             own_employer,
+            may_join_fair,
             fair,
         })
     }
@@ -1383,17 +1389,18 @@ impl Store {
         .await?)
     }
 
-    /// A registration from the public portal, for a public event with a session ahead, sent
-    /// by the client at `client`; `None` when that client has used up its submissions for now
+    /// A registration from the public portal, for a public event with a session after `now`,
+    /// sent by the client at `client`; `None` when that client has used up its submissions for now
     /// (counted inside the write, so the limit holds across instances).
     pub async fn event_register_public(
         &self,
         id: i32,
         input: &PublicRegistrationInput,
         client: &str,
+        now: DateTime<Utc>,
         letter: ComposeLetter<'_>,
     ) -> Result<Option<Registered>> {
-        let e = self.event_public(id).await?;
+        let e = self.event_public(id, now).await?;
         let system = crate::interest::portal_actor();
         let hash = self.client_hash(client);
         let tx = crate::begin_write(&self.db).await?;
@@ -1758,7 +1765,7 @@ impl Store {
 
     // ------------------------------------------------------------------ the public portal
 
-    async fn event_public(&self, id: i32) -> Result<event::Model> {
+    async fn event_public(&self, id: i32, now: DateTime<Utc>) -> Result<event::Model> {
         let e = event::Entity::find_by_id(id)
             .one(&self.db)
             .await?
@@ -1766,7 +1773,7 @@ impl Store {
             .ok_or(StoreError::NotFound)?;
         let ahead = event_session::Entity::find()
             .filter(event_session::Column::EventId.eq(id))
-            .filter(event_session::Column::StartsAt.gt(crate::now()))
+            .filter(event_session::Column::StartsAt.gt(now))
             .count(&self.db)
             .await?;
         if ahead == 0 {
@@ -1816,7 +1823,7 @@ impl Store {
         &self,
         id: i32,
     ) -> Result<(EventSummary, String, Vec<SessionView>)> {
-        let e = self.event_public(id).await?;
+        let e = self.event_public(id, crate::now()).await?;
         let sessions: Vec<SessionView> = sessions_in(&self.db, id).await?;
         let counts = self.counts_of(&[id]).await?;
         let summary = EventSummary {
@@ -2153,7 +2160,6 @@ async fn refresh_training(tx: &impl ConnectionTrait, e: &event::Model) -> Result
             .collect();
         let regs = event_registration::Entity::find()
             .filter(event_registration::Column::PersonId.is_in(persons))
-            .filter(event_registration::Column::Status.ne(RegistrationStatus::Cancelled.as_str()))
             .all(tx)
             .await?;
         let mut trainings = vec![];
@@ -2177,6 +2183,10 @@ async fn refresh_training(tx: &impl ConnectionTrait, e: &event::Model) -> Result
                 .filter(event_attendance::Column::Mark.eq(AttendanceMark::Present.as_str()))
                 .count(tx)
                 .await? as usize;
+            // A cancelled registration counts only for what was attended before it.
+            if r.status == RegistrationStatus::Cancelled.as_str() && attended == 0 {
+                continue;
+            }
             trainings.push((sessions.len(), attended));
         }
         let status = training_status(&trainings);
@@ -2372,18 +2382,26 @@ impl Store {
             return Err(invalid("timetable", "event-error-no-sessions"));
         };
         let rec = self.fair_of(&e, &sessions, true, None).await?;
-        let candidates: Vec<(i32, i32)> = event_registration::Entity::find()
+        let holding = event_registration::Entity::find()
             .filter(event_registration::Column::EventId.eq(id))
             .filter(event_registration::Column::Status.eq(RegistrationStatus::Registered.as_str()))
             .order_by_asc(event_registration::Column::Id)
             .all(&self.db)
-            .await?
-            .into_iter()
+            .await?;
+        let candidates: Vec<(i32, i32)> = holding
+            .iter()
             .filter_map(|r| Some((r.id, r.participant_id?)))
+            .collect();
+        // Staff registered for a fair (a person in the register) are not candidates.
+        let walk_ins: Vec<i32> = holding
+            .iter()
+            .filter(|r| r.participant_id.is_none() && r.person_id.is_none())
+            .map(|r| r.id)
             .collect();
         Ok(FairInput {
             programme_id: e.programme_id,
             candidates,
+            walk_ins,
             employers: rec.employers,
             slots: brygga_domain::event::slot_count(first.starts_at, first.ends_at, e.slot_minutes),
             meetings_per_candidate: e.meetings_per_candidate.max(1) as u32,
@@ -2632,30 +2650,54 @@ impl Store {
         .await
     }
 
-    /// The employers that want to meet a participant again after a fair: (employer id, name,
-    /// event title) — shown with her in the candidate pool.
-    pub async fn fair_wishes_for(
+    /// The participants an employer wants to meet again after a fair, among those the actor may
+    /// propose (the coordinator's programmes): what feeds the employer's candidate pools.
+    pub async fn fair_wishes_of_employer(
         &self,
-        participant_ids: &[i32],
-    ) -> Result<Vec<(i32, i32, String)>> {
-        if participant_ids.is_empty() {
+        actor: &Actor,
+        employer_id: i32,
+    ) -> Result<Vec<FairWish>> {
+        if !actor.may(Action::Create, Resource::Proposal) {
             return Ok(vec![]);
         }
-        let names = employer_names(&self.db).await?;
-        Ok(fair_wish::Entity::find()
-            .filter(fair_wish::Column::ParticipantId.is_in(participant_ids.to_vec()))
+        let wishes = fair_wish::Entity::find()
+            .filter(fair_wish::Column::EmployerId.eq(employer_id))
+            .order_by_desc(fair_wish::Column::Id)
             .all(&self.db)
-            .await?
-            .into_iter()
-            .map(|w| {
-                (
-                    w.participant_id,
-                    w.employer_id,
-                    names.get(&w.employer_id).cloned().unwrap_or_default(),
-                )
-            })
-            .collect())
+            .await?;
+        let mut out: Vec<FairWish> = vec![];
+        for w in wishes {
+            if out.iter().any(|x| x.participant_id == w.participant_id) {
+                continue;
+            }
+            let Some(p) = participant::Entity::find_by_id(w.participant_id)
+                .one(&self.db)
+                .await?
+                .filter(|p| actor.role == Role::Admin || actor.in_org_scope(p.programme_id))
+            else {
+                continue;
+            };
+            let title = event::Entity::find_by_id(w.event_id)
+                .one(&self.db)
+                .await?
+                .map(|e| e.title)
+                .unwrap_or_default();
+            out.push(FairWish {
+                participant_id: p.id,
+                name: format!("{} {}", p.first_name, p.last_name),
+                event_title: title,
+            });
+        }
+        Ok(out)
     }
+}
+
+/// A participant an employer wants to meet again, and the fair where they met.
+#[derive(Debug, Clone, Serialize)]
+pub struct FairWish {
+    pub participant_id: i32,
+    pub name: String,
+    pub event_title: String,
 }
 
 /// The session reminders due: sessions starting tomorrow (Stockholm) not yet reminded, each

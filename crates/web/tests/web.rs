@@ -352,6 +352,8 @@ mod course;
 mod employer;
 #[path = "web/event.rs"]
 mod event;
+#[path = "web/event_browser.rs"]
+mod event_browser;
 #[path = "web/exit.rs"]
 mod exit;
 #[path = "web/http.rs"]

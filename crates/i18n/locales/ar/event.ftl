@@ -1,7 +1,6 @@
 # Brygga – Arabic. event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = الفعاليات
-nav-open-events = فعاليات مفتوحة للجميع
 event-list-title = الفعاليات
 event-new = فعالية جديدة
 event-edit = تعديل الفعالية
@@ -96,6 +95,8 @@ event-timetable-own = جدولكم في لقاء المطابقة
 event-fair-employers = أصحاب العمل في اللقاء
 event-no-employers = لم يُسجَّل أي صاحب عمل بعد.
 event-employer-add = تسجيل صاحب العمل
+event-join-fair = سجّل جهة عملك في لقاء المطابقة
+event-join-fair-hint = ستحصلون على طاولة أو أكثر يأتي إليها المرشحون. عدد الطاولات = عدد المرشحين الذين تقابلونهم في الوقت نفسه.
 event-tables-of = الطاولات { $first }–{ $last }
 event-generate = إعداد الجدول
 event-generate-hint = يُعَدّ الجدول للمرشحين المسجَّلين الذين ما زالوا يبحثون عن تدريب عملي (praktik) ولم يُقترحوا بالفعل في مكان آخر. يلتقي كل مرشح بأصحاب العمل الأنسب له، ولا يُحجز أحد مرتين في الوقت نفسه، وعلى كل طاولة لقاء واحد في كل مرة. الجدول الجديد يحل محل الجدول السابق.

@@ -1,7 +1,6 @@
 # event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = Events
-nav-open-events = Open events
 event-list-title = Events
 event-new = New event
 event-edit = Change the event
@@ -96,6 +95,8 @@ event-timetable-own = Your timetable at the matching fair
 event-fair-employers = Employers at the fair
 event-no-employers = No employers registered yet.
 event-employer-add = Register the employer
+event-join-fair = Register your employer for the fair
+event-join-fair-hint = You get one or more tables where the candidates come to you. Number of tables = how many candidates you meet at once.
 event-tables-of = tables { $first }–{ $last }
 event-generate = Make the timetable
 event-generate-hint = The timetable is made for the registered candidates who are still looking for an internship and not already proposed elsewhere. Each candidate meets the employers that fit best, nobody is booked twice at the same time and each table has one meeting at a time. A new timetable replaces the previous one.

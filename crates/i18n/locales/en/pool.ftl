@@ -38,3 +38,5 @@ pool-error-duplicate = The participant is already proposed for this placement.
 pool-error-pick = Pick a participant from the list.
 pool-error-transition = That change cannot be made from the candidate's current state.
 pool-error-select-needs-pass = A candidate can be selected only after an interview they passed.
+pool-fair-wishes = Wants to meet again after the matching fair
+pool-fair-wish-note = The employer wanted to meet the candidate again after the matching fair.

@@ -53,3 +53,4 @@ portal-events-send = Send the registration
 portal-events-thanks-title = Thank you for registering
 portal-events-thanks = You are registered for { $title }. A confirmation has been sent to your e-mail.
 portal-events-thanks-waiting = { $title } is full, so you are on the waiting list. You will hear from us if a place becomes free.
+portal-events-link = Meet the employers at a matching fair – see the events open to everyone

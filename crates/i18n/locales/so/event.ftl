@@ -1,7 +1,6 @@
 # event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = Munaasabado
-nav-open-events = Munaasabado loogu talagalay dhammaan
 event-list-title = Munaasabado
 event-new = Munaasabad cusub
 event-edit = Beddel munaasabadda
@@ -96,6 +95,8 @@ event-timetable-own = Jadwalkiinna kulanka isku-xidhidda
 event-fair-employers = Loo-shaqeeyayaasha kulanka
 event-no-employers = Weli loo-shaqeeye lama diiwaangelin.
 event-employer-add = Diiwaangeli loo-shaqeeyaha
+event-join-fair = Diiwaangeli loo-shaqeeyahaaga kulanka
+event-join-fair-hint = Waxaad heli doontaan hal miis ama ka badan oo musharraxiintu idiin iman doonaan. Tirada miisaska = inta musharrax ee aad mar qudha la kulantaan.
 event-tables-of = miisaska { $first }–{ $last }
 event-generate = Samee jadwalka
 event-generate-hint = Jadwalka waxaa loo sameeyaa musharraxiinta la diiwaangeliyay ee weli raadinaya tababar shaqo oo aan meel kale horay loogu soo jeedin. Musharrax kastaa wuxuu la kulmaa loo-shaqeeyayaasha sida ugu fiican ugu habboon, qofna laba jeer isla waqtiga looma ballansado, miis kastaana hal kulan ayuu leeyahay mar kasta. Jadwal cusub wuxuu beddelaa kii hore.

@@ -1,7 +1,6 @@
 # event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = Evenemang
-nav-open-events = Evenemang för alla
 event-list-title = Evenemang
 event-new = Nytt evenemang
 event-edit = Ändra evenemanget
@@ -96,6 +95,8 @@ event-timetable-own = Ert schema på matchningsträffen
 event-fair-employers = Arbetsgivare på träffen
 event-no-employers = Inga arbetsgivare anmälda ännu.
 event-employer-add = Anmäl arbetsgivaren
+event-join-fair = Anmäl er arbetsgivare till träffen
+event-join-fair-hint = Ni får ett eller flera bord där kandidaterna kommer till er. Antal bord = hur många kandidater ni träffar samtidigt.
 event-tables-of = bord { $first }–{ $last }
 event-generate = Gör schemat
 event-generate-hint = Schemat görs för de anmälda kandidater som fortfarande söker praktik och inte redan är föreslagna någon annanstans. Varje kandidat träffar de arbetsgivare som passar bäst, ingen är bokad två gånger samma tid och varje bord har ett möte i taget. Ett nytt schema ersätter det förra.

@@ -38,3 +38,5 @@ pool-error-duplicate = Deltagaren är redan föreslagen till den här platsen.
 pool-error-pick = Välj en deltagare i listan.
 pool-error-transition = Den ändringen går inte att göra från kandidatens nuvarande läge.
 pool-error-select-needs-pass = En kandidat kan väljas först när en intervju har gått vidare.
+pool-fair-wishes = Vill träffa igen efter matchningsträffen
+pool-fair-wish-note = Arbetsgivaren ville träffa kandidaten igen efter matchningsträffen.

@@ -53,3 +53,4 @@ portal-events-send = Skicka anmälan
 portal-events-thanks-title = Tack för din anmälan
 portal-events-thanks = Du är anmäld till { $title }. En bekräftelse har skickats till din e-post.
 portal-events-thanks-waiting = { $title } är fullt, så du står på väntelistan. Du får ett besked om en plats blir ledig.
+portal-events-link = Träffa arbetsgivarna på en matchningsträff – se evenemang som är öppna för alla

@@ -1,7 +1,6 @@
 # event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = ፍጻመታት
-nav-open-events = ንኹሉ ክፉታት ፍጻመታት
 event-list-title = ፍጻመታት
 event-new = ሓድሽ ፍጻመ
 event-edit = ነቲ ፍጻመ ቀይሩ
@@ -96,6 +95,8 @@ event-timetable-own = መደብ ግዜኹም ኣብ ኣኼባ ምትእስሳር
 event-fair-employers = ኣብቲ ኣኼባ ዘለዉ ኣስራሕቲ
 event-no-employers = ክሳብ ሕጂ ዝተመዝገበ ኣስራሒ የለን።
 event-employer-add = ነቲ ኣስራሒ ኣመዝግቡ
+event-join-fair = ኣስራሒኹም ናብቲ ኣኼባ ኣመዝግቡ
+event-join-fair-hint = ሓደ ወይ ልዕሊኡ ጣውላ ክትረኽቡ ኢኹም፣ ተወዳደርቲ ናባኹም ይመጹ። ቁጽሪ ጣውላታት = ብሓንሳብ ክንደይ ተወዳደርቲ ከም እትራኸቡ።
 event-tables-of = ጠረጴዛታት { $first }–{ $last }
 event-generate = መደብ ግዜ ስርሑ
 event-generate-hint = እቲ መደብ ግዜ ንዝተመዝገቡ ተወዳደርቲ፡ ገና ልምምድ ስራሕ ዝደልዩን ኣብ ካልእ ቦታ ዘይተሓጽዩን ይስራሕ። ነፍሲ ወከፍ ተወዳዳሪ ምስቶም ዝበለጸ ዝሰማምዕዎ ኣስራሕቲ ይራኸብ። ሓደ ሰብ ኣብ ሓደ ግዜ ክልተ ሳዕ ኣይተሓዘን፡ ነፍሲ ወከፍ ጠረጴዛ ድማ ኣብ ሓደ ግዜ ሓደ ርክብ ጥራይ ኣለዎ። ሓድሽ መደብ ግዜ ነቲ ዝሓለፈ ይትክኦ።

@@ -1,7 +1,6 @@
 # event: matching fairs, supervisor trainings, follow-ups, network meetings, introductions, study visits and experience exchanges; sessions, invitations, registrations, attendance, the staff register and a fair's timetable
 
 nav-events = Заходи
-nav-open-events = Заходи для всіх
 event-list-title = Заходи
 event-new = Новий захід
 event-edit = Змінити захід
@@ -96,6 +95,8 @@ event-timetable-own = Ваш розклад на ярмарку підбору �
 event-fair-employers = Роботодавці на ярмарку
 event-no-employers = Ще не зареєстровано жодного роботодавця.
 event-employer-add = Зареєструвати роботодавця
+event-join-fair = Зареєструйте свого роботодавця на ярмарок
+event-join-fair-hint = Ви отримаєте один або кілька столів, до яких підходитимуть кандидати. Кількість столів = скільки кандидатів ви зустрічаєте одночасно.
 event-tables-of = столи { $first }–{ $last }
 event-generate = Скласти розклад
 event-generate-hint = Розклад складається для зареєстрованих кандидатів, які ще шукають практику і яких ще не запропонували на інше місце. Кожен кандидат зустрічається з роботодавцями, які підходять найкраще. Ніхто не має двох зустрічей одночасно, і за кожним столом одночасно йде лише одна зустріч. Новий розклад замінює попередній.

@@ -232,6 +232,8 @@ async fn events_are_seen_and_changed_by_their_people_only(store: Store) {
         after.registrations[1].status,
         RegistrationStatus::Registered
     );
+    let still = store.supervisors_of(&sys(), w.e1).await.unwrap()[0].training_status;
+    assert_eq!(still.as_str(), "trained");
 
     // A public matching fair: everyone logged in may see it, the public may register.
     let fair = store
@@ -258,14 +260,14 @@ async fn events_are_seen_and_changed_by_their_people_only(store: Store) {
     .validate()
     .unwrap();
     store
-        .event_register_public(fair, &portal, "10.0.0.1", &quiet)
+        .event_register_public(fair, &portal, "10.0.0.1", chrono::Utc::now(), &quiet)
         .await
         .unwrap()
         .unwrap();
     // The same address twice is one registration.
     assert!(matches!(
         store
-            .event_register_public(fair, &portal, "10.0.0.1", &quiet)
+            .event_register_public(fair, &portal, "10.0.0.1", chrono::Utc::now(), &quiet)
             .await,
         Err(StoreError::Invalid(_))
     ));

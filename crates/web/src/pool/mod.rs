@@ -57,6 +57,8 @@ struct PoolPage {
     lists: Lists,
     pool: PoolView,
     interviews: Vec<InterviewRecord>,
+    /// Participants the employer wants to meet again after a matching fair.
+    wishes: Vec<brygga_store::event::FairWish>,
     /// Coordinators may propose by hand and book interviews.
     can_propose: bool,
     /// The viewer's role books interviews (coordinators; an employer contact for its own
@@ -133,6 +135,22 @@ async fn render_pool(
     let pool = s.store.pool_for_placement(&st.actor, id).await?;
     let interviews = s.store.interviews_for_placement(&st.actor, id).await?;
     let can_propose = st.actor.may(Action::Create, Resource::Proposal);
+    // After a matching fair: whom the employer wants to meet again, not yet in this pool.
+    let wishes = if can_propose {
+        s.store
+            .fair_wishes_of_employer(&st.actor, pool.employer_id)
+            .await?
+            .into_iter()
+            .filter(|w| {
+                !pool
+                    .proposals
+                    .iter()
+                    .any(|p| p.participant_id == w.participant_id)
+            })
+            .collect()
+    } else {
+        vec![]
+    };
     let found = if can_propose && !q.trim().is_empty() {
         s.store
             .participant_list(
@@ -155,6 +173,7 @@ async fn render_pool(
         lists: Lists::of(s),
         pool,
         interviews,
+        wishes,
         can_propose,
         q,
         found,

@@ -625,6 +625,15 @@ async fn a_fair_timetable_is_generated_sent_and_changed_without_clashes(app: &Te
         r.participant_id.is_some() && !t.meetings.iter().any(|m| m.registration_id == r.id)
     });
     assert!(proposed_reg.is_some(), "someone registered is left out");
+    // The newcomer who registered from the portal, not in the records yet, still meets
+    // employers, at the tables the profiled candidates leave free.
+    assert!(
+        t.meetings
+            .iter()
+            .any(|m| m.participant_id.is_none() && m.candidate == "Samira Portalsdotter"),
+        "{:?}",
+        t.meetings
+    );
     // No candidate twice at one time, no table twice at one time, times from 13:00 on.
     for a in &t.meetings {
         for b in &t.meetings {
@@ -739,12 +748,26 @@ async fn a_fair_timetable_is_generated_sent_and_changed_without_clashes(app: &Te
             )
             .await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
-        let wishes = app
-            .store
-            .fair_wishes_for(&[x.participant_id.unwrap()])
+        // The wish feeds the employer's candidate pools: the coordinator proposes from there.
+        let placement = {
+            use sea_orm::ConnectionTrait;
+            let db = app.store.connection();
+            db.query_one_raw(sea_orm::Statement::from_string(
+                db.get_database_backend(),
+                format!(
+                    "SELECT min(id) FROM placements WHERE employer_id = {}",
+                    x.employer_id
+                ),
+            ))
             .await
-            .unwrap();
-        assert_eq!(wishes.len(), 1);
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i32>(0)
+            .unwrap()
+        };
+        let pool = k.page(&format!("/placements/{placement}/pool")).await;
+        let wishes = html::element_by_id(&pool, "wishes").expect("the wishes");
+        assert!(html::shows(&wishes, &x.candidate), "{wishes}");
         // Not for a candidate she did not meet, and not for another employer.
         let res = e
             .submit(

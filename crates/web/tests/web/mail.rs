@@ -18,6 +18,7 @@ both!(
     backend:
     a_queued_interview_invitation_arrives_with_its_calendar_file,
     a_send_that_keeps_failing_shows_as_failed_and_is_sent_after_a_retry,
+    an_event_invitation_and_a_fair_timetable_arrive_with_their_calendar_files,
 );
 
 // ---------------------------------------------------------------------- the SMTP server
@@ -434,4 +435,109 @@ async fn only_admins_reach_the_email_queue_and_without_smtp_email_stays_queued(a
         .submit("/admin/jobs", "/admin/jobs/99999/retry", &[])
         .await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+}
+
+async fn an_event_invitation_and_a_fair_timetable_arrive_with_their_calendar_files(
+    backend: Backend,
+) {
+    let port = free_port();
+    let inbox = smtp_server(port);
+    let app = spawn_app_with_mail(backend, mail_settings(port)).await;
+    let k = app.actor(Role::Coordinator).await;
+    let programme = app.programme_of(Role::Coordinator).await;
+
+    // An invitation to a two-session training reaches the supervisor with both sessions.
+    let draft = brygga_domain::event::EventDraft {
+        programme_id: programme.to_string(),
+        kind: "supervisor_training".into(),
+        title: "Handledarutbildning; två halvdagar".into(),
+        capacity: "10".into(),
+        audience: vec!["supervisors".into()],
+        ..Default::default()
+    };
+    let id = brygga_app::event::create(&app.app, &k, "", &draft)
+        .await
+        .unwrap()
+        .id();
+    for day in ["2027-09-06", "2027-09-13"] {
+        let s = brygga_domain::event::EventSessionDraft {
+            session_date: day.into(),
+            session_start: "08:30".into(),
+            session_end: "12:00".into(),
+            place: "Stadshuset".into(),
+            link: String::new(),
+        };
+        brygga_app::event::add_session(&app.app, &k, id, &s)
+            .await
+            .unwrap();
+    }
+    let sup = app.actor(Role::Supervisor).await.supervisor_ids()[0];
+    let n = brygga_app::event::invite(&app.app, &k, id, &[format!("s-{sup}")])
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    let got = inbox.wait_for(1).await;
+    assert_eq!(got[0].to, vec![app.email(Role::Supervisor)]);
+    let (headers, _) = split(&got[0].raw);
+    assert!(
+        decode_header(header(&headers, "subject")).starts_with("Inbjudan: Handledarutbildning")
+    );
+    let invitation = parts(&got[0].raw);
+    let (cal_headers, cal) = invitation
+        .iter()
+        .find(|(h, _)| header(h, "content-type").starts_with("text/calendar"))
+        .expect("a calendar part");
+    assert!(header(cal_headers, "content-type").contains("method=REQUEST"));
+    let cal = String::from_utf8(cal.clone()).unwrap();
+    assert_eq!(cal.matches("BEGIN:VEVENT").count(), 2, "{cal}");
+    // 08:30 Swedish summer time is 06:30 UTC; the semicolon in the title is escaped.
+    assert!(cal.contains("DTSTART:20270906T063000Z"), "{cal}");
+    assert!(
+        cal.contains("Handledarutbildning\\; två halvdagar"),
+        "{cal}"
+    );
+
+    // The demo fair's timetable, generated and sent: each letter holds that person's meetings.
+    let fair = app
+        .store
+        .event_list(&k, 1)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.kind == "matching_fair")
+        .unwrap()
+        .id;
+    brygga_app::event::generate_timetable(&app.app, &k, fair)
+        .await
+        .unwrap();
+    let letters = brygga_app::event::send_timetable(&app.app, &k, fair)
+        .await
+        .unwrap();
+    assert!(letters >= 2, "{letters}");
+    let got = inbox.wait_for(1 + letters).await;
+    let timetables: Vec<&Received> = got
+        .iter()
+        .filter(|m| {
+            let (h, _) = split(&m.raw);
+            decode_header(header(&h, "subject")).starts_with("Ditt schema")
+        })
+        .collect();
+    assert_eq!(timetables.len(), letters);
+    let rec = app.store.event_get(&k, fair).await.unwrap();
+    let meetings = rec.fair.unwrap().meetings;
+    for m in timetables {
+        let letter = parts(&m.raw);
+        let (_, cal) = letter
+            .iter()
+            .find(|(h, _)| header(h, "content-type").starts_with("text/calendar"))
+            .expect("a calendar part");
+        let cal = String::from_utf8(cal.clone()).unwrap();
+        let to = &m.to[0];
+        let own = meetings.iter().filter(|x| &x.candidate_email == to).count();
+        if own > 0 {
+            assert_eq!(cal.matches("BEGIN:VEVENT").count(), own, "{cal}");
+        }
+    }
+    app.finish().await;
 }
