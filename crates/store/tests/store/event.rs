@@ -297,6 +297,24 @@ async fn events_are_seen_and_changed_by_their_people_only(store: Store) {
     assert_eq!(fairs.employers[1].first_table, 3, "tables numbered on");
     assert_eq!(fairs.slots, 8);
 
+    // The day-before reminder goes to those holding a place, once however often it runs.
+    let mail = |l: &EventLetter| {
+        Some(brygga_store::jobs::OutgoingEmail {
+            to: vec![l.email.clone()],
+            subject: format!("reminder {}", l.reminder),
+            text: String::new(),
+            attachments: vec![],
+        })
+    };
+    let from = soon.and_hms_opt(0, 0, 0).unwrap().and_utc();
+    let to = from + chrono::Duration::days(1);
+    let first = store.event_reminders_queue(from, to, &mail).await.unwrap();
+    assert!(first >= 1, "{first}");
+    assert_eq!(
+        store.event_reminders_queue(from, to, &mail).await.unwrap(),
+        0
+    );
+
     // The staff register: counted by level and gender, for the programme's staff only.
     let person = store
         .event_person_create(
