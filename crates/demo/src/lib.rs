@@ -2551,6 +2551,252 @@ const INTERESTS: &[(&str, &str, &str, &str, usize)] = &[
     ),
 ];
 
+/// The events part of the demo: last autumn's supervisor training (two half-days) with its
+/// attendance, which is what makes the supervisors trained or halfway (the employers' specs say
+/// whom); the next round, with the booked supervisors registered; and a matching fair ahead, on
+/// the open website, with employers at their tables, candidates registered by the coordinator
+/// and one through the portal. Staff from the municipality and the employment service attended
+/// the training too, so the staff register counts more than supervisors. The demo mails nobody.
+async fn events(
+    store: &Store,
+    sys: &Actor,
+    today: NaiveDate,
+    programme: i32,
+    employers: &[i32],
+    participant: &impl Fn(usize) -> Result<i32>,
+) -> Result<()> {
+    use brygga_domain::course::AttendanceMark;
+    use brygga_domain::event::{
+        EventDraft, EventSessionDraft, MATCHING_FAIR, PersonDraft, PublicRegistrationDraft,
+        SUPERVISOR_TRAINING,
+    };
+    use brygga_store::event::Who;
+    let quiet = |_: &brygga_store::event::EventLetter| None;
+    let kinds: Vec<String> = store
+        .event_kinds()
+        .await?
+        .into_iter()
+        .map(|k| k.key)
+        .collect();
+    let event = |kind: &str, title: &str, description: &str, capacity: u32, public: bool| {
+        EventDraft {
+            programme_id: programme.to_string(),
+            kind: kind.into(),
+            title: title.into(),
+            description: description.into(),
+            capacity: capacity.to_string(),
+            audience: if kind == MATCHING_FAIR {
+                vec!["participants".into(), "contacts".into()]
+            } else {
+                vec!["supervisors".into(), "managers".into(), "officers".into()]
+            },
+            public,
+            slot_minutes: "15".into(),
+            meetings_per_candidate: "3".into(),
+        }
+        .validate(&kinds)
+        .map_err(StoreError::Invalid)
+    };
+    let session = |day: NaiveDate, from: &str, to: &str, place: &str| {
+        EventSessionDraft {
+            session_date: day.to_string(),
+            session_start: from.into(),
+            session_end: to.into(),
+            place: place.into(),
+            link: String::new(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)
+    };
+    const PLACE: &str = "Stadshuset, sal Bryggan, Exempelbygd";
+    // The demo's "now": its day, in the morning (Swedish time).
+    let at = |d: NaiveDate, t: &str| {
+        chrono::NaiveTime::parse_from_str(t, "%H:%M")
+            .ok()
+            .and_then(|t| brygga_domain::calendar::stockholm_to_utc(d.and_time(t)))
+            .ok_or_else(|| data_bug("a demo time"))
+    };
+
+    // Supervisors by their training in the employers' specs.
+    let mut by_status: Vec<(i32, &str)> = vec![];
+    for (e, spec) in employers.iter().zip(EMPLOYERS) {
+        for s in store.employer_get(sys, *e).await?.supervisors {
+            if let Some((_, status)) = spec.supervisors.iter().find(|(n, _)| *n == s.name) {
+                by_status.push((s.id, status));
+            }
+        }
+    }
+
+    // Last autumn's training: two half-days.
+    let training = store
+        .event_create(
+            sys,
+            &event(
+                SUPERVISOR_TRAINING,
+                "Handledarutbildning, höstens omgång",
+                "Två halvdagar om att ta emot en praktikant: introduktion, handledning, bedömning och validering (Validering Väst).",
+                25,
+                false,
+            )?,
+        )
+        .await?;
+    let first_day = today - Days::new(70);
+    let mut halves = vec![];
+    for day in [first_day, first_day + Days::new(7)] {
+        halves.push(
+            store
+                .event_session_add(sys, training, &session(day, "08:30", "12:00", PLACE)?)
+                .await?,
+        );
+    }
+    let mut marks: [Vec<(i32, AttendanceMark)>; 2] = [vec![], vec![]];
+    for (sup, status) in by_status
+        .iter()
+        .filter(|(_, s)| *s == "trained" || *s == "first_half_done")
+    {
+        let r = store
+            .event_register(sys, training, Who::Supervisor(*sup), &quiet)
+            .await?;
+        marks[0].push((r.id, AttendanceMark::Present));
+        let second = if *status == "trained" {
+            AttendanceMark::Present
+        } else {
+            AttendanceMark::Excused
+        };
+        marks[1].push((r.id, second));
+    }
+    // Staff from the municipality and the employment service took part too.
+    let staff = [
+        (
+            "Lena Ledningsdotter",
+            "management",
+            "female",
+            "Exempelbygds kommun",
+        ),
+        (
+            "Ali Arbetsförmedlarsson",
+            "officer",
+            "male",
+            "Arbetsförmedlingen",
+        ),
+        (
+            "Karin Chefsdotter",
+            "manager",
+            "female",
+            "Exempelbygds äldreomsorg",
+        ),
+    ];
+    for (n, (name, level, gender, org)) in staff.iter().enumerate() {
+        let input = PersonDraft {
+            name: (*name).into(),
+            email: format!("personal{}@exempelbygd.example", n + 1),
+            organisation: (*org).into(),
+            role_level: (*level).into(),
+            gender: (*gender).into(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        let person = store.event_person_create(sys, programme, &input).await?;
+        let r = store
+            .event_register(sys, training, Who::Person(person), &quiet)
+            .await?;
+        for m in &mut marks {
+            m.push((r.id, AttendanceMark::Present));
+        }
+    }
+    for (half, m) in halves.iter().zip(&marks) {
+        store
+            .event_attendance_record(sys, training, *half, m)
+            .await?;
+    }
+    // The next round, with the booked supervisors registered.
+    let next = store
+        .event_create(
+            sys,
+            &event(
+                SUPERVISOR_TRAINING,
+                "Handledarutbildning, vårens omgång",
+                "Samma två halvdagar för nya handledare.",
+                25,
+                false,
+            )?,
+        )
+        .await?;
+    let next_day = today + Days::new(21);
+    for day in [next_day, next_day + Days::new(7)] {
+        store
+            .event_session_add(sys, next, &session(day, "08:30", "12:00", PLACE)?)
+            .await?;
+    }
+    for (sup, _) in by_status.iter().filter(|(_, s)| *s == "booked") {
+        store
+            .event_register(sys, next, Who::Supervisor(*sup), &quiet)
+            .await?;
+    }
+
+    // The supervisors' genders, as the coordinator completes them in the register.
+    for row in store.staff_register(sys).await?.people {
+        if row.supervisor_id.is_none() {
+            continue;
+        }
+        let female = row.name.ends_with("dotter") || row.name.starts_with("Greta");
+        let input = PersonDraft {
+            name: row.name.clone(),
+            email: row.email.clone(),
+            organisation: row.organisation.clone(),
+            role_level: row.role_level.as_str().into(),
+            gender: if female { "female" } else { "male" }.into(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        let version = store.event_person_version(row.id).await?;
+        store
+            .event_person_update(sys, row.id, version, &input)
+            .await?;
+    }
+
+    // The matching fair ahead: employers at their tables, candidates registered.
+    let fair = store
+        .event_create(
+            sys,
+            &event(
+                MATCHING_FAIR,
+                "Matchningsträff vård, omsorg och service",
+                "Arbetsgivare som söker praktikanter berättar om sina arbetsplatser och träffar dig i korta samtal, 15 minuter vid varje bord.",
+                30,
+                true,
+            )?,
+        )
+        .await?;
+    store
+        .event_session_add(
+            sys,
+            fair,
+            &session(today + Days::new(10), "13:00", "15:00", PLACE)?,
+        )
+        .await?;
+    for (e, tables) in employers.iter().zip([2, 1, 1, 1]) {
+        store.fair_employer_add(sys, fair, *e, tables).await?;
+    }
+    for who in FAIR_CANDIDATES {
+        store
+            .event_register(sys, fair, Who::Participant(participant(*who)?), &quiet)
+            .await?;
+    }
+    let portal = PublicRegistrationDraft {
+        name: "Samira Portalsdotter".into(),
+        email: "samira.portal@example.org".into(),
+        phone: String::new(),
+        consent: true,
+    }
+    .validate()
+    .map_err(StoreError::Invalid)?;
+    store
+        .event_register_public(fair, &portal, "demo", at(today, "08:00")?, &quiet)
+        .await?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2826,250 +3072,4 @@ mod tests {
         }
         Ok(())
     }
-}
-
-/// The events part of the demo: last autumn's supervisor training (two half-days) with its
-/// attendance, which is what makes the supervisors trained or halfway (the employers' specs say
-/// whom); the next round, with the booked supervisors registered; and a matching fair ahead, on
-/// the open website, with employers at their tables, candidates registered by the coordinator
-/// and one through the portal. Staff from the municipality and the employment service attended
-/// the training too, so the staff register counts more than supervisors. The demo mails nobody.
-async fn events(
-    store: &Store,
-    sys: &Actor,
-    today: NaiveDate,
-    programme: i32,
-    employers: &[i32],
-    participant: &impl Fn(usize) -> Result<i32>,
-) -> Result<()> {
-    use brygga_domain::course::AttendanceMark;
-    use brygga_domain::event::{
-        EventDraft, EventSessionDraft, MATCHING_FAIR, PersonDraft, PublicRegistrationDraft,
-        SUPERVISOR_TRAINING,
-    };
-    use brygga_store::event::Who;
-    let quiet = |_: &brygga_store::event::EventLetter| None;
-    let kinds: Vec<String> = store
-        .event_kinds()
-        .await?
-        .into_iter()
-        .map(|k| k.key)
-        .collect();
-    let event = |kind: &str, title: &str, description: &str, capacity: u32, public: bool| {
-        EventDraft {
-            programme_id: programme.to_string(),
-            kind: kind.into(),
-            title: title.into(),
-            description: description.into(),
-            capacity: capacity.to_string(),
-            audience: if kind == MATCHING_FAIR {
-                vec!["participants".into(), "contacts".into()]
-            } else {
-                vec!["supervisors".into(), "managers".into(), "officers".into()]
-            },
-            public,
-            slot_minutes: "15".into(),
-            meetings_per_candidate: "3".into(),
-        }
-        .validate(&kinds)
-        .map_err(StoreError::Invalid)
-    };
-    let session = |day: NaiveDate, from: &str, to: &str, place: &str| {
-        EventSessionDraft {
-            session_date: day.to_string(),
-            session_start: from.into(),
-            session_end: to.into(),
-            place: place.into(),
-            link: String::new(),
-        }
-        .validate()
-        .map_err(StoreError::Invalid)
-    };
-    const PLACE: &str = "Stadshuset, sal Bryggan, Exempelbygd";
-    // The demo's "now": its day, in the morning (Swedish time).
-    let at = |d: NaiveDate, t: &str| {
-        chrono::NaiveTime::parse_from_str(t, "%H:%M")
-            .ok()
-            .and_then(|t| brygga_domain::calendar::stockholm_to_utc(d.and_time(t)))
-            .ok_or_else(|| data_bug("a demo time"))
-    };
-
-    // Supervisors by their training in the employers' specs.
-    let mut by_status: Vec<(i32, &str)> = vec![];
-    for (e, spec) in employers.iter().zip(EMPLOYERS) {
-        for s in store.employer_get(sys, *e).await?.supervisors {
-            if let Some((_, status)) = spec.supervisors.iter().find(|(n, _)| *n == s.name) {
-                by_status.push((s.id, status));
-            }
-        }
-    }
-
-    // Last autumn's training: two half-days.
-    let training = store
-        .event_create(
-            sys,
-            &event(
-                SUPERVISOR_TRAINING,
-                "Handledarutbildning, höstens omgång",
-                "Två halvdagar om att ta emot en praktikant: introduktion, handledning, bedömning och validering (Validering Väst).",
-                25,
-                false,
-            )?,
-        )
-        .await?;
-    let first_day = today - Days::new(70);
-    let mut halves = vec![];
-    for day in [first_day, first_day + Days::new(7)] {
-        halves.push(
-            store
-                .event_session_add(sys, training, &session(day, "08:30", "12:00", PLACE)?)
-                .await?,
-        );
-    }
-    let mut marks: [Vec<(i32, AttendanceMark)>; 2] = [vec![], vec![]];
-    for (sup, status) in by_status
-        .iter()
-        .filter(|(_, s)| *s == "trained" || *s == "first_half_done")
-    {
-        let r = store
-            .event_register(sys, training, Who::Supervisor(*sup), &quiet)
-            .await?;
-        marks[0].push((r.id, AttendanceMark::Present));
-        let second = if *status == "trained" {
-            AttendanceMark::Present
-        } else {
-            AttendanceMark::Excused
-        };
-        marks[1].push((r.id, second));
-    }
-    // Staff from the municipality and the employment service took part too.
-    let staff = [
-        (
-            "Lena Ledningsdotter",
-            "management",
-            "female",
-            "Exempelbygds kommun",
-        ),
-        (
-            "Ali Arbetsförmedlarsson",
-            "officer",
-            "male",
-            "Arbetsförmedlingen",
-        ),
-        (
-            "Karin Chefsdotter",
-            "manager",
-            "female",
-            "Exempelbygds äldreomsorg",
-        ),
-    ];
-    for (n, (name, level, gender, org)) in staff.iter().enumerate() {
-        let input = PersonDraft {
-            name: (*name).into(),
-            email: format!("personal{}@exempelbygd.example", n + 1),
-            organisation: (*org).into(),
-            role_level: (*level).into(),
-            gender: (*gender).into(),
-        }
-        .validate()
-        .map_err(StoreError::Invalid)?;
-        let person = store.event_person_create(sys, programme, &input).await?;
-        let r = store
-            .event_register(sys, training, Who::Person(person), &quiet)
-            .await?;
-        for m in &mut marks {
-            m.push((r.id, AttendanceMark::Present));
-        }
-    }
-    for (half, m) in halves.iter().zip(&marks) {
-        store
-            .event_attendance_record(sys, training, *half, m)
-            .await?;
-    }
-    // The supervisors' genders, as the coordinator completes them in the register.
-    for row in store.staff_register(sys).await?.people {
-        if row.supervisor_id.is_none() {
-            continue;
-        }
-        let female = row.name.ends_with("dotter") || row.name.starts_with("Greta");
-        let input = PersonDraft {
-            name: row.name.clone(),
-            email: row.email.clone(),
-            organisation: row.organisation.clone(),
-            role_level: row.role_level.as_str().into(),
-            gender: if female { "female" } else { "male" }.into(),
-        }
-        .validate()
-        .map_err(StoreError::Invalid)?;
-        let version = store.event_person_version(row.id).await?;
-        store
-            .event_person_update(sys, row.id, version, &input)
-            .await?;
-    }
-
-    // The next round, with the booked supervisors registered.
-    let next = store
-        .event_create(
-            sys,
-            &event(
-                SUPERVISOR_TRAINING,
-                "Handledarutbildning, vårens omgång",
-                "Samma två halvdagar för nya handledare.",
-                25,
-                false,
-            )?,
-        )
-        .await?;
-    let next_day = today + Days::new(21);
-    for day in [next_day, next_day + Days::new(7)] {
-        store
-            .event_session_add(sys, next, &session(day, "08:30", "12:00", PLACE)?)
-            .await?;
-    }
-    for (sup, _) in by_status.iter().filter(|(_, s)| *s == "booked") {
-        store
-            .event_register(sys, next, Who::Supervisor(*sup), &quiet)
-            .await?;
-    }
-
-    // The matching fair ahead: employers at their tables, candidates registered.
-    let fair = store
-        .event_create(
-            sys,
-            &event(
-                MATCHING_FAIR,
-                "Matchningsträff vård, omsorg och service",
-                "Arbetsgivare som söker praktikanter berättar om sina arbetsplatser och träffar dig i korta samtal, 15 minuter vid varje bord.",
-                30,
-                true,
-            )?,
-        )
-        .await?;
-    store
-        .event_session_add(
-            sys,
-            fair,
-            &session(today + Days::new(10), "13:00", "15:00", PLACE)?,
-        )
-        .await?;
-    for (e, tables) in employers.iter().zip([2, 1, 1, 1]) {
-        store.fair_employer_add(sys, fair, *e, tables).await?;
-    }
-    for who in FAIR_CANDIDATES {
-        store
-            .event_register(sys, fair, Who::Participant(participant(*who)?), &quiet)
-            .await?;
-    }
-    let portal = PublicRegistrationDraft {
-        name: "Samira Portalsdotter".into(),
-        email: "samira.portal@example.org".into(),
-        phone: String::new(),
-        consent: true,
-    }
-    .validate()
-    .map_err(StoreError::Invalid)?;
-    store
-        .event_register_public(fair, &portal, "demo", at(today, "08:00")?, &quiet)
-        .await?;
-    Ok(())
 }

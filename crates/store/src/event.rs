@@ -1652,8 +1652,8 @@ impl Store {
             }
             .insert(&tx)
             .await?;
-            if !c.email.trim().is_empty() {
-                if let Some(mail) = letter(&EventLetter {
+            if !c.email.trim().is_empty()
+                && let Some(mail) = letter(&EventLetter {
                     event_id: e.id,
                     title: e.title.clone(),
                     description: e.description.clone(),
@@ -1665,9 +1665,9 @@ impl Store {
                     status: None,
                     meetings: vec![],
                     reminder: false,
-                }) {
-                    enqueue_email(&tx, &mail).await?;
-                }
+                })
+            {
+                enqueue_email(&tx, &mail).await?;
             }
             n += 1;
         }
@@ -1913,7 +1913,8 @@ impl Store {
         let mut by_level: BTreeMap<String, Tally> = BTreeMap::new();
         for p in &people {
             let taken = attended.get(&p.id).cloned().unwrap_or_default();
-            let hours: f64 = taken.values().sum();
+            // Folded from +0.0: an empty sum of floats is -0.0.
+            let hours: f64 = taken.values().fold(0.0, |a, b| a + b);
             let row = staff_row(p, taken.len(), hours);
             if !taken.is_empty() {
                 for (eid, h) in &taken {
@@ -2296,7 +2297,7 @@ impl Store {
                 })
             })
             .collect();
-        out.sort_by(|a, b| (a.slot, a.table).cmp(&(b.slot, b.table)));
+        out.sort_by_key(|m| (m.slot, m.table));
         Ok(out)
     }
 

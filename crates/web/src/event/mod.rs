@@ -355,6 +355,10 @@ impl EventPage {
             .filter(|r| r.status != brygga_domain::event::RegistrationStatus::Cancelled)
             .collect()
     }
+    /// Attendance was taken at the session (it can no longer be removed).
+    fn attended(&self, s: &SessionView) -> bool {
+        self.e.registrations.iter().any(|r| r.mark(s.id).is_some())
+    }
     fn places(&self) -> String {
         self.chrome.i18n.t2(
             "event-places-taken",
@@ -795,6 +799,9 @@ impl TimetablePage {
         }
     }
     fn tables_of(&self, f: &brygga_store::event::FairEmployer) -> String {
+        if f.tables == 1 {
+            return format!("{} {}", self.chrome.i18n.t("event-table"), f.first_table);
+        }
         self.chrome.i18n.t2(
             "event-tables-of",
             ("first", &f.first_table.to_string()),
