@@ -270,6 +270,32 @@ pub struct EventLetter {
 }
 
 /// Writes the e-mail for a letter; `None` sends nothing (the demo mails nobody).
+impl EventLetter {
+    /// A letter about event `e` to `name` at `email`, from `actor`.
+    fn to(
+        e: &event::Model,
+        sessions: &[SessionView],
+        actor: &Actor,
+        name: &str,
+        email: &str,
+        status: Option<RegistrationStatus>,
+    ) -> EventLetter {
+        EventLetter {
+            event_id: e.id,
+            title: e.title.clone(),
+            description: e.description.clone(),
+            sessions: sessions.to_vec(),
+            name: name.to_string(),
+            email: email.to_string(),
+            organizer_email: actor.email.clone(),
+            organizer_name: actor.name.clone(),
+            status,
+            meetings: vec![],
+            reminder: false,
+        }
+    }
+}
+
 pub type ComposeLetter<'a> = &'a (dyn Fn(&EventLetter) -> Option<OutgoingEmail> + Sync);
 
 /// A person in the staff register, with what she has taken part in.
@@ -1029,23 +1055,20 @@ impl Store {
             .await?
             .map(|e| e.name)
             .unwrap_or_default();
-        let now = crate::now();
-        Ok(event_person::ActiveModel {
-            programme_id: Set(programme_id),
-            name: Set(s.name.clone()),
-            email: Set(s.email.clone()),
-            organisation: Set(org),
-            role_level: Set(RoleLevel::Supervisor.as_str().into()),
-            gender: Set(Gender::Unspecified.as_str().into()),
-            supervisor_id: Set(Some(s.id)),
-            user_id: Set(s.user_id),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(tx)
-        .await?)
+        insert_person(
+            tx,
+            NewPerson {
+                programme_id,
+                name: &s.name,
+                email: &s.email,
+                organisation: &org,
+                level: RoleLevel::Supervisor,
+                gender: Gender::Unspecified,
+                supervisor_id: Some(s.id),
+                user_id: s.user_id,
+            },
+        )
+        .await
     }
 
     /// Add a person to the staff register of a programme (once: the same e-mail twice is
@@ -1073,26 +1096,24 @@ impl Store {
                 return Err(invalid("email", "event-error-person-twice"));
             }
         }
-        let now = crate::now();
-        let p = event_person::ActiveModel {
-            programme_id: Set(programme_id),
-            name: Set(input.name.clone()),
-            email: Set(input
-                .email
-                .as_ref()
-                .map(|e| e.as_str().to_string())
-                .unwrap_or_default()),
-            organisation: Set(input.organisation.clone()),
-            role_level: Set(input.role_level.as_str().into()),
-            gender: Set(input.gender.as_str().into()),
-            supervisor_id: Set(None),
-            user_id: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(&tx)
+        let email = input
+            .email
+            .as_ref()
+            .map(|e| e.as_str().to_string())
+            .unwrap_or_default();
+        let p = insert_person(
+            &tx,
+            NewPerson {
+                programme_id,
+                name: &input.name,
+                email: &email,
+                organisation: &input.organisation,
+                level: input.role_level,
+                gender: input.gender,
+                supervisor_id: None,
+                user_id: None,
+            },
+        )
         .await?;
         self.commit_audited(
             tx,
@@ -1370,23 +1391,20 @@ impl Store {
             Role::Supervisor => RoleLevel::Supervisor,
             _ => RoleLevel::Business,
         };
-        let now = crate::now();
-        Ok(event_person::ActiveModel {
-            programme_id: Set(programme_id),
-            name: Set(actor.name.clone()),
-            email: Set(actor.email.clone()),
-            organisation: Set(organisation),
-            role_level: Set(level.as_str().into()),
-            gender: Set(Gender::Unspecified.as_str().into()),
-            supervisor_id: Set(None),
-            user_id: Set(Some(uid)),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-            ..Default::default()
-        }
-        .insert(tx)
-        .await?)
+        insert_person(
+            tx,
+            NewPerson {
+                programme_id,
+                name: &actor.name,
+                email: &actor.email,
+                organisation: &organisation,
+                level,
+                gender: Gender::Unspecified,
+                supervisor_id: None,
+                user_id: Some(uid),
+            },
+        )
+        .await
     }
 
     /// A registration from the public portal, for a public event with a session after `now`,
@@ -1534,19 +1552,14 @@ impl Store {
         };
         if !r.email.trim().is_empty() {
             let sessions = sessions_in(tx, e.id).await?;
-            if let Some(mail) = letter(&EventLetter {
-                event_id: e.id,
-                title: e.title.clone(),
-                description: e.description.clone(),
-                sessions,
-                name: r.name.clone(),
-                email: r.email.clone(),
-                organizer_email: actor.email.clone(),
-                organizer_name: actor.name.clone(),
-                status: Some(status),
-                meetings: vec![],
-                reminder: false,
-            }) {
+            if let Some(mail) = letter(&EventLetter::to(
+                e,
+                &sessions,
+                actor,
+                &r.name,
+                &r.email,
+                Some(status),
+            )) {
                 enqueue_email(tx, &mail).await?;
             }
         }
@@ -1653,19 +1666,9 @@ impl Store {
             .insert(&tx)
             .await?;
             if !c.email.trim().is_empty()
-                && let Some(mail) = letter(&EventLetter {
-                    event_id: e.id,
-                    title: e.title.clone(),
-                    description: e.description.clone(),
-                    sessions: sessions.clone(),
-                    name: c.name.clone(),
-                    email: c.email.clone(),
-                    organizer_email: actor.email.clone(),
-                    organizer_name: actor.name.clone(),
-                    status: None,
-                    meetings: vec![],
-                    reminder: false,
-                })
+                && let Some(mail) = letter(&EventLetter::to(
+                    &e, &sessions, actor, &c.name, &c.email, None,
+                ))
             {
                 enqueue_email(&tx, &mail).await?;
             }
@@ -1992,23 +1995,51 @@ async fn tell_promoted(
 ) -> Result<()> {
     let sessions = sessions_in(tx, e.id).await?;
     for p in promoted.iter().filter(|p| !p.email.trim().is_empty()) {
-        if let Some(mail) = letter(&EventLetter {
-            event_id: e.id,
-            title: e.title.clone(),
-            description: e.description.clone(),
-            sessions: sessions.clone(),
-            name: p.name.clone(),
-            email: p.email.clone(),
-            organizer_email: actor.email.clone(),
-            organizer_name: actor.name.clone(),
-            status: Some(RegistrationStatus::Registered),
-            meetings: vec![],
-            reminder: false,
-        }) {
+        if let Some(mail) = letter(&EventLetter::to(
+            e,
+            &sessions,
+            actor,
+            &p.name,
+            &p.email,
+            Some(RegistrationStatus::Registered),
+        )) {
             enqueue_email(tx, &mail).await?;
         }
     }
     Ok(())
+}
+
+/// A new person in a programme's staff register; `supervisor_id` and `user_id` link her to the
+/// records when she is a supervisor or has a login.
+struct NewPerson<'a> {
+    programme_id: i32,
+    name: &'a str,
+    email: &'a str,
+    organisation: &'a str,
+    level: RoleLevel,
+    gender: Gender,
+    supervisor_id: Option<i32>,
+    user_id: Option<i32>,
+}
+
+async fn insert_person(tx: &impl ConnectionTrait, p: NewPerson<'_>) -> Result<event_person::Model> {
+    let now = crate::now();
+    Ok(event_person::ActiveModel {
+        programme_id: Set(p.programme_id),
+        name: Set(p.name.to_string()),
+        email: Set(p.email.to_string()),
+        organisation: Set(p.organisation.to_string()),
+        role_level: Set(p.level.as_str().into()),
+        gender: Set(p.gender.as_str().into()),
+        supervisor_id: Set(p.supervisor_id),
+        user_id: Set(p.user_id),
+        created_at: Set(now),
+        updated_at: Set(now),
+        version: Set(1),
+        ..Default::default()
+    }
+    .insert(tx)
+    .await?)
 }
 
 /// Whether the actor arranges the event: one of the programme's staff in scope (who may update
@@ -2522,17 +2553,8 @@ impl Store {
             return Err(invalid("timetable", "event-error-no-timetable"));
         }
         let base = |name: &str, email: &str, meetings: Vec<FairMeetingView>| EventLetter {
-            event_id: e.id,
-            title: e.title.clone(),
-            description: e.description.clone(),
-            sessions: sessions.clone(),
-            name: name.to_string(),
-            email: email.to_string(),
-            organizer_email: actor.email.clone(),
-            organizer_name: actor.name.clone(),
-            status: None,
             meetings,
-            reminder: false,
+            ..EventLetter::to(&e, &sessions, actor, name, email, None)
         };
         let mut letters = vec![];
         let mut by_candidate: BTreeMap<i32, Vec<FairMeetingView>> = BTreeMap::new();
@@ -2745,18 +2767,18 @@ impl Store {
                 .into_iter()
                 .filter(|r| !r.email.trim().is_empty())
             {
+                let system = Actor::system();
                 if let Some(mail) = letter(&EventLetter {
-                    event_id: e.id,
-                    title: e.title.clone(),
-                    description: e.description.clone(),
-                    sessions: vec![SessionView::of(&s)],
-                    name: r.name.clone(),
-                    email: r.email.clone(),
-                    organizer_email: String::new(),
-                    organizer_name: String::new(),
-                    status: Some(RegistrationStatus::Registered),
-                    meetings: vec![],
                     reminder: true,
+                    organizer_name: String::new(),
+                    ..EventLetter::to(
+                        &e,
+                        &[SessionView::of(&s)],
+                        &system,
+                        &r.name,
+                        &r.email,
+                        Some(RegistrationStatus::Registered),
+                    )
                 }) {
                     enqueue_email(&tx, &mail).await?;
                 }

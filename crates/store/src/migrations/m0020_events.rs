@@ -6,17 +6,10 @@ use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
 use super::m0001_initial::create_indexes;
+use super::m0019_learning::fk;
 
 #[derive(DeriveMigrationName)]
 pub struct Migration;
-
-fn fk(from: &'static str, col: &'static str, to: &'static str) -> ForeignKeyCreateStatement {
-    ForeignKey::create()
-        .from(from, col)
-        .to(to, "id")
-        .on_delete(ForeignKeyAction::Cascade)
-        .to_owned()
-}
 
 fn tables() -> Vec<TableCreateStatement> {
     vec![
