@@ -296,7 +296,7 @@ pub async fn generate_timetable(app: &App, actor: &Actor, id: i32) -> Result<Gen
         tables,
         input.slots,
         input.meetings_per_candidate,
-        input.walk_ins.len(),
+        Some(input.walk_ins.len()),
     )
     .map_err(|e| {
         tracing::warn!("fair timetable: {e}");

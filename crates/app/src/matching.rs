@@ -456,9 +456,9 @@ impl Plan {
     }
 }
 
-/// The fit of a candidate who registered for a matching fair without a profile to score (a
-/// newcomer from the public portal): low, so the profiled candidates' best meetings come first,
-/// but above nothing, so she still meets employers at tables left free.
+/// The least fit of a pair at a matching fair (a newcomer from the public portal without a
+/// profile to score, an employer without a place open yet): low, so the best-fitting meetings
+/// come first, but above nothing, so the tables left free are still used.
 pub const WALK_IN_FIT: f64 = 0.05;
 
 /// A matching meeting (matchningsträff) for a programme: every employer with open placements
@@ -496,14 +496,15 @@ impl MeetingPlan {
         employers.sort();
         employers.dedup();
         let tables = vec![tables; employers.len()];
-        Self::for_people(pool, participants, employers, tables, slots, k, 0)
+        Self::for_people(pool, participants, employers, tables, slots, k, None)
     }
 
     /// The schedule for chosen participants and employers (`tables[i]`: how many candidates
     /// employer `i` meets at once): fit = the best fit with any of the employer's placements
-    /// that has a place left. `walk_ins` more candidates, without a profile to score (indices
-    /// after the participants'), may meet any employer at `WALK_IN_FIT`: they fill the tables
-    /// the profiled candidates leave free.
+    /// that has a place left. A fair (`fair = Some(walk_ins)`) fills its tables: any candidate
+    /// may meet any employer at no less than `WALK_IN_FIT` (an employer presenting itself
+    /// before it has a place open still meets people), and `walk_ins` more candidates without a
+    /// profile to score (indices after the participants') take the tables left free.
     pub fn for_people(
         pool: &Pool,
         participants: Vec<(i32, String)>,
@@ -511,7 +512,7 @@ impl MeetingPlan {
         tables: Vec<u32>,
         slots: u32,
         k: u32,
-        walk_ins: usize,
+        fair: Option<usize>,
     ) -> Result<MeetingPlan, ScheduleError> {
         let has_place =
             |x: &&PlacementRecord| pool.capacities.get(&x.id).is_some_and(|c| c.free() > 0);
@@ -542,13 +543,19 @@ impl MeetingPlan {
                 *entry = entry.max(r.fit.score);
             }
         }
-        let mut fits: Vec<(usize, usize, f64)> =
-            best.into_iter().map(|((p, e), f)| (p, e, f)).collect();
-        for w in 0..walk_ins {
-            for e in 0..employers.len() {
-                fits.push((participants.len() + w, e, WALK_IN_FIT));
+        let walk_ins = fair.unwrap_or(0);
+        let mut fits: Vec<(usize, usize, f64)> = if fair.is_some() {
+            let mut all = Vec::with_capacity((participants.len() + walk_ins) * employers.len());
+            for p in 0..participants.len() + walk_ins {
+                for e in 0..employers.len() {
+                    let f = best.get(&(p, e)).copied().unwrap_or(0.0);
+                    all.push((p, e, f.max(WALK_IN_FIT)));
+                }
             }
-        }
+            all
+        } else {
+            best.into_iter().map(|((p, e), f)| (p, e, f)).collect()
+        };
         fits.sort_by_key(|f| (f.0, f.1));
         let input = MeetingInput {
             participants: participants.len() + walk_ins,

@@ -2592,7 +2592,8 @@ async fn events(
             },
             public,
             slot_minutes: "15".into(),
-            meetings_per_candidate: "3".into(),
+            // At the fair each candidate meets every one of the four employers.
+            meetings_per_candidate: "4".into(),
         }
         .validate(&kinds)
         .map_err(StoreError::Invalid)
