@@ -215,7 +215,8 @@ pub async fn queue_reminders(app: &App, today: chrono::NaiveDate) -> Result<usiz
 
 // ------------------------------------------------------------------ the matching fair
 
-/// Add an employer to a fair with its number of tables.
+/// Add an employer to a fair with its number of tables: the one chosen (the coordinator), or
+/// her own (an employer's contact, whatever the form says).
 pub async fn add_fair_employer(
     app: &App,
     actor: &Actor,
@@ -224,13 +225,19 @@ pub async fn add_fair_employer(
     tables: &str,
 ) -> Result<()> {
     let mut e = FieldErrors::default();
-    let employer_id = e.check(
-        "employer_id",
-        employer_id
-            .trim()
-            .parse::<i32>()
-            .map_err(|_| FieldError::new("employer_id", "error-required")),
-    );
+    let own = actor
+        .employer_id()
+        .filter(|_| actor.role() == brygga_domain::model::Role::EmployerContact);
+    let employer_id = match own {
+        Some(own) => Some(own),
+        None => e.check(
+            "employer_id",
+            employer_id
+                .trim()
+                .parse::<i32>()
+                .map_err(|_| FieldError::new("employer_id", "error-required")),
+        ),
+    };
     let tables = e.check(
         "tables",
         brygga_domain::values::parse_int_range("tables", tables, 1, 20),

@@ -935,15 +935,9 @@ async fn employer_add(
     Form(f): Form<EmployerForm>,
 ) -> Result<Response, WebError> {
     st.require(Action::Update, Resource::Event)?;
-    // An employer's contact adds her own employer.
-    let employer_id = match st.actor.employer_id() {
-        Some(own) if st.actor.role() == brygga_domain::model::Role::EmployerContact => {
-            own.to_string()
-        }
-        _ => f.employer_id.clone(),
-    };
     let result =
-        brygga_app::event::add_fair_employer(&s, &st.actor, id, &employer_id, &f.tables).await;
+        brygga_app::event::add_fair_employer(&s, &st.actor, id, &f.employer_id, &f.tables).await;
+    // An employer's contact adds her own employer from the event's page, and returns there.
     if st.actor.role() == brygga_domain::model::Role::EmployerContact {
         return match result {
             Ok(()) => Ok(to_event(id)),

@@ -569,6 +569,52 @@ async fn the_public_registers_from_the_portal_only_with_consent(app: &TestApp) {
         v.get(&format!("/open-events/{closed}")).await.status(),
         StatusCode::NOT_FOUND
     );
+    // An employer's contact brings her employer to a public fair from its page.
+    let open_fair = create(
+        &k,
+        programme,
+        "matching_fair",
+        "Matchningsträff bygg",
+        "20",
+        true,
+    )
+    .await;
+    add_session(
+        &k,
+        open_fair,
+        &(today() + chrono::Duration::days(9)).to_string(),
+        "13:00",
+        "15:00",
+    )
+    .await;
+    let e = app.logged_in(Role::EmployerContact).await;
+    let page_path = format!("/events/{open_fair}");
+    let join = format!("/events/{open_fair}/employers");
+    assert!(
+        e.page(&page_path)
+            .await
+            .contains(&format!("action=\"{join}\""))
+    );
+    let res = e.submit(&page_path, &join, &[("tables", "många")]).await;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(field_error(&res.text().await.unwrap(), "tables").is_some());
+    // Whatever employer the form names, it is hers.
+    let res = e
+        .submit(
+            &page_path,
+            &join,
+            &[("tables", "2"), ("employer_id", "99999")],
+        )
+        .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let contact = app.actor(Role::EmployerContact).await;
+    let rec = app.store.event_get(&contact, open_fair).await.unwrap();
+    assert_eq!(rec.own_employer, contact.employer_id());
+    assert!(
+        !e.page(&page_path)
+            .await
+            .contains(&format!("action=\"{join}\""))
+    );
     // A full public event puts the next on the waiting list and says so.
     let small = create(&k, programme, "study_visit", "Studiebesök öppet", "1", true).await;
     add_session(
