@@ -382,9 +382,7 @@ pub async fn send_timetable(app: &App, actor: &Actor, id: i32) -> Result<usize> 
 }
 
 /// A time as Swedish local time for display.
-pub fn local(t: chrono::DateTime<chrono::Utc>) -> String {
-    utc_to_stockholm(t).format("%Y-%m-%d %H:%M").to_string()
-}
+pub use crate::meeting::local_time as local;
 
 /// Writes event e-mail in Swedish with the English below, each with its calendar file.
 struct Letters {

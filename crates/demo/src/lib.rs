@@ -2750,9 +2750,8 @@ async fn events(
         }
         .validate()
         .map_err(StoreError::Invalid)?;
-        let version = store.event_person_version(row.id).await?;
         store
-            .event_person_update(sys, row.id, version, &input)
+            .event_person_update(sys, row.id, row.version, &input)
             .await?;
     }
 

@@ -182,10 +182,7 @@ pub struct SessionInput {
 }
 
 fn parse_time(field: &str, s: &str) -> Result<NaiveTime, FieldError> {
-    let s = s.trim();
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, "course-error-time"))
+    crate::values::parse_clock(field, s, "course-error-time")
 }
 
 impl SessionDraft {

@@ -234,10 +234,7 @@ pub struct EventSessionInput {
 }
 
 fn parse_time(field: &str, s: &str) -> Result<NaiveTime, FieldError> {
-    let s = s.trim();
-    NaiveTime::parse_from_str(s, "%H:%M")
-        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
-        .map_err(|_| FieldError::new(field, "event-error-time"))
+    crate::values::parse_clock(field, s, "event-error-time")
 }
 
 impl EventSessionDraft {

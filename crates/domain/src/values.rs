@@ -3,7 +3,7 @@
 use std::fmt;
 use std::str::FromStr;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 use crate::field::FieldError;
@@ -237,6 +237,15 @@ pub fn parse_int_range(field: &str, s: &str, min: i64, max: i64) -> Result<i64, 
         return Err(FieldError::new(field, "error-out-of-range"));
     }
     Ok(n)
+}
+
+/// A clock time as an `<input type="time">` sends it (`HH:MM`, seconds allowed); `key` names
+/// the error beside `field`.
+pub fn parse_clock(field: &str, s: &str, key: &'static str) -> Result<NaiveTime, FieldError> {
+    let s = s.trim();
+    NaiveTime::parse_from_str(s, "%H:%M")
+        .or_else(|_| NaiveTime::parse_from_str(s, "%H:%M:%S"))
+        .map_err(|_| FieldError::new(field, key))
 }
 
 #[cfg(test)]

@@ -196,6 +196,8 @@ pub struct EventRecord {
     pub own_employer: Option<i32>,
     /// The actor (an employer's contact) may bring her employer to this fair.
     pub may_join_fair: bool,
+    /// The actor may open the fair's timetable: she arranges it, or her employer is at it.
+    pub may_see_timetable: bool,
     pub fair: Option<Fair>,
 }
 
@@ -308,6 +310,8 @@ pub struct StaffRow {
     pub role_level: RoleLevel,
     pub gender: Gender,
     pub supervisor_id: Option<i32>,
+    /// The version read, for a correction.
+    pub version: i32,
     /// Events with at least one session attended.
     pub trainings: usize,
     pub hours: f64,
@@ -421,17 +425,14 @@ impl Store {
         Ok(k.id)
     }
 
-    async fn kind_name(&self, key: &str) -> Result<Option<String>> {
-        let Some(id) = key
-            .strip_prefix("custom-")
-            .and_then(|s| s.parse::<i32>().ok())
-        else {
-            return Ok(None);
-        };
-        Ok(event_kind::Entity::find_by_id(id)
-            .one(&self.db)
+    /// The names of the kinds an admin added, by key (one read for a whole list).
+    async fn custom_kinds(&self) -> Result<HashMap<String, String>> {
+        Ok(event_kind::Entity::find()
+            .all(&self.db)
             .await?
-            .map(|k| k.name))
+            .into_iter()
+            .map(|k| (custom_key(k.id), k.name))
+            .collect())
     }
 
     // ------------------------------------------------------------------ relations
@@ -586,13 +587,14 @@ impl Store {
         let ids: Vec<i32> = page.items.iter().map(|e| e.id).collect();
         let sessions = self.sessions_of(&ids).await?;
         let counts = self.counts_of(&ids).await?;
+        let kinds = self.custom_kinds().await?;
         let mut out = vec![];
         for e in page.items.iter() {
             out.push(EventSummary {
                 id: e.id,
                 programme_id: e.programme_id,
                 kind: e.kind.clone(),
-                kind_name: self.kind_name(&e.kind).await?,
+                kind_name: kinds.get(&e.kind).cloned(),
                 title: e.title.clone(),
                 public: e.public,
                 capacity: e.capacity,
@@ -691,6 +693,7 @@ impl Store {
     pub async fn event_get(&self, actor: &Actor, id: i32) -> Result<EventRecord> {
         let (e, rels) = self.event_checked(actor, id, Action::Read).await?;
         let may_manage = manages(actor, &rels);
+        let kinds = self.custom_kinds().await?;
         let sessions: Vec<SessionView> = self
             .sessions_of(&[id])
             .await?
@@ -751,7 +754,7 @@ impl Store {
             id: e.id,
             programme_id: e.programme_id,
             programme_name,
-            kind_name: self.kind_name(&e.kind).await?,
+            kind_name: kinds.get(&e.kind).cloned(),
             kind: e.kind.clone(),
             title: e.title.clone(),
             description: e.description.clone(),
@@ -771,6 +774,7 @@ impl Store {
             may_register_self,
             own_employer,
             may_join_fair,
+            may_see_timetable: e.kind == MATCHING_FAIR && (may_manage || own_employer.is_some()),
             fair,
         })
     }
@@ -1194,13 +1198,6 @@ impl Store {
             .filter(|p| actor.in_org_scope(p.programme_id) || actor.role == Role::Admin)
             .ok_or(StoreError::NotFound)?;
         Ok(staff_row(&p, 0, 0.0))
-    }
-
-    pub async fn event_person_version(&self, id: i32) -> Result<i32> {
-        Ok(event_person::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .map_or(0, |p| p.version))
     }
 
     // ------------------------------------------------------------------ registrations
@@ -1796,6 +1793,7 @@ impl Store {
         let ids: Vec<i32> = es.iter().map(|e| e.id).collect();
         let sessions = self.sessions_of(&ids).await?;
         let counts = self.counts_of(&ids).await?;
+        let kinds = self.custom_kinds().await?;
         let mut out = vec![];
         for e in es {
             let Some(ss) = sessions.get(&e.id) else {
@@ -1807,7 +1805,7 @@ impl Store {
             out.push(EventSummary {
                 id: e.id,
                 programme_id: e.programme_id,
-                kind_name: self.kind_name(&e.kind).await?,
+                kind_name: kinds.get(&e.kind).cloned(),
                 kind: e.kind,
                 title: e.title,
                 public: true,
@@ -1828,11 +1826,12 @@ impl Store {
     ) -> Result<(EventSummary, String, Vec<SessionView>)> {
         let e = self.event_public(id, crate::now()).await?;
         let sessions: Vec<SessionView> = sessions_in(&self.db, id).await?;
+        let kinds = self.custom_kinds().await?;
         let counts = self.counts_of(&[id]).await?;
         let summary = EventSummary {
             id: e.id,
             programme_id: e.programme_id,
-            kind_name: self.kind_name(&e.kind).await?,
+            kind_name: kinds.get(&e.kind).cloned(),
             kind: e.kind.clone(),
             title: e.title.clone(),
             public: true,
@@ -1897,10 +1896,12 @@ impl Store {
             .flatten()
             .map(|s| (s.id, SessionView::of(s).hours()))
             .collect();
+        let by_id: HashMap<i32, &event_registration::Model> =
+            regs.iter().map(|r| (r.id, r)).collect();
         // person id → event id → hours attended
         let mut attended: HashMap<i32, BTreeMap<i32, f64>> = HashMap::new();
         for a in &present {
-            let Some(r) = regs.iter().find(|r| r.id == a.registration_id) else {
+            let Some(r) = by_id.get(&a.registration_id) else {
                 continue;
             };
             let Some(pid) = r.person_id else { continue };
@@ -2089,6 +2090,7 @@ fn staff_row(p: &event_person::Model, trainings: usize, hours: f64) -> StaffRow 
         role_level: RoleLevel::parse(&p.role_level).unwrap_or(RoleLevel::Business),
         gender: Gender::parse(&p.gender).unwrap_or(Gender::Unspecified),
         supervisor_id: p.supervisor_id,
+        version: p.version,
         trainings,
         hours,
     }

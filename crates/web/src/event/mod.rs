@@ -71,7 +71,8 @@ fn kind_label(i18n: &brygga_i18n::I18n, key: &str, name: &Option<String>) -> Str
     }
 }
 
-fn when(s: &SessionView) -> String {
+/// A session's day and times, Swedish time.
+pub(crate) fn when(s: &SessionView) -> String {
     format!(
         "{}–{}",
         brygga_app::event::local(s.starts_at),
@@ -841,7 +842,7 @@ async fn timetable_page(
     typed: FairTyped,
 ) -> Result<Response, WebError> {
     let e = s.store.event_get(&st.actor, id).await?;
-    if !e.is_fair() || !(e.may_manage || e.own_employer.is_some()) {
+    if !e.may_see_timetable {
         return Err(WebError::NotFound);
     }
     let employers = if e.may_manage {
@@ -1216,9 +1217,9 @@ impl PersonPage {
     }
 }
 
-fn person_form(p: &StaffRow, version: i32) -> PersonForm {
+fn person_form(p: &StaffRow) -> PersonForm {
     PersonForm {
-        version: version.to_string(),
+        version: p.version.to_string(),
         programme_id: String::new(),
         name: p.name.clone(),
         email: p.email.clone(),
@@ -1235,11 +1236,10 @@ async fn person_edit(
 ) -> Result<PersonPage, WebError> {
     st.require(Action::Update, Resource::StaffRegister)?;
     let p = s.store.event_person_get(&st.actor, id).await?;
-    let version = s.store.event_person_version(id).await?;
     Ok(PersonPage {
         chrome: st.chrome,
         id,
-        form: person_form(&p, version),
+        form: person_form(&p),
         errors: Errors::default(),
     })
 }

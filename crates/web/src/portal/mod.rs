@@ -17,6 +17,7 @@ use brygga_store::interest::{PortalFilter, PortalPlacement, Submission};
 use serde::Deserialize;
 
 use crate::AppState;
+use crate::event::when;
 use crate::http::error::error_page;
 use crate::http::{Chrome, Errors, I18n, Id, Lists, Visitor, WebError, form_status, urlencode};
 
@@ -228,14 +229,6 @@ impl EventsPage {
     fn when(&self, e: &EventSummary) -> String {
         e.first_session.as_ref().map(when).unwrap_or_default()
     }
-}
-
-fn when(s: &SessionView) -> String {
-    format!(
-        "{}–{}",
-        brygga_app::event::local(s.starts_at),
-        brygga_domain::calendar::utc_to_stockholm(s.ends_at).format("%H:%M")
-    )
 }
 
 async fn events_list(State(s): State<AppState>, v: Visitor) -> Result<EventsPage, WebError> {
