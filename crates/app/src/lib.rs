@@ -6,6 +6,7 @@ pub mod account;
 pub mod agreement;
 pub mod calendar_invite;
 pub mod caselog;
+pub mod certificate;
 pub mod course;
 pub mod event;
 pub mod exit;

@@ -502,7 +502,7 @@ async fn main() -> anyhow::Result<()> {
         Command::Demo { bind } => {
             let database = cli.database.unwrap_or_else(|| "brygga-demo.sqlite".into());
             let store = open(&database, &cfg).await?;
-            let demo = brygga_demo::load(&store, brygga_app::today()).await?;
+            let demo = brygga_demo::load(&store, brygga_app::today(), &cfg.public_url).await?;
             let (listener, addr) = listen(&bind.unwrap_or(cfg.bind.clone())).await?;
             println!(
                 "Brygga demo ({}) on http://{addr}",

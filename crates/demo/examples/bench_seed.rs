@@ -65,7 +65,9 @@ async fn main() {
     let store = brygga_store::Store::connect(url, secret).await.unwrap();
     store.migrate().await.unwrap();
     let today = chrono::Utc::now().date_naive();
-    brygga_demo::load(&store, today).await.unwrap();
+    brygga_demo::load(&store, today, "http://127.0.0.1:8080")
+        .await
+        .unwrap();
     let sys = Actor::system_for("bench seed");
     let programme = store
         .org_find(&sys, OrgKind::Programme, brygga_demo::PROGRAMME_NAME)

@@ -1400,6 +1400,18 @@ fn running_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (start, start + Days::new(7 * RUNNING_WEEKS - 3))
 }
 
+/// The finished cohort: participants whose internship with the demo supervisor ended before the
+/// demo's day, with the end assessment signed and both certificates issued; `true`: the first
+/// internship certificate was revoked (a wrong period) and issued again.
+const FINISHED: &[(usize, bool)] = &[(14, false), (16, true)];
+
+/// A finished internship's first Monday and last Friday: twelve weeks, ended eight and nine
+/// weeks before the demo's week.
+fn finished_period(today: NaiveDate, k: usize) -> (NaiveDate, NaiveDate) {
+    let start = brygga_domain::calendar::week_start(today) - Days::new(7 * (20 + k as u64));
+    (start, start + Days::new(7 * 12 - 3))
+}
+
 /// Participants whose cases are shared with the demo employment-service officer.
 const SHARED_CASES: &[usize] = &[0, 4, 5, 8, 12];
 /// How many participants (the first ones) are in the cohort.
@@ -1822,7 +1834,7 @@ fn participant_draft(
 
 /// Load the demo data unless it is already there. `today` is the date identity numbers are
 /// validated against.
-pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
+pub async fn load(store: &Store, today: NaiveDate, public_url: &str) -> Result<DemoSummary> {
     let summary = |created| DemoSummary {
         logins: logins(),
         password: DEMO_PASSWORD,
@@ -2038,6 +2050,21 @@ pub async fn load(store: &Store, today: NaiveDate) -> Result<DemoSummary> {
     )
     .await?;
     events(store, &sys, today, programme, &employers, &participant).await?;
+    for (k, (who, reissue)) in FINISHED.iter().enumerate() {
+        finished(
+            store,
+            &sys,
+            today,
+            (&refdata, public_url),
+            participant(*who)?,
+            placement(INTERNSHIP_PLACEMENT)?,
+            supervisor.id,
+            k,
+            *reissue,
+            [user(Role::Coordinator)?, user(Role::Supervisor)?],
+        )
+        .await?;
+    }
     Ok(summary(true))
 }
 
@@ -2343,6 +2370,134 @@ async fn learning(
         .map_err(StoreError::Invalid)?;
         store.step_add(&coordinator, participant, &step).await?;
     }
+    Ok(())
+}
+
+/// A finished internship, as its people made it: recorded by the coordinator, the checklist
+/// drawn and ticked by the supervisor, the end assessment signed on the last day, the leaving
+/// recorded, and both certificates issued and signed with the installation's key.
+#[allow(clippy::too_many_arguments)]
+async fn finished(
+    store: &Store,
+    sys: &Actor,
+    today: NaiveDate,
+    (refdata, public_url): (&RefData, &str),
+    who: i32,
+    at: i32,
+    supervisor_id: i32,
+    k: usize,
+    reissue: bool,
+    [coordinator, supervisor]: [i32; 2],
+) -> Result<()> {
+    use brygga_domain::exit::ExitDraft;
+    use brygga_domain::learning::{AssessmentDraft, AssessmentKind, Assessor, TickDraft};
+    let actor = |id: i32| async move {
+        store
+            .actor(id)
+            .await?
+            .ok_or_else(|| data_bug("a demo login is missing"))
+    };
+    let (coordinator, supervisor) = (actor(coordinator).await?, actor(supervisor).await?);
+    let (start, end) = finished_period(today, k);
+    store.propose_candidate(sys, who, at).await?;
+    let input = brygga_domain::internship::InternshipInput {
+        placement_id: at,
+        supervisor_id: Some(supervisor_id),
+        start_date: start,
+        end_date: end,
+        days_per_week: 3,
+        hours_per_week: None,
+    };
+    let internship = store.internship_create(sys, who, &input).await?;
+    let sv = brygga_i18n::I18n::new(brygga_i18n::Lang::Sv);
+    store
+        .checklist_draw(
+            &coordinator,
+            internship,
+            &sv.t("learning-goal-tasks"),
+            &sv.t("learning-goal-skills"),
+        )
+        .await?;
+    let checklist = store.checklist(&supervisor, internship).await?;
+    for c in &checklist.criteria {
+        let tick = TickDraft {
+            status: "achieved".into(),
+            on: (end - Days::new(7)).to_string(),
+            comment: String::new(),
+        }
+        .validate(end)
+        .map_err(StoreError::Invalid)?;
+        store
+            .criterion_tick(&supervisor, internship, c.id, &tick, end)
+            .await?;
+    }
+    let rated = store.assessment_rated(&supervisor, internship).await?;
+    let mut draft = AssessmentDraft::default();
+    for (n, r) in rated.iter().enumerate() {
+        let level = if (n + k).is_multiple_of(4) { 4 } else { 3 };
+        draft.levels.insert(r.key(), level.to_string());
+        let evidence = if level == 4 {
+            "Gör det självständigt och visar nya kollegor hur."
+        } else {
+            "Gör det självständigt, rätt och i tid under hela praktiken."
+        };
+        draft.evidence.insert(r.key(), evidence.into());
+    }
+    let ratings = draft
+        .validate(&rated, Some(Assessor::Supervisor))
+        .map_err(StoreError::Invalid)?;
+    store
+        .assessment_save(
+            &supervisor,
+            internship,
+            AssessmentKind::End,
+            0,
+            &ratings,
+            end,
+        )
+        .await?;
+    store
+        .assessment_sign(&supervisor, internship, AssessmentKind::End, 1, end, |_| {
+            Ok(())
+        })
+        .await?;
+    let left = ExitDraft {
+        left_on: end.to_string(),
+        exit_reason: "completed".into(),
+        exit_note: String::new(),
+    }
+    .validate(today)
+    .map_err(StoreError::Invalid)?;
+    store.participant_exit_set(sys, who, &left).await?;
+    let issue = |kind: &'static str| {
+        let coordinator = &coordinator;
+        async move {
+            brygga_app::certificate::issue_in(
+                store,
+                refdata,
+                public_url,
+                coordinator,
+                internship,
+                kind,
+            )
+            .await
+            .map_err(|e| data_bug(&format!("a certificate: {e}")))
+        }
+    };
+    if reissue {
+        let first = issue("internship").await?;
+        let version = store.certificate(&coordinator, first).await?.0.version;
+        store
+            .certificate_revoke(
+                &coordinator,
+                first,
+                "Fel slutdatum angivet; ersatt av ett nytt intyg.",
+                version,
+            )
+            .await?;
+    }
+    issue("internship").await?;
+    issue("competence").await?;
     Ok(())
 }
 
@@ -2807,6 +2962,8 @@ mod tests {
 
     type R = std::result::Result<(), Box<dyn std::error::Error>>;
 
+    const URL: &str = "https://brygga.example.org";
+
     #[test]
     fn constructed_numbers_are_valid() -> R {
         let today = NaiveDate::from_ymd_opt(2026, 9, 1).ok_or("date")?;
@@ -2845,7 +3002,7 @@ mod tests {
             let store = Store::connect(&url, brygga_store::secret::Secret::random()).await?;
             store.migrate().await?;
             let day = NaiveDate::from_ymd_opt(y, m, d).ok_or("date")?;
-            assert!(load(&store, day).await?.created);
+            assert!(load(&store, day, URL).await?.created);
             store.close().await?;
             for suffix in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{url}{suffix}"));
@@ -2866,11 +3023,11 @@ mod tests {
         store.migrate().await?;
         let today = NaiveDate::from_ymd_opt(2026, 9, 1).ok_or("date")?;
 
-        let first = load(&store, today).await?;
+        let first = load(&store, today, URL).await?;
         assert!(first.created);
         assert_eq!(first.password, DEMO_PASSWORD);
         assert_eq!(first.logins.len(), Role::ALL.len());
-        let second = load(&store, today).await?;
+        let second = load(&store, today, URL).await?;
         assert!(!second.created);
         assert_eq!(second.logins, first.logins);
 
@@ -2928,11 +3085,17 @@ mod tests {
             .iter()
             .map(|(i, _, _)| *i)
             .chain([RUNNING.0])
+            .chain(FINISHED.iter().map(|f| f.0))
             .filter_map(|i| PARTICIPANTS.get(i))
             .map(|p| format!("{} {}", p.first, p.last))
             .collect();
         interns.sort();
         assert_eq!(seen, interns);
+        // The finished cohort's certificates are signed with one key; one was revoked.
+        assert_eq!(store.credential_keys().await?.len(), 1);
+        let revoked = store.credential_revocations().await?;
+        assert_eq!(revoked.len(), 1);
+        assert!(revoked[0].reason.starts_with("Fel slutdatum"));
 
         // The employer contact sees the candidates proposed to the first employer.
         let contact = actor_for(Role::EmployerContact).await?;
@@ -2949,7 +3112,10 @@ mod tests {
             .participant_list(&contact, &ParticipantFilter::default())
             .await?
             .total;
-        assert_eq!(seen as usize, PROPOSALS.len() + INTERNSHIPS.len() + 1);
+        assert_eq!(
+            seen as usize,
+            PROPOSALS.len() + INTERNSHIPS.len() + 1 + FINISHED.len()
+        );
 
         // The officer sees the shared cases; the coordinator the whole programme.
         let officer = actor_for(Role::EsOfficer).await?;

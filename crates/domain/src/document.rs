@@ -3,6 +3,7 @@
 //! and its tests stay free of the typesetting engine: only the binary wires the real renderer in.
 
 use crate::agreement::AgreementDocument;
+use crate::certificate::CertificateDocument;
 
 /// Why a document could not be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -14,4 +15,7 @@ pub struct RenderError(pub String);
 pub trait Renderer: Send + Sync + 'static {
     /// Either agreement as a PDF.
     fn agreement_pdf(&self, doc: &AgreementDocument) -> Result<Vec<u8>, RenderError>;
+
+    /// An internship or competence certificate as a PDF, with a QR code to its verification.
+    fn certificate_pdf(&self, doc: &CertificateDocument) -> Result<Vec<u8>, RenderError>;
 }

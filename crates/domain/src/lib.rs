@@ -4,6 +4,7 @@ pub mod account;
 pub mod agreement;
 pub mod calendar;
 pub mod caselog;
+pub mod certificate;
 pub mod clearance;
 pub mod course;
 pub mod document;

@@ -65,6 +65,10 @@ pub enum Resource {
     /// The register of trained staff (name, organisation, role level, gender): what an ESF
     /// project reports as its participants.
     StaffRegister,
+    /// An internship certificate or validated competence certificate, with its signed
+    /// credential and its revocation. Anyone may verify one by its credential id without a
+    /// login; this resource is about issuing, revoking and downloading.
+    Certificate,
 }
 
 impl Resource {
@@ -81,6 +85,7 @@ impl Resource {
                 | Resource::ProgressLog
                 | Resource::Assessment
                 | Resource::DevelopmentPlan
+                | Resource::Certificate
         )
     }
 
@@ -113,6 +118,7 @@ impl Resource {
         Resource::DevelopmentPlan,
         Resource::Event,
         Resource::StaffRegister,
+        Resource::Certificate,
     ];
 }
 
@@ -449,6 +455,13 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
             Some(&[InOrgScope])
         }
         (_, Res::StaffRegister, _) => None,
+        // Certificates: the coordinator issues and revokes them (Update); the participant
+        // downloads her own, her supervisor and the programme manager read them.
+        (Coordinator, Res::Certificate, List | Read | Create | Update) => Some(&[InOrgScope]),
+        (ProgrammeManager, Res::Certificate, List | Read) => Some(&[InOrgScope]),
+        (Participant, Res::Certificate, List | Read) => Some(&[OwnRecord]),
+        (Supervisor, Res::Certificate, List | Read) => Some(&[Supervised]),
+        (_, Res::Certificate, _) => None,
     }
 }
 
@@ -865,6 +878,7 @@ mod tests {
             (Admin, Resource::Schedule, every.clone(), all.clone()),
             (Admin, Resource::Event, every.clone(), all.clone()),
             (Admin, Resource::StaffRegister, every.clone(), all.clone()),
+            (Admin, Resource::Certificate, every.clone(), all.clone()),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
                 Coordinator,
@@ -1138,6 +1152,30 @@ mod tests {
                 Resource::StaffRegister,
                 vec![List, Read, Create, Update],
                 vec![InOrgScope],
+            ),
+            (
+                Coordinator,
+                Resource::Certificate,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Certificate,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                Participant,
+                Resource::Certificate,
+                read.clone(),
+                vec![OwnRecord],
+            ),
+            (
+                Supervisor,
+                Resource::Certificate,
+                read.clone(),
+                vec![Supervised],
             ),
         ]
         .into_iter()

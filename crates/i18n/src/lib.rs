@@ -42,6 +42,7 @@ pub const PARTICIPANT_FILES: &[&str] = &[
     "account.ftl",
     "agreement.ftl",
     "auth.ftl",
+    "certificate.ftl",
     "common.ftl",
     "course.ftl",
     "errors.ftl",

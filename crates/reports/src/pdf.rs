@@ -11,6 +11,7 @@ use serde::Serialize;
 pub use brygga_domain::agreement::{
     AgreementDocument, CollaborationAgreement, DecisionRef, InternshipAgreement,
 };
+pub use brygga_domain::certificate::CertificateDocument;
 use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
@@ -19,6 +20,13 @@ use typst_layout::PagedDocument;
 const COMMON: &str = include_str!("../templates/common.typ");
 const COLLABORATION: &str = include_str!("../templates/collaboration.typ");
 const INTERNSHIP: &str = include_str!("../templates/internship.typ");
+const CERTIFICATE: &str = include_str!("../templates/certificate.typ");
+
+// Arabic and Ethiopic (Tigrinya) script for the participant's half of a certificate; the fonts
+// typst embeds cover Latin and Cyrillic (see fonts/README.md).
+const AMIRI: &[u8] = include_bytes!("../fonts/Amiri-Regular.ttf");
+const AMIRI_BOLD: &[u8] = include_bytes!("../fonts/Amiri-Bold.ttf");
+const ABYSSINICA: &[u8] = include_bytes!("../fonts/AbyssinicaSIL-Regular.ttf");
 
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
@@ -31,6 +39,7 @@ pub enum PdfError {
 fn engine(main: (&'static str, &'static str)) -> TypstEngine<TypstTemplateMainFile> {
     TypstEngine::builder()
         .main_file(main)
+        .fonts([AMIRI, AMIRI_BOLD, ABYSSINICA])
         .with_static_source_file_resolver([("common.typ", COMMON)])
         .search_fonts_with(
             TypstKitFontOptions::default()
@@ -45,13 +54,23 @@ static COLLABORATION_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
     LazyLock::new(|| engine(("collaboration.typ", COLLABORATION)));
 static INTERNSHIP_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
     LazyLock::new(|| engine(("internship.typ", INTERNSHIP)));
+static CERTIFICATE_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
+    LazyLock::new(|| engine(("certificate.typ", CERTIFICATE)));
 
 fn document(
     engine: &TypstEngine<TypstTemplateMainFile>,
     data: &impl Serialize,
 ) -> Result<PagedDocument, PdfError> {
+    document_with(engine, data, Dict::new())
+}
+
+/// `document` with more inputs beside the data (a QR code's SVG).
+fn document_with(
+    engine: &TypstEngine<TypstTemplateMainFile>,
+    data: &impl Serialize,
+    mut inputs: Dict,
+) -> Result<PagedDocument, PdfError> {
     let json = serde_json::to_string(data).map_err(|e| PdfError::Compile(e.to_string()))?;
-    let mut inputs = Dict::new();
     inputs.insert("data".into(), json.into_value());
     engine
         .compile_with_input(inputs)
@@ -82,6 +101,29 @@ pub fn agreement_pdf(doc: &AgreementDocument) -> Result<Vec<u8>, PdfError> {
     }
 }
 
+/// A QR code leading to `url`, as SVG.
+pub fn qr_svg(url: &str) -> Result<String, PdfError> {
+    let code = qrcode::QrCode::with_error_correction_level(url, qrcode::EcLevel::M)
+        .map_err(|e| PdfError::Compile(format!("QR code: {e}")))?;
+    Ok(code
+        .render::<qrcode::render::svg::Color<'_>>()
+        .min_dimensions(240, 240)
+        .quiet_zone(true)
+        .build())
+}
+
+fn certificate_document(doc: &CertificateDocument) -> Result<PagedDocument, PdfError> {
+    let mut inputs = Dict::new();
+    inputs.insert("qr".into(), qr_svg(&doc.verify_url)?.into_value());
+    document_with(&CERTIFICATE_ENGINE, doc, inputs)
+}
+
+/// An internship or competence certificate as a PDF, with the QR code to its verification
+/// page. CPU-bound: call it off the async runtime.
+pub fn certificate_pdf(doc: &CertificateDocument) -> Result<Vec<u8>, PdfError> {
+    export(&certificate_document(doc)?)
+}
+
 /// The typst renderer behind the domain's `Renderer` trait (what the binary wires in).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TypstRenderer;
@@ -92,6 +134,13 @@ impl brygga_domain::document::Renderer for TypstRenderer {
         doc: &AgreementDocument,
     ) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
         agreement_pdf(doc).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
+    }
+
+    fn certificate_pdf(
+        &self,
+        doc: &CertificateDocument,
+    ) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
+        certificate_pdf(doc).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
     }
 }
 
@@ -208,5 +257,165 @@ mod tests {
         let doc = document(&INTERNSHIP_ENGINE, &internship(None)).unwrap();
         let text = text_of(&doc);
         assert!(text.contains("Inget beslut registrerat"), "{text}");
+    }
+
+    fn certificate(lang: Option<(&str, bool, &str, &str)>) -> CertificateDocument {
+        use brygga_domain::certificate::{
+            CertificateContent, CertificateKind, CertifiedRating, DocumentWords,
+        };
+        use brygga_domain::learning::GenericCriterion;
+        let sv = |title: &str, level3: &str, generic: &str| {
+            let mut labels = std::collections::BTreeMap::new();
+            for k in brygga_domain::certificate::DOCUMENT_LABELS {
+                labels.insert(k.to_string(), format!("sv-{k}"));
+            }
+            labels.insert("title".into(), title.into());
+            for n in 1..=4 {
+                labels.insert(format!("level-{n}"), format!("nivå {n}"));
+            }
+            labels.insert("level-3".into(), level3.into());
+            for g in GenericCriterion::ALL {
+                labels.insert(format!("generic-{}", g.as_str()), g.as_str().into());
+            }
+            labels.insert("generic-punctuality".into(), generic.into());
+            labels
+        };
+        let mut words = vec![DocumentWords {
+            lang: "sv".into(),
+            rtl: false,
+            labels: sv("Validerat kompetensbevis", "Självständigt", "Punktlighet"),
+        }];
+        if let Some((code, rtl, title, level3)) = lang {
+            words.push(DocumentWords {
+                lang: code.into(),
+                rtl,
+                labels: sv(title, level3, title),
+            });
+        }
+        CertificateDocument {
+            content: CertificateContent {
+                kind: CertificateKind::Competence,
+                credential_id: "0b7c6c4e-6f0e-4a57-9d65-3f2b7f6d1a11".into(),
+                participant_name: "Amina #strong[Yusuf]".into(),
+                programme: "Praktik Göteborg".into(),
+                organisation: "Göteborgs Stad".into(),
+                employer_name: "Vårdhemmet Solgläntan".into(),
+                workplace: "Solgläntan, Storgatan 1".into(),
+                placement_title: "Undersköterska".into(),
+                occupation: "Undersköterskor, vård- och specialavdelning".into(),
+                ssyk_code: "5321".into(),
+                tasks: "Morgonrutiner och måltider".into(),
+                supervisor: "Per Handledare".into(),
+                period_start: "2026-09-01".parse().unwrap(),
+                period_end: "2026-11-27".parse().unwrap(),
+                days_per_week: 4,
+                hours_per_week: 32,
+                issued_on: "2026-12-01".parse().unwrap(),
+                issued_by: "Karin Koordinator".into(),
+                assessed_by: "Per Handledare".into(),
+                assessed_on: "2026-11-27".parse().unwrap(),
+                ratings: vec![
+                    CertifiedRating {
+                        goal: "Hygien".into(),
+                        text: "Följer basala hygienrutiner".into(),
+                        generic: None,
+                        level: 3,
+                        evidence: "Observerat varje pass".into(),
+                    },
+                    CertifiedRating {
+                        goal: String::new(),
+                        text: String::new(),
+                        generic: Some(GenericCriterion::Punctuality),
+                        level: 4,
+                        evidence: "Alltid i tid".into(),
+                    },
+                ],
+            },
+            verify_url: "https://brygga.example.org/verify/0b7c6c4e-6f0e-4a57-9d65-3f2b7f6d1a11"
+                .into(),
+            words,
+        }
+    }
+
+    /// The font family of each run of text that contains `needle`.
+    fn fonts_of(doc: &PagedDocument, needle: &str) -> Vec<String> {
+        fn walk(frame: &Frame, needle: &str, out: &mut Vec<String>) {
+            for (_, item) in frame.items() {
+                match item {
+                    FrameItem::Group(g) => walk(&g.frame, needle, out),
+                    FrameItem::Text(t) if t.text.contains(needle) => {
+                        out.push(t.font.info().family.clone());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = vec![];
+        for page in doc.pages() {
+            walk(&page.frame, needle, &mut out);
+        }
+        out
+    }
+
+    fn has_image(doc: &PagedDocument) -> bool {
+        fn walk(frame: &Frame) -> bool {
+            frame.items().any(|(_, item)| match item {
+                FrameItem::Group(g) => walk(&g.frame),
+                FrameItem::Image(..) => true,
+                _ => false,
+            })
+        }
+        doc.pages().iter().any(|p| walk(&p.frame))
+    }
+
+    #[test]
+    fn a_competence_certificate_shows_each_rating_and_a_qr_code_in_swedish_and_arabic() {
+        let doc = certificate(Some(("ar", true, "شهادة الكفاءات", "مستقل")));
+        let pdf = certificate_pdf(&doc).unwrap();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let laid = certificate_document(&doc).unwrap();
+        assert_eq!(laid.pages().len(), 1);
+        let text = text_of(&laid);
+        for expected in [
+            "Validerat kompetensbevis",
+            "#strong[Yusuf]",
+            "Solgläntan",
+            "5321",
+            "Följer basala hygienrutiner",
+            "Observerat varje pass",
+            "Alltid i tid",
+            "Självständigt",
+            "Punktlighet",
+            "2026-09-01",
+            "brygga.example.org/verify/0b7c6c4e",
+        ] {
+            assert!(text.contains(expected), "{expected} missing from: {text}");
+        }
+        assert!(has_image(&laid), "the QR code is on the page");
+        // The Arabic words are set in a font that has Arabic letters, not as empty boxes.
+        let fonts = fonts_of(&laid, "مستقل");
+        assert!(!fonts.is_empty(), "{text}");
+        assert!(fonts.iter().all(|f| f == "Amiri"), "{fonts:?}");
+    }
+
+    #[test]
+    fn a_certificate_in_tigrinya_uses_an_ethiopic_font_and_swedish_alone_has_one_language() {
+        let doc = certificate(Some(("ti", false, "ምስክር ወረቐት", "ባዕለይ")));
+        let laid = certificate_document(&doc).unwrap();
+        let fonts = fonts_of(&laid, "ባዕለይ");
+        assert!(!fonts.is_empty());
+        assert!(fonts.iter().all(|f| f == "Abyssinica SIL"), "{fonts:?}");
+        assert!(text_of(&laid).contains("ወረቐት"));
+        let sv_only = certificate_document(&certificate(None)).unwrap();
+        let text = text_of(&sv_only);
+        assert!(text.contains("Självständigt"), "{text}");
+        assert!(!text.contains("ወረቐት") && !text.contains("ባዕለይ"), "{text}");
+    }
+
+    #[test]
+    fn the_qr_code_is_an_svg_of_the_address() {
+        let svg = qr_svg("https://brygga.example.org/verify/x").unwrap();
+        assert!(svg.contains("<svg") && svg.contains("</svg>"));
+        assert_ne!(svg, qr_svg("https://brygga.example.org/verify/y").unwrap());
     }
 }

@@ -703,7 +703,7 @@ impl Store {
     }
 
     /// A programme's name and the name of the organisation above it.
-    async fn org_names(&self, programme_id: i32) -> Result<(String, String)> {
+    pub(crate) async fn org_names(&self, programme_id: i32) -> Result<(String, String)> {
         let prog = organisation::Entity::find_by_id(programme_id)
             .one(&self.db)
             .await?;

@@ -1460,3 +1460,55 @@ pub mod fair_wish {
 }
 
 versioned!(event, event_person, event_registration);
+
+pub mod certificate {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "certificates")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub internship_id: i32,
+        pub participant_id: i32,
+        pub kind: String,
+        pub credential_id: String,
+        /// `{internship_id}:{kind}` while live, NULL once revoked (unique).
+        pub live_key: Option<String>,
+        /// The `CertificateContent` as JSON.
+        #[sea_orm(column_type = "Text")]
+        pub content: String,
+        /// The signed credential (a VC-JWT).
+        #[sea_orm(column_type = "Text")]
+        pub credential: String,
+        pub key_id: String,
+        /// The participant's language for the second half of the PDF ("" when Swedish only).
+        pub language: String,
+        pub issued_at: DateTimeUtc,
+        pub issued_by: Option<i32>,
+        pub issued_by_name: String,
+        pub revoked_at: Option<DateTimeUtc>,
+        pub revoked_by_name: Option<String>,
+        #[sea_orm(column_type = "Text", nullable)]
+        pub revoked_reason: Option<String>,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod credential_key {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "credential_keys")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub key_id: String,
+        /// The Ed25519 public key, base64url without padding (a JWK's `x`).
+        pub public_key: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
+versioned!(certificate);

@@ -5,6 +5,7 @@ pub mod actor;
 pub mod agreement;
 pub mod audit;
 pub mod caselog;
+pub mod certificate;
 pub mod clearance;
 pub mod course;
 pub mod employer;

@@ -2165,6 +2165,8 @@ mod agreements;
 mod audit;
 #[path = "store/auth.rs"]
 mod auth;
+#[path = "store/certificate.rs"]
+mod certificate;
 #[path = "store/clearance.rs"]
 mod clearance;
 #[path = "store/course.rs"]

@@ -335,10 +335,14 @@ async fn fill(url: &str, content: Content) -> Result<Vec<(String, String)>, Stri
     let logins = match content {
         Content::Empty => vec![],
         Content::Demo => {
-            crate::demo::load(&store, today())
-                .await
-                .map_err(|e| format!("load the demo data: {e}"))?
-                .logins
+            crate::demo::load(
+                &store,
+                today(),
+                &brygga_app::MailSettings::default().public_url,
+            )
+            .await
+            .map_err(|e| format!("load the demo data: {e}"))?
+            .logins
         }
     };
     store.close().await.map_err(|e| e.to_string())?;

@@ -3,6 +3,7 @@
 //! tests on its own), so the web tests do not link typst.
 
 use brygga_domain::agreement::AgreementDocument;
+use brygga_domain::certificate::CertificateDocument;
 use brygga_domain::document::{RenderError, Renderer};
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -24,6 +25,25 @@ impl Renderer for PlainPdfRenderer {
                 a.placement_title.clone(),
             ],
         };
+        Ok(pdf(&lines))
+    }
+
+    fn certificate_pdf(&self, doc: &CertificateDocument) -> Result<Vec<u8>, RenderError> {
+        let title = doc
+            .words
+            .iter()
+            .map(|w| w.labels.get("title").cloned().unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let mut lines = vec![
+            title,
+            doc.content.participant_name.clone(),
+            doc.content.employer_name.clone(),
+            doc.verify_url.clone(),
+        ];
+        for r in &doc.content.ratings {
+            lines.push(format!("{} {}: {}", r.text, r.level, r.evidence));
+        }
         Ok(pdf(&lines))
     }
 }

@@ -7,6 +7,7 @@ pub mod api;
 pub mod audit;
 pub mod auth;
 pub mod caselog;
+pub mod certificate;
 pub mod clearance;
 pub mod course;
 pub mod employer;
@@ -98,6 +99,7 @@ pub fn router(state: AppState) -> Router {
         .merge(internship::router())
         .merge(learning::router())
         .merge(event::router())
+        .merge(certificate::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

@@ -344,6 +344,8 @@ mod api;
 mod auth;
 #[path = "web/browser.rs"]
 mod browser;
+#[path = "web/certificate.rs"]
+mod certificate;
 #[path = "web/clearance.rs"]
 mod clearance;
 #[path = "web/course.rs"]

@@ -22,6 +22,7 @@ mod m0017_matching_changes;
 mod m0018_participant_exits;
 mod m0019_learning;
 mod m0020_events;
+mod m0021_certificates;
 
 pub struct Migrator;
 
@@ -47,6 +48,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0018_participant_exits::Migration),
             Box::new(m0019_learning::Migration),
             Box::new(m0020_events::Migration),
+            Box::new(m0021_certificates::Migration),
         ]
     }
 }

@@ -165,6 +165,13 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(crate::event::api::timetable_send))
         .routes(routes!(crate::event::api::meeting_move))
         .routes(routes!(crate::event::api::wish_put))
+        .routes(routes!(
+            crate::certificate::api::certificate_list,
+            crate::certificate::api::certificate_issue
+        ))
+        .routes(routes!(crate::certificate::api::certificate_revoke))
+        .routes(routes!(crate::certificate::api::certificate_credential))
+        .routes(routes!(crate::certificate::api::credential_verify))
         .routes(routes!(crate::learning::api::checklist_get))
         .routes(routes!(crate::learning::api::checklist_draw))
         .routes(routes!(crate::learning::api::criterion_create))

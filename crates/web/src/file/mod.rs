@@ -20,16 +20,25 @@ async fn file_download(
     Id(id): Id,
 ) -> Result<Response, WebError> {
     let (f, bytes) = s.store.file_get(&s.files, &st.actor, id).await?;
-    let disposition = content_disposition(&f.filename);
-    Ok((
+    Ok(download(&f.content_type, &f.filename, bytes))
+}
+
+/// A generated file to download under its name, never cached.
+pub(crate) fn download(
+    content_type: &str,
+    filename: &str,
+    bytes: impl Into<axum::body::Body>,
+) -> Response {
+    let body: axum::body::Body = bytes.into();
+    (
         [
-            (header::CONTENT_TYPE, f.content_type),
-            (header::CONTENT_DISPOSITION, disposition),
+            (header::CONTENT_TYPE, content_type.to_string()),
+            (header::CONTENT_DISPOSITION, content_disposition(filename)),
             (header::CACHE_CONTROL, "private, no-store".to_string()),
         ],
-        bytes,
+        body,
     )
-        .into_response())
+        .into_response()
 }
 
 /// `attachment` with the name as uploaded: a plain ASCII fallback and the UTF-8 name

@@ -66,6 +66,7 @@ pub struct UserInfo {
     pub sees_log: bool,
     pub sees_assessments: bool,
     pub sees_plan: bool,
+    pub sees_certificates: bool,
     /// Sees events (those in scope, invited to, registered for, or public).
     pub events: bool,
 }
@@ -107,6 +108,7 @@ impl UserInfo {
             sees_log: a.may(Action::Read, Resource::ProgressLog),
             sees_assessments: a.may(Action::Read, Resource::Assessment),
             sees_plan: a.may(Action::Read, Resource::DevelopmentPlan),
+            sees_certificates: a.may(Action::Read, Resource::Certificate),
             events: lists(Resource::Event),
         }
     }

@@ -87,13 +87,14 @@ pub fn upload_router() -> Router<AppState> {
         .layer(tower_http::limit::RequestBodyLimitLayer::new(UPLOAD_LIMIT))
 }
 
-/// The four pages of an internship's learning, as tabs.
+/// The pages of an internship's learning and its certificates, as tabs.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
     Checklist,
     Log,
     Assessments,
     Plan,
+    Certificates,
 }
 
 impl Tab {

@@ -35,7 +35,7 @@ impl Rule {
 
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
-    Absence, Agreement, Assessment, AuditLog, CaseLog, Checklist, Clearance, Course,
+    Absence, Agreement, Assessment, AuditLog, CaseLog, Certificate, Checklist, Clearance, Course,
     CourseProgress, DevelopmentPlan, Employer, Event, Interest, Internship, Interview, Invitation,
     Job, Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap,
     ProgressLog, Proposal, Schedule, StaffRegister, User,
@@ -59,6 +59,14 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/open-placements/{id}/interest", Rule::Public),
     ("GET", "/open-events", Rule::Public),
     ("GET", "/open-events/{id}", Rule::Public),
+    // Certificates are verified by anyone, with the issuer's keys and revocations public.
+    ("GET", "/verify", Rule::Public),
+    ("POST", "/verify", Rule::Public),
+    ("GET", "/verify/{credential}", Rule::Public),
+    ("GET", "/.well-known/jwks.json", Rule::Public),
+    ("GET", "/credentials/issuer", Rule::Public),
+    ("GET", "/credentials/revocations", Rule::Public),
+    ("POST", "/api/v1/credentials/verify", Rule::Public),
     ("GET", "/open-events/{id}/register", Rule::Public),
     ("POST", "/open-events/{id}/register", Rule::Public),
     ("GET", "/api/v1/openapi.json", Rule::Public),
@@ -730,6 +738,51 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/events/{id}/wishes",
         Rule::May(Update, Event),
     ),
+    (
+        "GET",
+        "/internships/{id}/certificates",
+        Rule::May(Read, Certificate),
+    ),
+    (
+        "POST",
+        "/internships/{id}/certificates",
+        Rule::May(Create, Certificate),
+    ),
+    (
+        "POST",
+        "/certificates/{id}/revoke",
+        Rule::May(Update, Certificate),
+    ),
+    (
+        "GET",
+        "/certificates/{id}/pdf",
+        Rule::May(Read, Certificate),
+    ),
+    (
+        "GET",
+        "/certificates/{id}/credential",
+        Rule::May(Read, Certificate),
+    ),
+    (
+        "GET",
+        "/api/v1/internships/{id}/certificates",
+        Rule::May(Read, Certificate),
+    ),
+    (
+        "POST",
+        "/api/v1/internships/{id}/certificates",
+        Rule::May(Create, Certificate),
+    ),
+    (
+        "POST",
+        "/api/v1/certificates/{id}/revoke",
+        Rule::May(Update, Certificate),
+    ),
+    (
+        "GET",
+        "/api/v1/certificates/{id}/credential",
+        Rule::May(Read, Certificate),
+    ),
     ("GET", "/admin/users", Rule::May(List, User)),
     ("POST", "/admin/users", Rule::May(Create, User)),
     ("GET", "/admin/users/new", Rule::May(Create, User)),
@@ -1237,6 +1290,9 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT min(id) FROM internships"
         }
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
+        p if p.starts_with("/certificates/") || p.starts_with("/api/v1/certificates/") => {
+            "SELECT min(id) FROM certificates"
+        }
         p if p.starts_with("/plan/") => {
             "SELECT min(id) FROM organisations WHERE kind = 'programme'"
         }
