@@ -346,6 +346,8 @@ mod auth;
 mod browser;
 #[path = "web/certificate.rs"]
 mod certificate;
+#[path = "web/certificate_browser.rs"]
+mod certificate_browser;
 #[path = "web/clearance.rs"]
 mod clearance;
 #[path = "web/course.rs"]
