@@ -14,6 +14,7 @@ pub mod ics;
 pub mod internship;
 pub mod interview;
 pub mod learning;
+pub mod lesson;
 pub mod mail;
 pub mod match_index;
 pub mod matching;

@@ -2050,6 +2050,7 @@ pub async fn load(store: &Store, today: NaiveDate, public_url: &str) -> Result<D
     )
     .await?;
     events(store, &sys, today, programme, &employers, &participant).await?;
+    lessons(store, today, programme, user(Role::Coordinator)?).await?;
     for (k, (who, reissue)) in FINISHED.iter().enumerate() {
         finished(
             store,
@@ -2369,6 +2370,41 @@ async fn learning(
         .validate()
         .map_err(StoreError::Invalid)?;
         store.step_add(&coordinator, participant, &step).await?;
+    }
+    Ok(())
+}
+
+/// Two entries in the programme's log of lessons and challenges, by the coordinator.
+async fn lessons(store: &Store, today: NaiveDate, programme: i32, coordinator: i32) -> Result<()> {
+    use brygga_domain::lesson::LessonDraft;
+    let coordinator = store
+        .actor(coordinator)
+        .await?
+        .ok_or_else(|| data_bug("the demo coordinator is missing"))?;
+    for (kind, ago, text, action) in [
+        (
+            "challenge",
+            30,
+            "Svårt att få tag på handledare under semesterperioden; två praktikstarter flyttades.",
+            "Boka handledarutbildningen före sommaren och fråga om en ersättare per arbetsplats.",
+        ),
+        (
+            "lesson",
+            9,
+            "Deltagarna som gick förberedande yrkessvenska före starten kom snabbare in i arbetet.",
+            "",
+        ),
+    ] {
+        let d = LessonDraft {
+            programme_id: programme.to_string(),
+            kind: kind.into(),
+            noted_on: (today - Days::new(ago)).to_string(),
+            text: text.into(),
+            action: action.into(),
+        }
+        .validate(today)
+        .map_err(StoreError::Invalid)?;
+        store.lesson_add(&coordinator, &d).await?;
     }
     Ok(())
 }

@@ -17,6 +17,7 @@ pub mod internship;
 pub mod interview;
 pub mod journey;
 pub mod learning;
+pub mod lesson;
 pub mod meeting;
 pub mod model;
 pub mod policy;

@@ -69,6 +69,8 @@ pub enum Resource {
     /// credential and its revocation. Anyone may verify one by its credential id without a
     /// login; this resource is about issuing, revoking and downloading.
     Certificate,
+    /// A programme's running log of lessons and challenges.
+    Lesson,
 }
 
 impl Resource {
@@ -119,6 +121,7 @@ impl Resource {
         Resource::Event,
         Resource::StaffRegister,
         Resource::Certificate,
+        Resource::Lesson,
     ];
 }
 
@@ -462,6 +465,11 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (Participant, Res::Certificate, List | Read) => Some(&[OwnRecord]),
         (Supervisor, Res::Certificate, List | Read) => Some(&[Supervised]),
         (_, Res::Certificate, _) => None,
+        // The lessons log is the programme staff's working document.
+        (Coordinator | ProgrammeManager, Res::Lesson, List | Read | Create | Update) => {
+            Some(&[InOrgScope])
+        }
+        (_, Res::Lesson, _) => None,
     }
 }
 
@@ -879,6 +887,7 @@ mod tests {
             (Admin, Resource::Event, every.clone(), all.clone()),
             (Admin, Resource::StaffRegister, every.clone(), all.clone()),
             (Admin, Resource::Certificate, every.clone(), all.clone()),
+            (Admin, Resource::Lesson, every.clone(), all.clone()),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
                 Coordinator,

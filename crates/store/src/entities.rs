@@ -1511,4 +1511,29 @@ pub mod credential_key {
     no_relations!();
 }
 
-versioned!(certificate);
+pub mod lesson {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "lessons")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        pub kind: String,
+        pub noted_on: Date,
+        #[sea_orm(column_type = "Text")]
+        pub text: String,
+        #[sea_orm(column_type = "Text")]
+        pub action: String,
+        pub created_by: Option<i32>,
+        pub created_by_name: String,
+        pub created_at: DateTimeUtc,
+        pub updated_by_name: String,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+versioned!(certificate, lesson);

@@ -20,6 +20,7 @@ pub mod interview;
 pub mod invitation;
 pub mod jobs;
 pub mod learning;
+pub mod lesson;
 pub mod match_feed;
 pub mod matching;
 pub mod meeting;

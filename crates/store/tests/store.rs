@@ -2179,6 +2179,8 @@ mod internship;
 mod journey;
 #[path = "store/learning.rs"]
 mod learning;
+#[path = "store/lesson.rs"]
+mod lesson;
 #[path = "store/mail.rs"]
 mod mail;
 #[path = "store/meeting.rs"]

@@ -21,6 +21,7 @@ pub mod interview;
 pub mod jobs;
 pub mod journey;
 pub mod learning;
+pub mod lesson;
 pub mod matching;
 pub mod meeting;
 pub mod organisation;
@@ -100,6 +101,7 @@ pub fn router(state: AppState) -> Router {
         .merge(learning::router())
         .merge(event::router())
         .merge(certificate::router())
+        .merge(lesson::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

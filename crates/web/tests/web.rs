@@ -376,6 +376,8 @@ mod journey_browser;
 mod learning;
 #[path = "web/learning_browser.rs"]
 mod learning_browser;
+#[path = "web/lesson.rs"]
+mod lesson;
 #[path = "web/mail.rs"]
 mod mail;
 #[path = "web/match_index.rs"]

@@ -23,6 +23,7 @@ mod m0018_participant_exits;
 mod m0019_learning;
 mod m0020_events;
 mod m0021_certificates;
+mod m0022_lessons;
 
 pub struct Migrator;
 
@@ -49,6 +50,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0019_learning::Migration),
             Box::new(m0020_events::Migration),
             Box::new(m0021_certificates::Migration),
+            Box::new(m0022_lessons::Migration),
         ]
     }
 }

@@ -172,6 +172,11 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(crate::certificate::api::certificate_revoke))
         .routes(routes!(crate::certificate::api::certificate_credential))
         .routes(routes!(crate::certificate::api::credential_verify))
+        .routes(routes!(
+            crate::lesson::api::lesson_list,
+            crate::lesson::api::lesson_create
+        ))
+        .routes(routes!(crate::lesson::api::lesson_update))
         .routes(routes!(crate::learning::api::checklist_get))
         .routes(routes!(crate::learning::api::checklist_draw))
         .routes(routes!(crate::learning::api::criterion_create))

@@ -69,6 +69,8 @@ pub struct UserInfo {
     pub sees_certificates: bool,
     /// Sees events (those in scope, invited to, registered for, or public).
     pub events: bool,
+    /// Keeps a programme's log of lessons and challenges.
+    pub lessons: bool,
 }
 
 impl UserInfo {
@@ -110,6 +112,7 @@ impl UserInfo {
             sees_plan: a.may(Action::Read, Resource::DevelopmentPlan),
             sees_certificates: a.may(Action::Read, Resource::Certificate),
             events: lists(Resource::Event),
+            lessons: lists(Resource::Lesson),
         }
     }
 

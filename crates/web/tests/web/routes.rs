@@ -37,7 +37,7 @@ use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Absence, Agreement, Assessment, AuditLog, CaseLog, Certificate, Checklist, Clearance, Course,
     CourseProgress, DevelopmentPlan, Employer, Event, Interest, Internship, Interview, Invitation,
-    Job, Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap,
+    Job, Lesson, Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap,
     ProgressLog, Proposal, Schedule, StaffRegister, User,
 };
 
@@ -783,6 +783,12 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/certificates/{id}/credential",
         Rule::May(Read, Certificate),
     ),
+    ("GET", "/lessons", Rule::May(List, Lesson)),
+    ("POST", "/lessons", Rule::May(Create, Lesson)),
+    ("POST", "/lessons/{id}", Rule::May(Update, Lesson)),
+    ("GET", "/api/v1/lessons", Rule::May(List, Lesson)),
+    ("POST", "/api/v1/lessons", Rule::May(Create, Lesson)),
+    ("PUT", "/api/v1/lessons/{id}", Rule::May(Update, Lesson)),
     ("GET", "/admin/users", Rule::May(List, User)),
     ("POST", "/admin/users", Rule::May(Create, User)),
     ("GET", "/admin/users/new", Rule::May(Create, User)),
@@ -1290,6 +1296,9 @@ async fn record_ids(app: &TestApp, pattern: &str) -> Option<Vec<i64>> {
             "SELECT min(id) FROM internships"
         }
         p if p.starts_with("/files/") => "SELECT min(id) FROM stored_files",
+        p if p.starts_with("/lessons/") || p.starts_with("/api/v1/lessons/") => {
+            "SELECT min(id) FROM lessons"
+        }
         p if p.starts_with("/certificates/") || p.starts_with("/api/v1/certificates/") => {
             "SELECT min(id) FROM certificates"
         }
