@@ -16,7 +16,7 @@ use brygga_domain::event::{
     PublicRegistrationInput, RegistrationSource, RegistrationStatus, RoleLevel,
     SUPERVISOR_TRAINING, audience_from_str, audience_to_string, place_for, training_status,
 };
-use brygga_domain::model::{OrgKind, Role};
+use brygga_domain::model::Role;
 use brygga_domain::policy::{Action, Relation, Resource};
 use brygga_domain::values::Gender;
 use brygga_domain::{FieldError, FieldErrors};
@@ -542,22 +542,6 @@ impl Store {
         Ok(e)
     }
 
-    async fn programme_ok(&self, actor: &Actor, programme_id: i32) -> Result<()> {
-        let org = organisation::Entity::find_by_id(programme_id)
-            .one(&self.db)
-            .await?;
-        let is_programme = org.is_some_and(|o| o.kind.get() == OrgKind::Programme);
-        let rel = if actor.in_org_scope(programme_id) {
-            Relation::InOrgScope
-        } else {
-            Relation::Unrelated
-        };
-        if !is_programme || !decide_any(actor, Action::Create, Resource::Event, &[rel]).allowed() {
-            return Err(invalid("programme_id", "error-invalid-choice"));
-        }
-        Ok(())
-    }
-
     // ------------------------------------------------------------------ lists and reads
 
     /// The events the actor may see, the latest first.
@@ -795,7 +779,8 @@ impl Store {
         if !actor.may(Action::Create, Resource::Event) {
             return Err(StoreError::Forbidden);
         }
-        self.programme_ok(actor, input.programme_id).await?;
+        self.programme_ok(actor, input.programme_id, Action::Create, Resource::Event)
+            .await?;
         self.kind_ok(&input.kind).await?;
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
@@ -857,7 +842,8 @@ impl Store {
     ) -> Result<()> {
         let e = self.event_managed(actor, id).await?;
         if input.programme_id != e.programme_id {
-            self.programme_ok(actor, input.programme_id).await?;
+            self.programme_ok(actor, input.programme_id, Action::Create, Resource::Event)
+                .await?;
         }
         if input.kind != e.kind {
             return Err(invalid("kind", "event-error-kind-fixed"));

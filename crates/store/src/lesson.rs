@@ -3,15 +3,14 @@
 
 use brygga_domain::lesson::{LessonInput, LessonKind};
 use brygga_domain::model::OrgKind;
-use brygga_domain::policy::{Action, Relation, Resource};
+use brygga_domain::policy::{Action, Resource};
 use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
 use serde::Serialize;
 
-use crate::actor::decide_any;
 use crate::audit::AuditAction;
-use crate::entities::{lesson, organisation};
+use crate::entities::lesson;
 use crate::{Actor, Result, Store, StoreError};
 
 /// An entry of the log.
@@ -32,31 +31,6 @@ pub struct LessonView {
 }
 
 impl Store {
-    /// Whether `programme_id` is a programme the actor keeps the log of (`action`).
-    async fn lesson_programme_ok(
-        &self,
-        actor: &Actor,
-        programme_id: i32,
-        action: Action,
-    ) -> Result<()> {
-        let org = organisation::Entity::find_by_id(programme_id)
-            .one(&self.db)
-            .await?;
-        let rel = if actor.in_org_scope(programme_id) {
-            Relation::InOrgScope
-        } else {
-            Relation::Unrelated
-        };
-        if !org.is_some_and(|o| o.kind.get() == OrgKind::Programme)
-            || !decide_any(actor, action, Resource::Lesson, &[rel]).allowed()
-        {
-            return Err(StoreError::Invalid(brygga_domain::FieldErrors(vec![
-                brygga_domain::FieldError::new("programme_id", "error-invalid-choice"),
-            ])));
-        }
-        Ok(())
-    }
-
     /// The log of the actor's programmes (or of one), newest first.
     pub async fn lessons(
         &self,
@@ -111,7 +85,7 @@ impl Store {
         if !actor.may(Action::Create, Resource::Lesson) {
             return Err(StoreError::Forbidden);
         }
-        self.lesson_programme_ok(actor, i.programme_id, Action::Create)
+        self.programme_ok(actor, i.programme_id, Action::Create, Resource::Lesson)
             .await?;
         let tx = crate::begin_write(&self.db).await?;
         let now = crate::now();
@@ -159,7 +133,7 @@ impl Store {
             .await?
             .ok_or(StoreError::NotFound)?;
         if self
-            .lesson_programme_ok(actor, m.programme_id, Action::Update)
+            .programme_ok(actor, m.programme_id, Action::Update, Resource::Lesson)
             .await
             .is_err()
         {

@@ -152,4 +152,34 @@ impl Store {
             })
             .collect())
     }
+
+    /// Whether `programme_id` is a programme the actor may do `action` on `resource` in; a
+    /// field error on `programme_id` otherwise (a form's choice).
+    pub(crate) async fn programme_ok(
+        &self,
+        actor: &Actor,
+        programme_id: i32,
+        action: Action,
+        resource: Resource,
+    ) -> Result<()> {
+        let org = organisation::Entity::find_by_id(programme_id)
+            .one(&self.db)
+            .await?;
+        let rel = if actor.in_org_scope(programme_id) {
+            Relation::InOrgScope
+        } else {
+            Relation::Unrelated
+        };
+        if org.is_none_or(|o| o.kind.get() != OrgKind::Programme)
+            || !crate::actor::decide_any(actor, action, resource, &[rel]).allowed()
+        {
+            return Err(crate::StoreError::Invalid(brygga_domain::FieldErrors(
+                vec![brygga_domain::FieldError::new(
+                    "programme_id",
+                    "error-invalid-choice",
+                )],
+            )));
+        }
+        Ok(())
+    }
 }

@@ -304,6 +304,22 @@ pub(super) async fn create_indexes(
     Ok(())
 }
 
+/// Unique indexes, each as (name, table, columns).
+pub(super) async fn create_uniques(
+    manager: &SchemaManager<'_>,
+    uniques: &[(&'static str, &'static str, &[&'static str])],
+) -> Result<(), DbErr> {
+    for (name, table, cols) in uniques {
+        let mut idx = Index::create();
+        idx.name(*name).table(*table).unique();
+        for c in *cols {
+            idx.col(*c);
+        }
+        manager.create_index(idx).await?;
+    }
+    Ok(())
+}
+
 #[async_trait::async_trait]
 impl MigrationTrait for Migration {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -5,7 +5,7 @@
 use sea_orm_migration::prelude::*;
 use sea_orm_migration::schema::*;
 
-use super::m0001_initial::create_indexes;
+use super::m0001_initial::{create_indexes, create_uniques};
 use super::m0019_learning::fk;
 
 #[derive(DeriveMigrationName)]
@@ -203,15 +203,7 @@ impl MigrationTrait for Migration {
             manager.create_table(t).await?;
         }
         create_indexes(manager, INDEXES).await?;
-        for (name, table, cols) in UNIQUES {
-            let mut idx = Index::create();
-            idx.name(*name).table(*table).unique();
-            for c in *cols {
-                idx.col(*c);
-            }
-            manager.create_index(idx).await?;
-        }
-        Ok(())
+        create_uniques(manager, UNIQUES).await
     }
 
     async fn down(&self, manager: &SchemaManager) -> Result<(), DbErr> {

@@ -59,6 +59,28 @@ where
     }
 }
 
+/// Log in as the demo user with `role` through the login page, landing on `next`.
+pub(crate) async fn log_in(
+    app: &TestApp,
+    b: &fantoccini::Client,
+    role: Role,
+    next: &str,
+) -> Result<(), String> {
+    b.goto(&app.url(&format!("/login?next={next}")))
+        .await
+        .map_err(browser_err("open the login page"))?;
+    type_into(b, "input[name=email]", &app.email(role)).await?;
+    type_into(b, "input[name=password]", DEMO_PASSWORD).await?;
+    click(b, "form[action='/login'] button[type=submit]").await
+}
+
+/// Log out from the header, back to the login page.
+pub(crate) async fn log_out(b: &fantoccini::Client) -> Result<(), String> {
+    click(b, "form[action='/logout'] button[type=submit]").await?;
+    find_soon(b, Locator::Css("form[action='/login']"), "the login page").await?;
+    Ok(())
+}
+
 /// A browser command's error, said with what the story was doing.
 pub(crate) fn browser_err(what: &str) -> impl Fn(fantoccini::error::CmdError) -> String {
     let what = what.to_string();

@@ -3,33 +3,15 @@
 //! (in Swedish and Arabic, as she chose); anyone who follows the certificate's QR link checks it
 //! on the public page without a login; the participant finds it among her internship's tabs.
 
-use super::browser::{browser_err, click, find_soon, in_browser, text_with, type_into};
+use super::browser::{
+    browser_err, click, find_soon, in_browser, log_in, log_out, text_with, type_into,
+};
 use super::*;
 use fantoccini::Locator;
 
 #[tokio::test]
 async fn on_a_phone_a_signed_end_assessment_becomes_a_certificate_anyone_can_verify() {
     in_browser(story).await;
-}
-
-async fn log_in(
-    app: &TestApp,
-    b: &fantoccini::Client,
-    role: Role,
-    next: &str,
-) -> Result<(), String> {
-    b.goto(&app.url(&format!("/login?next={next}")))
-        .await
-        .map_err(browser_err("open the login page"))?;
-    type_into(b, "input[name=email]", &app.email(role)).await?;
-    type_into(b, "input[name=password]", DEMO_PASSWORD).await?;
-    click(b, "form[action='/login'] button[type=submit]").await
-}
-
-async fn log_out(b: &fantoccini::Client) -> Result<(), String> {
-    click(b, "form[action='/logout'] button[type=submit]").await?;
-    find_soon(b, Locator::Css("form[action='/login']"), "the login page").await?;
-    Ok(())
 }
 
 /// Nothing to scroll sideways on the phone, and the page reads in `dir`.

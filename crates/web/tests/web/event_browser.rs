@@ -2,27 +2,15 @@
 //! take tables and candidates are registered, one of them from the public portal on a phone;
 //! the timetable is generated and sent, and attendance is taken at the door on a phone.
 
-use super::browser::{browser_err, click, find_soon, in_browser, set_value, text_with, type_into};
+use super::browser::{
+    browser_err, click, find_soon, in_browser, log_in, set_value, text_with, type_into,
+};
 use super::*;
 use fantoccini::Locator;
 
 #[tokio::test]
 async fn a_coordinator_runs_a_matching_fair_from_creation_to_the_door() {
     in_browser(story).await;
-}
-
-async fn log_in(
-    app: &TestApp,
-    b: &fantoccini::Client,
-    role: Role,
-    next: &str,
-) -> Result<(), String> {
-    b.goto(&app.url(&format!("/login?next={next}")))
-        .await
-        .map_err(browser_err("open the login page"))?;
-    type_into(b, "input[name=email]", &app.email(role)).await?;
-    type_into(b, "input[name=password]", DEMO_PASSWORD).await?;
-    click(b, "form[action='/login'] button[type=submit]").await
 }
 
 /// The page fits the window: nothing to scroll sideways.

@@ -3,7 +3,9 @@
 //! sees her intern's week, reports the intern absent (first for a day too far ahead), and the
 //! coordinator finds the absence on her home page.
 
-use super::browser::{browser_err, click, find_soon, in_browser, set_value, text_with, type_into};
+use super::browser::{
+    browser_err, click, find_soon, in_browser, log_out, set_value, text_with, type_into,
+};
 use super::*;
 use brygga_domain::calendar::{holiday_on, week_start};
 use brygga_store::participant::ParticipantFilter;
@@ -43,12 +45,6 @@ async fn log_in(
     type_into(b, "input[name=email]", email).await?;
     type_into(b, "input[name=password]", password).await?;
     click(b, "form[action='/login'] button[type=submit]").await
-}
-
-async fn log_out(b: &fantoccini::Client) -> Result<(), String> {
-    click(b, "form[action='/logout'] button[type=submit]").await?;
-    find_soon(b, Locator::Css("form[action='/login']"), "the login page").await?;
-    Ok(())
 }
 
 /// The page fits the window: nothing wider than the screen, so nothing to scroll sideways.

@@ -3,33 +3,15 @@
 //! typed); her supervisor ticks two criteria and makes the mid-point assessment; the participant
 //! then finds her plan's next step, in Arabic, right to left.
 
-use super::browser::{browser_err, click, find_soon, in_browser, text_with, type_into, value_of};
+use super::browser::{
+    browser_err, click, find_soon, in_browser, log_in, log_out, text_with, type_into, value_of,
+};
 use super::*;
 use fantoccini::Locator;
 
 #[tokio::test]
 async fn on_a_phone_the_intern_logs_in_arabic_and_her_supervisor_assesses_her() {
     in_browser(story).await;
-}
-
-async fn log_in(
-    app: &TestApp,
-    b: &fantoccini::Client,
-    role: Role,
-    next: &str,
-) -> Result<(), String> {
-    b.goto(&app.url(&format!("/login?next={next}")))
-        .await
-        .map_err(browser_err("open the login page"))?;
-    type_into(b, "input[name=email]", &app.email(role)).await?;
-    type_into(b, "input[name=password]", DEMO_PASSWORD).await?;
-    click(b, "form[action='/login'] button[type=submit]").await
-}
-
-async fn log_out(b: &fantoccini::Client) -> Result<(), String> {
-    click(b, "form[action='/logout'] button[type=submit]").await?;
-    find_soon(b, Locator::Css("form[action='/login']"), "the login page").await?;
-    Ok(())
 }
 
 /// The page fits the phone (nothing to scroll sideways) and reads in `dir`.
