@@ -34,10 +34,10 @@ const KEY_PURPOSE: &str = "credential-signing-key-ed25519";
 
 /// The installation's signing key with its public half as a JWK's `x` and its `kid` (the
 /// RFC 7638 thumbprint).
-pub struct SigningKey {
+struct SigningKey {
     key: ed25519_dalek::SigningKey,
-    pub key_id: String,
-    pub public_key: String,
+    key_id: String,
+    public_key: String,
 }
 
 impl SigningKey {
@@ -91,11 +91,7 @@ pub fn verify_url(app: &App, credential_id: &str) -> String {
     format!("{}/verify/{credential_id}", base(app))
 }
 
-/// The issuer's profile URL (the public keys are listed there and at the JWKS).
-pub fn issuer_id(app: &App) -> String {
-    format!("{}/credentials/issuer", base(app))
-}
-
+/// The issuer's addresses under the installation's public address `base`, with its name.
 fn issuer(base: &str, name: &str) -> Issuer {
     Issuer {
         id: format!("{base}/credentials/issuer"),
@@ -125,15 +121,16 @@ pub async fn jwks(app: &App) -> Result<Value> {
 /// The issuer's Open Badges profile, with its keys.
 pub async fn issuer_profile(app: &App, name: &str) -> Result<Value> {
     let keys = jwks(app).await?;
+    let issuer = issuer(&base(app), name);
     Ok(serde_json::json!({
         "@context": [
             "https://www.w3.org/ns/credentials/v2",
             "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
         ],
-        "id": issuer_id(app),
+        "id": issuer.id,
         "type": ["Profile"],
-        "name": name,
-        "url": base(app),
+        "name": issuer.name,
+        "url": issuer.url,
         "publicKey": keys["keys"],
     }))
 }
@@ -141,9 +138,10 @@ pub async fn issuer_profile(app: &App, name: &str) -> Result<Value> {
 /// The public revocation list (1EdTech's revocation list shape).
 pub async fn revocation_list(app: &App) -> Result<Value> {
     let revoked = app.store.credential_revocations().await?;
+    let issuer = issuer(&base(app), "");
     Ok(serde_json::json!({
-        "id": format!("{}/credentials/revocations", base(app)),
-        "issuer": issuer_id(app),
+        "id": issuer.revocations,
+        "issuer": issuer.id,
         "revokedCredentials": revoked.iter().map(|r| serde_json::json!({
             "id": certificate::credential_urn(&r.credential_id),
             "revocationDate": r.revoked_at.to_rfc3339(),
