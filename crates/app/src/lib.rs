@@ -21,6 +21,7 @@ pub mod matching;
 pub mod meeting;
 pub mod notify;
 pub mod org;
+pub mod outcome;
 pub mod schedule;
 
 use std::sync::Arc;

@@ -1404,6 +1404,12 @@ fn running_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
 /// demo's day, with the end assessment signed and both certificates issued; `true`: the first
 /// internship certificate was revoked (a wrong period) and issued again.
 const FINISHED: &[(usize, bool)] = &[(14, false), (16, true)];
+/// What the finished cohort did afterwards, by the index in `FINISHED`: at leaving (status,
+/// the employer's decision) and at the four-week call.
+const FINISHED_OUTCOMES: &[(&str, &str, &str)] = &[
+    ("job_nystartsjobb", "hired", "job_nystartsjobb"),
+    ("seeking", "later", "studies_komvux"),
+];
 
 /// A finished internship's first Monday and last Friday: twelve weeks, ended eight and nine
 /// weeks before the demo's week.
@@ -2411,7 +2417,8 @@ async fn lessons(store: &Store, today: NaiveDate, programme: i32, coordinator: i
 
 /// A finished internship, as its people made it: recorded by the coordinator, the checklist
 /// drawn and ticked by the supervisor, the end assessment signed on the last day, the leaving
-/// recorded, and both certificates issued and signed with the installation's key.
+/// recorded with the outcome at leaving and at the four-week call, and both certificates issued
+/// and signed with the installation's key.
 #[allow(clippy::too_many_arguments)]
 async fn finished(
     store: &Store,
@@ -2505,6 +2512,26 @@ async fn finished(
     .validate(today)
     .map_err(StoreError::Invalid)?;
     store.participant_exit_set(sys, who, &left).await?;
+    let (at_exit, hire, at_week4) = FINISHED_OUTCOMES
+        .get(k)
+        .copied()
+        .ok_or_else(|| data_bug("an outcome for each finished internship"))?;
+    for (point, status, source, hire, on) in [
+        ("exit", at_exit, "coordinator", hire, end),
+        ("week4", at_week4, "call", "", end + Days::new(27)),
+    ] {
+        let outcome = brygga_domain::outcome::OutcomeDraft {
+            point: point.into(),
+            status: status.into(),
+            source: source.into(),
+            recorded_on: on.to_string(),
+            hire: hire.into(),
+            note: String::new(),
+        }
+        .validate(today, end)
+        .map_err(StoreError::Invalid)?;
+        store.outcome_set(&coordinator, who, &outcome).await?;
+    }
     let issue = |kind: &'static str| {
         let coordinator = &coordinator;
         async move {

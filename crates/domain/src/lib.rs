@@ -20,6 +20,7 @@ pub mod learning;
 pub mod lesson;
 pub mod meeting;
 pub mod model;
+pub mod outcome;
 pub mod policy;
 pub mod refdata;
 pub mod registry;

@@ -1186,6 +1186,18 @@ mod tests {
                 read.clone(),
                 vec![Supervised],
             ),
+            (
+                Coordinator,
+                Resource::Lesson,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Lesson,
+                vec![List, Read, Create, Update],
+                vec![InOrgScope],
+            ),
         ]
         .into_iter()
         .chain(

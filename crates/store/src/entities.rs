@@ -1536,4 +1536,28 @@ pub mod lesson {
     no_relations!();
 }
 
+pub mod outcome {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "outcomes")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub point: String,
+        pub status: String,
+        pub source: String,
+        pub recorded_on: Date,
+        /// The employer's hiring decision at leaving ("" at the other points).
+        pub hire: String,
+        #[sea_orm(column_type = "Text")]
+        pub note: String,
+        pub recorded_by: Option<i32>,
+        pub recorded_by_name: String,
+        pub recorded_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
 versioned!(certificate, lesson);

@@ -26,6 +26,7 @@ pub mod matching;
 pub mod meeting;
 mod migrations;
 pub mod org;
+pub mod outcome;
 pub mod participant;
 pub mod placement;
 pub mod pool;

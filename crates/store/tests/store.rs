@@ -2185,6 +2185,8 @@ mod lesson;
 mod mail;
 #[path = "store/meeting.rs"]
 mod meeting;
+#[path = "store/outcome.rs"]
+mod outcome;
 #[path = "store/pool.rs"]
 mod pool;
 #[path = "store/portal.rs"]

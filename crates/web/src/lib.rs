@@ -25,6 +25,7 @@ pub mod lesson;
 pub mod matching;
 pub mod meeting;
 pub mod organisation;
+pub mod outcome;
 pub mod participant;
 pub mod placement;
 pub mod pool;
@@ -102,6 +103,7 @@ pub fn router(state: AppState) -> Router {
         .merge(event::router())
         .merge(certificate::router())
         .merge(lesson::router())
+        .merge(outcome::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

@@ -388,6 +388,8 @@ mod matching;
 mod meeting;
 #[path = "web/near_miss.rs"]
 mod near_miss;
+#[path = "web/outcome.rs"]
+mod outcome;
 #[path = "web/participant.rs"]
 mod participant;
 #[path = "web/plan.rs"]

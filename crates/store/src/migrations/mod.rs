@@ -24,6 +24,7 @@ mod m0019_learning;
 mod m0020_events;
 mod m0021_certificates;
 mod m0022_lessons;
+mod m0023_outcomes;
 
 pub struct Migrator;
 
@@ -51,6 +52,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0020_events::Migration),
             Box::new(m0021_certificates::Migration),
             Box::new(m0022_lessons::Migration),
+            Box::new(m0023_outcomes::Migration),
         ]
     }
 }

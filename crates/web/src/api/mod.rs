@@ -49,6 +49,10 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::participant::api::exit_delete
         ))
         .routes(routes!(
+            crate::outcome::api::outcomes_get,
+            crate::outcome::api::outcome_create
+        ))
+        .routes(routes!(
             crate::employer::api::employer_list,
             crate::employer::api::employer_create
         ))

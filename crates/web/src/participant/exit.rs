@@ -9,8 +9,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
 use brygga_domain::exit::{ExitDraft, ExitReason};
+use brygga_domain::outcome::{
+    FollowUpPoint, HireDecision, OutcomeDraft, OutcomeSource, OutcomeStatus,
+};
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::exit::ExitRecord;
+use brygga_store::outcome::Outcomes;
 
 use crate::AppState;
 use crate::http::{Chrome, Errors, Id, Staff, WebError, form_errors, form_status};
@@ -32,16 +36,28 @@ struct ExitPage {
     form: ExitDraft,
     errors: Errors,
     reasons: &'static [ExitReason],
+    /// The follow-up points after leaving, and the form to record an outcome at one.
+    outcomes: Outcomes,
+    outcome: OutcomeDraft,
+    outcome_errors: Errors,
+    statuses: &'static [OutcomeStatus],
+    points: &'static [FollowUpPoint],
+    sources: &'static [OutcomeSource],
+    hires: &'static [HireDecision],
 }
 
 crate::http::page_chrome!(ExitPage);
 
-async fn render(
+/// The outcome form as typed after a failed save, with its errors.
+pub(crate) type OutcomeTyped = (OutcomeDraft, Errors);
+
+pub(crate) async fn render(
     s: &AppState,
     st: Staff,
     id: i32,
     form: Option<ExitDraft>,
     errors: Errors,
+    outcome: Option<OutcomeTyped>,
 ) -> Result<Response, WebError> {
     let p = s.store.participant_get(&st.actor, id).await?;
     // Refused (403) for those who may not update her.
@@ -57,7 +73,33 @@ async fn render(
             ..ExitDraft::default()
         },
     });
-    let status = form_status(&errors);
+    let outcomes = brygga_app::outcome::of(s, &st.actor, id).await?;
+    let (outcome, outcome_errors) = outcome.unwrap_or_else(|| {
+        let next = outcomes
+            .points
+            .iter()
+            .find(|p| p.records.is_empty())
+            .map(|p| p.point)
+            .unwrap_or(FollowUpPoint::Exit);
+        let draft = OutcomeDraft {
+            point: next.as_str().into(),
+            source: if next == FollowUpPoint::Exit {
+                OutcomeSource::Coordinator
+            } else {
+                OutcomeSource::Call
+            }
+            .as_str()
+            .into(),
+            recorded_on: brygga_app::today().to_string(),
+            ..OutcomeDraft::default()
+        };
+        (draft, Errors::default())
+    });
+    let status = if errors.is_empty() {
+        form_status(&outcome_errors)
+    } else {
+        form_status(&errors)
+    };
     let page = ExitPage {
         chrome: st.chrome,
         participant_id: id,
@@ -66,12 +108,19 @@ async fn render(
         form,
         errors,
         reasons: ExitReason::ALL,
+        outcomes,
+        outcome,
+        outcome_errors,
+        statuses: OutcomeStatus::ALL,
+        points: FollowUpPoint::ALL,
+        sources: OutcomeSource::ALL,
+        hires: HireDecision::ALL,
     };
     Ok((status, page).into_response())
 }
 
 async fn exit_page(State(s): State<AppState>, st: Staff, Id(id): Id) -> Result<Response, WebError> {
-    render(&s, st, id, None, Errors::default()).await
+    render(&s, st, id, None, Errors::default(), None).await
 }
 
 async fn exit_save(
@@ -85,7 +134,7 @@ async fn exit_save(
         Ok(()) => Ok(Redirect::to(&format!("/participants/{id}")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
-            render(&s, st, id, Some(f), errors).await
+            render(&s, st, id, Some(f), errors, None).await
         }
     }
 }

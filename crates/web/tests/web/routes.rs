@@ -783,6 +783,17 @@ const RULES: &[(&str, &str, Rule)] = &[
         "/api/v1/certificates/{id}/credential",
         Rule::May(Read, Certificate),
     ),
+    ("POST", "/participants/{id}/outcomes", Rule::May(Update, P)),
+    (
+        "GET",
+        "/api/v1/participants/{id}/outcomes",
+        Rule::May(Update, P),
+    ),
+    (
+        "POST",
+        "/api/v1/participants/{id}/outcomes",
+        Rule::May(Update, P),
+    ),
     ("GET", "/lessons", Rule::May(List, Lesson)),
     ("POST", "/lessons", Rule::May(Create, Lesson)),
     ("POST", "/lessons/{id}", Rule::May(Update, Lesson)),
