@@ -164,7 +164,10 @@ async fn the_api_answers_every_status_a_client_must_handle(app: &TestApp) {
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, list) = api.get("/participants", &supervisor).await;
     assert_eq!(status, StatusCode::OK);
-    assert_eq!(list["total"], 3, "{list}");
+    assert_eq!(
+        list["total"], 5,
+        "three interns and the finished cohort: {list}"
+    );
     let (status, _) = api.get("/participants/999999", &token).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     let (status, _) = api

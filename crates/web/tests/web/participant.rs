@@ -308,7 +308,11 @@ async fn every_role_sees_exactly_what_its_scope_allows(app: &TestApp) {
 
     // A supervisor sees their own interns, and only them.
     let supervised = app.participant_ids_for(Supervisor).await;
-    assert_eq!(supervised.len(), 3, "the demo supervisor has three interns");
+    assert_eq!(
+        supervised.len(),
+        5,
+        "the demo supervisor has three interns and two who finished"
+    );
     let supervisor = app.logged_in(Supervisor).await;
     let list = supervisor.page("/participants").await;
     for id in app.participant_ids_for(Coordinator).await {

@@ -98,7 +98,11 @@ async fn the_plan_leaves_out_interns_and_keeps_live_proposals_within_free_places
     let plan = plan_path(&coordinator).await;
     let page = coordinator.page(&plan).await;
     let interns = interns(app).await;
-    assert_eq!(interns.len(), 3, "the demo's running and upcoming interns");
+    assert_eq!(
+        interns.len(),
+        5,
+        "the demo's running, upcoming and finished interns"
+    );
     // No intern is in the plan in any way: no row, not even as unplaced.
     for p in &interns {
         assert!(
@@ -106,7 +110,7 @@ async fn the_plan_leaves_out_interns_and_keeps_live_proposals_within_free_places
             "intern {p} is planned: {page}"
         );
     }
-    assert!(html::shows(&page, "3 deltagare är inte med"), "{page}");
+    assert!(html::shows(&page, "5 deltagare är inte med"), "{page}");
 
     // The demo's proposed candidates keep their proposals: listed apart, not planned.
     let live = live_proposals(app).await;
