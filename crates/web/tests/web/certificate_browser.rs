@@ -82,6 +82,13 @@ async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {
 
     // 3. The coordinator issues the competence certificate.
     log_in(app, b, Role::Coordinator, &certificates).await?;
+    // Wait for the page behind the login (the login page itself reads this phone's Arabic).
+    find_soon(
+        b,
+        Locator::Css("form:has(input[name=kind][value=competence])"),
+        "the issue form",
+    )
+    .await?;
     fits(b, "the certificates page", "ltr").await?;
     click(
         b,
