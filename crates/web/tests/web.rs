@@ -122,6 +122,17 @@ impl Visitor {
     }
 }
 
+/// The demo supervisor's intern whose name starts with `name`: (internship, participant).
+async fn supervised_intern(app: &TestApp, name: &str) -> (i32, i32) {
+    let sup = app.actor(Role::Supervisor).await;
+    let list = app.store.internships_supervised(&sup).await.unwrap();
+    let i = list
+        .iter()
+        .find(|i| i.participant_name.starts_with(name))
+        .unwrap_or_else(|| panic!("the demo's intern {name}"));
+    (i.id, i.participant_id)
+}
+
 fn location(res: &reqwest::Response) -> String {
     res.headers()
         .get(LOCATION)

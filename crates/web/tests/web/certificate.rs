@@ -17,17 +17,9 @@ both!(
     the_api_issues_revokes_and_verifies_under_the_same_rules,
 );
 
-/// The demo supervisor's intern whose name starts with `name`.
+/// The internship of the demo supervisor's intern whose name starts with `name`.
 async fn internship_of(app: &TestApp, name: &str) -> i32 {
-    let sup = app.actor(Role::Supervisor).await;
-    app.store
-        .internships_supervised(&sup)
-        .await
-        .unwrap()
-        .iter()
-        .find(|i| i.participant_name.starts_with(name))
-        .unwrap_or_else(|| panic!("the demo's internship of {name}"))
-        .id
+    supervised_intern(app, name).await.0
 }
 
 /// The supervisor signs the end assessment of internship `iid`, every row at level 3.

@@ -14,15 +14,7 @@ both!(
 
 /// The participant id of the demo supervisor's intern whose name starts with `name`.
 async fn participant_of(app: &TestApp, name: &str) -> i32 {
-    let sup = app.actor(Role::Supervisor).await;
-    app.store
-        .internships_supervised(&sup)
-        .await
-        .unwrap()
-        .iter()
-        .find(|i| i.participant_name.starts_with(name))
-        .unwrap_or_else(|| panic!("the demo's intern {name}"))
-        .participant_id
+    supervised_intern(app, name).await.1
 }
 
 async fn the_coordinator_follows_up_the_finished_participant(app: &TestApp) {
