@@ -11,6 +11,7 @@ pub mod document;
 pub mod event;
 pub mod exit;
 pub mod field;
+pub mod gain;
 pub mod ids;
 pub mod interest;
 pub mod internship;
