@@ -23,6 +23,7 @@ pub mod notify;
 pub mod org;
 pub mod outcome;
 pub mod schedule;
+pub mod survey;
 
 use std::sync::Arc;
 

@@ -86,6 +86,9 @@ pub fn spawn(app: App) -> tokio::task::JoinHandle<()> {
             if let Err(e) = crate::event::queue_reminders(&app, crate::today()).await {
                 tracing::warn!("event reminders: {e}");
             }
+            if let Err(e) = crate::survey::queue(&app, crate::today()).await {
+                tracing::warn!("follow-up surveys: {e}");
+            }
         }
     })
 }

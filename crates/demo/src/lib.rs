@@ -1411,10 +1411,10 @@ const FINISHED_OUTCOMES: &[(&str, &str, &str)] = &[
     ("seeking", "later", "studies_komvux"),
 ];
 
-/// A finished internship's first Monday and last Friday: twelve weeks, ended eight and nine
-/// weeks before the demo's week.
+/// A finished internship's first Monday and last Friday: twelve weeks, ended fourteen and
+/// fifteen weeks before the demo's week (so the three-month follow-up has fallen due).
 fn finished_period(today: NaiveDate, k: usize) -> (NaiveDate, NaiveDate) {
-    let start = brygga_domain::calendar::week_start(today) - Days::new(7 * (20 + k as u64));
+    let start = brygga_domain::calendar::week_start(today) - Days::new(7 * (26 + k as u64));
     (start, start + Days::new(7 * 12 - 3))
 }
 
@@ -2072,6 +2072,14 @@ pub async fn load(store: &Store, today: NaiveDate, public_url: &str) -> Result<D
         )
         .await?;
     }
+    follow_up(
+        store,
+        today,
+        public_url,
+        user(Role::Coordinator)?,
+        &[participant(FINISHED[0].0)?, participant(FINISHED[1].0)?],
+    )
+    .await?;
     Ok(summary(true))
 }
 
@@ -2562,6 +2570,65 @@ async fn finished(
     issue("internship").await?;
     issue("competence").await?;
     Ok(())
+}
+
+/// The finished cohort's surveys, through the same calls as the coordinator's "send again" and
+/// the worker's daily run: the first answered the exit questionnaire (sent again by her
+/// coordinator, late); the three-month surveys went out, and the second answered hers (she
+/// started komvux), so the first is on the coordinator's follow-up list.
+async fn follow_up(
+    store: &Store,
+    today: NaiveDate,
+    public_url: &str,
+    coordinator: i32,
+    finished: &[i32; 2],
+) -> Result<()> {
+    use brygga_domain::survey::SurveyAnswerDraft;
+    let coordinator = store
+        .actor(coordinator)
+        .await?
+        .ok_or_else(|| data_bug("the demo coordinator"))?;
+    let bug = |e: brygga_app::Error| data_bug(&format!("a survey: {e}"));
+    let answer = |token: String, d: SurveyAnswerDraft| async move {
+        match brygga_app::survey::answer(store, &token, &d)
+            .await
+            .map_err(bug)?
+        {
+            Ok(()) => Ok(()),
+            Err(_) => Err(data_bug("a survey link that takes no answer")),
+        }
+    };
+    let exit =
+        brygga_app::survey::send_in(store, public_url, &coordinator, finished[0], "exit", "sv")
+            .await
+            .map_err(bug)?;
+    answer(
+        exit.token,
+        SurveyAnswerDraft {
+            status: "job_nystartsjobb".into(),
+            benefit: "5".into(),
+            swedish: "4".into(),
+            closer: "5".into(),
+            comment: "Handledaren visade mig allt. Nu jobbar jag kvar på boendet.".into(),
+        },
+    )
+    .await?;
+    brygga_app::survey::queue_in(store, public_url, today)
+        .await
+        .map_err(bug)?;
+    let month3 =
+        brygga_app::survey::send_in(store, public_url, &coordinator, finished[1], "month3", "sv")
+            .await
+            .map_err(bug)?;
+    answer(
+        month3.token,
+        SurveyAnswerDraft {
+            status: "studies_komvux".into(),
+            comment: "Jag läser vård och omsorg på komvux.".into(),
+            ..Default::default()
+        },
+    )
+    .await
 }
 
 /// The courses beside the internship, as GR runs them: two weeks of preparatory vocational

@@ -26,6 +26,8 @@ str_enum!(
         PreparatoryCourseCompleted = "preparatory_course_completed",
         InternshipStarted = "internship_started",
         InternshipEnded = "internship_ended",
+        FollowUpMonth3 = "follow_up_month3",
+        FollowUpMonth6 = "follow_up_month6",
     }
 );
 
@@ -47,6 +49,8 @@ impl CheckpointKind {
             PreparatoryCourseCompleted => "journey-blocked-preparatory_course_completed",
             InternshipStarted => "journey-blocked-internship_started",
             InternshipEnded => "journey-blocked-internship_ended",
+            FollowUpMonth3 => "journey-blocked-follow_up_month3",
+            FollowUpMonth6 => "journey-blocked-follow_up_month6",
         }
     }
 
@@ -81,6 +85,14 @@ impl CheckpointKind {
             ),
             InternshipStarted => ("Praktiken har börjat", "The internship has started"),
             InternshipEnded => ("Praktiken är avslutad", "The internship has ended"),
+            FollowUpMonth3 => (
+                "Utfall efter 3 månader registrerat",
+                "Outcome at 3 months recorded",
+            ),
+            FollowUpMonth6 => (
+                "Utfall efter 6 månader registrerat",
+                "Outcome at 6 months recorded",
+            ),
         }
     }
 }
@@ -150,13 +162,13 @@ pub const DEFAULT_MAP: &[StageTemplate] = {
             "followed_up_3",
             "Uppföljd efter 3 månader",
             "Followed up at 3 months",
-            &[],
+            &[FollowUpMonth3],
         ),
         stage(
             "followed_up_6",
             "Uppföljd efter 6 månader",
             "Followed up at 6 months",
-            &[],
+            &[FollowUpMonth6],
         ),
     ]
 };
@@ -587,9 +599,11 @@ mod tests {
         };
         assert_eq!(
             b.iter().map(|b| b.kind).collect::<Vec<_>>(),
-            [InternshipEnded]
+            [InternshipEnded, FollowUpMonth3, FollowUpMonth6]
         );
         started.holds.insert(InternshipEnded);
+        started.holds.insert(FollowUpMonth3);
+        started.holds.insert(FollowUpMonth6);
         assert_eq!(
             check_move(&map, signed, target, "", &started),
             Ok(Direction::Forward)
@@ -620,12 +634,20 @@ mod tests {
             advance_by_facts(&map, at("interviewing"), &f),
             Some(at("in_internship"))
         );
-        // The follow-ups have no checkpoint: the end stops at "completed".
+        // The end stops at "completed" until an outcome is recorded at three months, then at
+        // six: the follow-up stages move from the outcome records.
         let mut ended = f.clone();
         ended.holds.insert(InternshipEnded);
         assert_eq!(
             advance_by_facts(&map, at("in_internship"), &ended),
             Some(at("completed"))
+        );
+        ended.holds.insert(FollowUpMonth6);
+        assert_eq!(advance_by_facts(&map, at("completed"), &ended), None);
+        ended.holds.insert(FollowUpMonth3);
+        assert_eq!(
+            advance_by_facts(&map, at("completed"), &ended),
+            Some(at("followed_up_6"))
         );
         // A manual checkpoint keeps a stage manual.
         let mut manual = map.clone();

@@ -26,6 +26,7 @@ pub mod policy;
 pub mod refdata;
 pub mod registry;
 pub mod schedule;
+pub mod survey;
 pub mod text;
 pub mod values;
 

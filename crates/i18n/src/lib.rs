@@ -57,6 +57,7 @@ pub const PARTICIPANT_FILES: &[&str] = &[
     "meeting.ftl",
     "participant.ftl",
     "schedule.ftl",
+    "survey.ftl",
     "todo.ftl",
 ];
 

@@ -1560,4 +1560,37 @@ pub mod outcome {
     no_relations!();
 }
 
+pub mod survey {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "surveys")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub participant_id: i32,
+        pub point: String,
+        /// 1 for the first link at a point, one more for each sent again.
+        pub seq: i32,
+        pub lang: String,
+        #[serde(skip)]
+        pub token_hash: String,
+        /// The address it was mailed to ("" when handed over by the coordinator).
+        pub sent_to: String,
+        pub created_by_name: String,
+        pub created_at: DateTimeUtc,
+        pub expires_at: DateTimeUtc,
+        pub replaced_at: Option<DateTimeUtc>,
+        pub answered_at: Option<DateTimeUtc>,
+        /// Her answer: where she stands ("" until answered) and at leaving her three ratings.
+        pub status: String,
+        pub benefit: Option<i16>,
+        pub swedish: Option<i16>,
+        pub closer: Option<i16>,
+        #[sea_orm(column_type = "Text")]
+        pub comment: String,
+    }
+    no_relations!();
+}
+
 versioned!(certificate, lesson);

@@ -35,6 +35,7 @@ pub mod schedule;
 pub mod secret;
 pub mod sessions;
 mod stored;
+pub mod survey;
 pub mod todo;
 pub mod users;
 

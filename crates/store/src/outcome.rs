@@ -7,11 +7,12 @@ use brygga_domain::outcome::{
 };
 use brygga_domain::policy::Action;
 use chrono::{DateTime, NaiveDate, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::Serialize;
 
 use crate::audit::AuditAction;
 use crate::entities::{outcome, participant_exit};
+use crate::survey::{SurveyView, put_outcome};
 use crate::{Actor, Result, Store, StoreError};
 
 /// A recorded outcome.
@@ -39,6 +40,8 @@ pub struct PointView {
     pub point: FollowUpPoint,
     pub due: NaiveDate,
     pub records: Vec<OutcomeView>,
+    /// The survey links sent for the point, newest first.
+    pub surveys: Vec<SurveyView>,
 }
 
 /// A participant's outcomes: empty points until she has left.
@@ -87,6 +90,7 @@ impl Store {
             .all(&self.db)
             .await?;
         let mut records: Vec<OutcomeView> = rows.into_iter().map(view).collect();
+        let mut surveys = self.surveys_of(participant_id).await?;
         let points = match left_on {
             None => vec![],
             Some(left) => FollowUpPoint::ALL
@@ -95,6 +99,7 @@ impl Store {
                     point: *p,
                     due: p.due(left),
                     records: records.extract_if(.., |r| r.point == *p).collect(),
+                    surveys: surveys.extract_if(.., |s| s.point == *p).collect(),
                 })
                 .collect(),
         };
@@ -115,29 +120,10 @@ impl Store {
             ])));
         }
         let tx = crate::begin_write(&self.db).await?;
-        outcome::Entity::delete_many()
-            .filter(outcome::Column::ParticipantId.eq(participant_id))
-            .filter(outcome::Column::Point.eq(i.point.as_str()))
-            .filter(outcome::Column::Source.eq(i.source.as_str()))
-            .exec(&tx)
-            .await?;
-        let m = outcome::ActiveModel {
-            participant_id: Set(participant_id),
-            point: Set(i.point.as_str().to_string()),
-            status: Set(i.status.as_str().to_string()),
-            source: Set(i.source.as_str().to_string()),
-            recorded_on: Set(i.recorded_on),
-            hire: Set(i.hire.map(|h| h.as_str().to_string()).unwrap_or_default()),
-            note: Set(i.note.clone()),
-            recorded_by: Set(actor.user_id),
-            recorded_by_name: Set(actor.name.clone()),
-            recorded_at: Set(crate::now()),
-            ..Default::default()
-        }
-        .insert(&tx)
-        .await?;
-        self.commit_audited(
-            tx,
+        let id = put_outcome(&tx, participant_id, i, actor.user_id, &actor.name).await?;
+        crate::audit::record(
+            &tx,
+            &self.secret,
             actor,
             AuditAction::Create,
             "outcome",
@@ -145,6 +131,9 @@ impl Store {
             &["point", "status", "source", "recorded_on", "hire", "note"],
         )
         .await?;
-        Ok(m.id)
+        // The follow-up stages of the process map move from these records.
+        self.advance_in_tx(&tx, actor, participant_id).await?;
+        tx.commit().await?;
+        Ok(id)
     }
 }

@@ -17,6 +17,7 @@ use brygga_domain::model::{
     AgreementKind, AgreementStatus, ConsentPurpose, EducationLevel, InterviewOutcome, OrgKind,
     ProposalStatus,
 };
+use brygga_domain::outcome::FollowUpPoint;
 use brygga_domain::policy::{Action, Relation, Resource, list_scope};
 use brygga_domain::registry::{Consent, LanguageLevel, WorkExperience};
 use brygga_domain::values::parse_required;
@@ -32,7 +33,7 @@ use crate::actor::{decide_any, enforce};
 use crate::audit::{AuditAction, record};
 use crate::entities::{
     agreement, candidate_proposal, es_confirmation, es_decision, internship, interview,
-    organisation, participant, participant_event, process_checkpoint, process_stage,
+    organisation, outcome, participant, participant_event, process_checkpoint, process_stage,
 };
 use crate::{Actor, Result, Store, StoreError, from_json};
 
@@ -46,7 +47,7 @@ const EVENT_CHECKPOINT: &str = "checkpoint";
 /// A stage's or checkpoint's name is a short one (it heads a board column).
 const NAME_MAX: usize = 100;
 /// Ids per `IN (…)` list, well under both backends' parameter limits.
-const CHUNK: usize = 500;
+pub(crate) const CHUNK: usize = 500;
 
 fn invalid(field: &str, key: &'static str) -> StoreError {
     StoreError::Invalid(FieldErrors(vec![FieldError::new(field, key)]))
@@ -476,6 +477,27 @@ async fn facts_for(
             if ended.is_some() {
                 mark(&mut out, pid, CheckpointKind::InternshipEnded);
             }
+        }
+        // The follow-up stages: an outcome recorded at the point, from any source.
+        let followed: Vec<(i32, String)> = outcome::Entity::find()
+            .filter(outcome::Column::ParticipantId.is_in(chunk.to_vec()))
+            .filter(outcome::Column::Point.is_in([
+                FollowUpPoint::Month3.as_str(),
+                FollowUpPoint::Month6.as_str(),
+            ]))
+            .select_only()
+            .column(outcome::Column::ParticipantId)
+            .column(outcome::Column::Point)
+            .into_tuple()
+            .all(db)
+            .await?;
+        for (pid, point) in followed {
+            let kind = if point == FollowUpPoint::Month3.as_str() {
+                CheckpointKind::FollowUpMonth3
+            } else {
+                CheckpointKind::FollowUpMonth6
+            };
+            mark(&mut out, pid, kind);
         }
         let ticked: Vec<(i32, Option<i32>)> = participant_event::Entity::find()
             .filter(participant_event::Column::ParticipantId.is_in(chunk.to_vec()))

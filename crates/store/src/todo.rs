@@ -5,8 +5,9 @@
 
 use brygga_domain::model::{AgreementKind, AgreementStatus, InterestStatus, InterviewOutcome};
 use brygga_domain::model::{ProposalStatus, Role};
+use brygga_domain::outcome::FollowUpPoint;
 use brygga_domain::policy::{Action, Resource};
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sea_orm::sea_query::{Query, SelectStatement};
 use sea_orm::{
     ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
@@ -14,8 +15,8 @@ use sea_orm::{
 use serde::Serialize;
 
 use crate::entities::{
-    agreement, candidate_proposal, case_share, es_decision, interest, interview, participant,
-    participant_event, placement,
+    agreement, candidate_proposal, case_share, es_decision, interest, interview, outcome,
+    participant, participant_event, participant_exit, placement,
 };
 use crate::{Actor, Result, Store};
 
@@ -27,6 +28,8 @@ pub const WEEK_DAYS: i64 = 7;
 pub const RECENT_DAYS: i64 = 14;
 /// A participant with no recorded step for this long, before an internship, is stalled.
 pub const STALLED_DAYS: i64 = 30;
+/// How long a follow-up with nothing recorded stays on the list after it fell due.
+pub const FOLLOW_UP_OVERDUE_DAYS: i64 = 60;
 
 /// One kind of thing to act on.
 #[derive(Debug, Clone, PartialEq, Serialize, utoipa::ToSchema)]
@@ -244,6 +247,11 @@ impl Store {
             .collect();
         out.push(Todo::new("todo-decisions", count, None, entries));
 
+        // The follow-ups are for the coordinating function (the leaving page is theirs).
+        if actor.may(Action::Update, Resource::Participant) {
+            self.todo_follow_ups(now, mine.clone(), out).await?;
+        }
+
         // Stalled: registered a while ago, no step recorded lately, no internship yet.
         let cutoff = now - Duration::days(STALLED_DAYS);
         let recent_steps = Query::select()
@@ -282,6 +290,75 @@ impl Store {
             Some("/board".into()),
             entries,
         ));
+        Ok(())
+    }
+
+    /// The follow-ups due: a point fallen due (or due within the week, or overdue by up to
+    /// `FOLLOW_UP_OVERDUE_DAYS`) with no outcome recorded there yet, one list per point,
+    /// soonest first. The coordinator's reminder to call whoever has not answered the survey.
+    async fn todo_follow_ups(
+        &self,
+        now: DateTime<Utc>,
+        mine: SelectStatement,
+        out: &mut Vec<Todo>,
+    ) -> Result<()> {
+        let today = brygga_domain::calendar::date_at(now);
+        let horizon = today + Duration::days(WEEK_DAYS);
+        let exits = participant_exit::Entity::find()
+            .filter(participant_exit::Column::ParticipantId.in_subquery(mine))
+            .filter(
+                participant_exit::Column::LeftOn
+                    .gte(today - Duration::days(31 * 6 + FOLLOW_UP_OVERDUE_DAYS)),
+            )
+            .filter(participant_exit::Column::LeftOn.lte(horizon))
+            .all(&self.db)
+            .await?;
+        let ids: Vec<i32> = exits.iter().map(|x| x.participant_id).collect();
+        let mut recorded = std::collections::HashSet::new();
+        for chunk in ids.chunks(crate::process::CHUNK) {
+            let rows: Vec<(i32, String)> = outcome::Entity::find()
+                .filter(outcome::Column::ParticipantId.is_in(chunk.to_vec()))
+                .select_only()
+                .column(outcome::Column::ParticipantId)
+                .column(outcome::Column::Point)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            recorded.extend(rows);
+        }
+        for point in FollowUpPoint::ALL.iter().copied() {
+            let mut due: Vec<(NaiveDate, i32)> = exits
+                .iter()
+                .map(|x| (point.due(x.left_on), x.participant_id))
+                .filter(|(d, pid)| {
+                    *d <= horizon
+                        && *d + Duration::days(FOLLOW_UP_OVERDUE_DAYS) >= today
+                        && !recorded.contains(&(*pid, point.as_str().to_string()))
+                })
+                .collect();
+            due.sort();
+            let count = due.len() as u64;
+            due.truncate(ENTRIES as usize);
+            let names = self.names(due.iter().map(|d| d.1).collect()).await?;
+            let entries = due
+                .iter()
+                .map(|(d, pid)| {
+                    entry(
+                        format!("follow-up-{pid}-{point}"),
+                        names.get(pid).cloned().unwrap_or_default(),
+                        format!("/participants/{pid}/exit#outcomes"),
+                        d.and_hms_opt(9, 0, 0)
+                            .and_then(brygga_domain::calendar::stockholm_to_utc),
+                    )
+                })
+                .collect();
+            out.push(Todo::new(
+                &format!("todo-follow-up-{point}"),
+                count,
+                None,
+                entries,
+            ));
+        }
         Ok(())
     }
 

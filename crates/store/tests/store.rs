@@ -2193,3 +2193,5 @@ mod pool;
 mod portal;
 #[path = "store/schedule.rs"]
 mod schedule;
+#[path = "store/survey.rs"]
+mod survey;

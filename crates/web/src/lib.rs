@@ -32,6 +32,7 @@ pub mod pool;
 pub mod portal;
 pub mod process;
 pub mod schedule;
+pub mod survey;
 pub mod todo;
 pub mod user;
 
@@ -104,6 +105,7 @@ pub fn router(state: AppState) -> Router {
         .merge(certificate::router())
         .merge(lesson::router())
         .merge(outcome::router())
+        .merge(survey::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

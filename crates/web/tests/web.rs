@@ -413,6 +413,10 @@ mod portal;
 mod routes;
 #[path = "web/schedule.rs"]
 mod schedule;
+#[path = "web/survey.rs"]
+mod survey;
+#[path = "web/survey_browser.rs"]
+mod survey_browser;
 #[path = "web/todo.rs"]
 mod todo;
 #[path = "web/user.rs"]

@@ -44,6 +44,10 @@ journey-blocked-internship_started = لم يبدأ التدريب العملي
 journey-blocked-internship_ended = لم ينتهِ التدريب العملي
 checkpoint-kind-internship_started = بدأ التدريب العملي (من تاريخ البدء)
 checkpoint-kind-internship_ended = انتهى التدريب العملي (من تاريخ الانتهاء)
+journey-blocked-follow_up_month3 = لم تُسجَّل نتيجة بعد 3 أشهر
+journey-blocked-follow_up_month6 = لم تُسجَّل نتيجة بعد 6 أشهر
+checkpoint-kind-follow_up_month3 = سُجّلت النتيجة بعد 3 أشهر (من المتابعة)
+checkpoint-kind-follow_up_month6 = سُجّلت النتيجة بعد 6 أشهر (من المتابعة)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = كل الأماكن محجوزة. لم يعد مكان التدريب متاحًا لإبداء الاهتمام.
 portal-error-filled = كل الأماكن محجوزة، لذلك لم يعد ممكنًا إبداء الاهتمام.

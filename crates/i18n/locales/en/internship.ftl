@@ -44,6 +44,10 @@ journey-blocked-internship_started = The internship has not started
 journey-blocked-internship_ended = The internship has not ended
 checkpoint-kind-internship_started = The internship has started (from its start date)
 checkpoint-kind-internship_ended = The internship has ended (from its end)
+journey-blocked-follow_up_month3 = No outcome at 3 months is recorded
+journey-blocked-follow_up_month6 = No outcome at 6 months is recorded
+checkpoint-kind-follow_up_month3 = Outcome at 3 months recorded (from the follow-up)
+checkpoint-kind-follow_up_month6 = Outcome at 6 months recorded (from the follow-up)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = All places are taken. The placement is no longer open for interest.
 portal-error-filled = All places are taken, so interest can no longer be shown.

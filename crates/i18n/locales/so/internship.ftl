@@ -45,6 +45,10 @@ journey-blocked-internship_started = Tababarka shaqada ma bilaabmin
 journey-blocked-internship_ended = Tababarka shaqada ma dhammaan
 checkpoint-kind-internship_started = Tababarka shaqada wuu bilaabmay (laga bilaabo taariikhdiisa bilowga)
 checkpoint-kind-internship_ended = Tababarka shaqada wuu dhammaaday (laga bilaabo dhammaadkiisa)
+journey-blocked-follow_up_month3 = Natiijada 3 bilood kadib lama diiwaangelin
+journey-blocked-follow_up_month6 = Natiijada 6 bilood kadib lama diiwaangelin
+checkpoint-kind-follow_up_month3 = Natiijada 3 bilood kadib waa la diiwaangeliyay (laga bilaabo dabagalka)
+checkpoint-kind-follow_up_month6 = Natiijada 6 bilood kadib waa la diiwaangeliyay (laga bilaabo dabagalka)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = Dhammaan boosaska waa la qaatay. Boosku hadda uma furna xiisayn.
 portal-error-filled = Dhammaan boosaska waa la qaatay, sidaas darteed xiisayn lama muujin karo.

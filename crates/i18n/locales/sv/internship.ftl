@@ -44,6 +44,10 @@ journey-blocked-internship_started = Praktiken har inte börjat
 journey-blocked-internship_ended = Praktiken är inte avslutad
 checkpoint-kind-internship_started = Praktiken har börjat (från praktikens startdatum)
 checkpoint-kind-internship_ended = Praktiken är avslutad (från praktikens avslut)
+journey-blocked-follow_up_month3 = Inget utfall efter 3 månader är registrerat
+journey-blocked-follow_up_month6 = Inget utfall efter 6 månader är registrerat
+checkpoint-kind-follow_up_month3 = Utfall efter 3 månader registrerat (från uppföljningen)
+checkpoint-kind-follow_up_month6 = Utfall efter 6 månader registrerat (från uppföljningen)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = Alla platser är tillsatta. Platsen är inte längre öppen för intresseanmälningar.
 portal-error-filled = Alla platser är tillsatta, så det går inte längre att anmäla intresse.

@@ -45,6 +45,10 @@ journey-blocked-internship_started = እቲ ልምምድ ገና ኣይጀመረ�
 journey-blocked-internship_ended = እቲ ልምምድ ገና ኣይተወድአን
 checkpoint-kind-internship_started = እቲ ልምምድ ጀሚሩ (ካብ ዕለት መጀመርታኡ)
 checkpoint-kind-internship_ended = እቲ ልምምድ ተወዲኡ (ካብ መወዳእታኡ)
+journey-blocked-follow_up_month3 = ድሕሪ 3 ወርሒ ዝተመዝገበ ውጽኢት የለን
+journey-blocked-follow_up_month6 = ድሕሪ 6 ወርሒ ዝተመዝገበ ውጽኢት የለን
+checkpoint-kind-follow_up_month3 = ድሕሪ 3 ወርሒ ውጽኢት ተመዝጊቡ (ካብቲ ክትትል)
+checkpoint-kind-follow_up_month6 = ድሕሪ 6 ወርሒ ውጽኢት ተመዝጊቡ (ካብቲ ክትትል)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = ኩሎም ቦታታት ተታሒዞም። እዚ ቦታ ልምምድ ድሕሪ ሕጂ ንምርኣይ ድሌት ክፉት ኣይኮነን።
 portal-error-filled = ኩሎም ቦታታት ስለ ዝተታሕዙ፡ ድሕሪ ሕጂ ድሌት ምርኣይ ኣይከኣልን።

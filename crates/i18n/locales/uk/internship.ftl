@@ -50,6 +50,10 @@ journey-blocked-internship_started = Практика ще не почалася
 journey-blocked-internship_ended = Практика ще не завершилася
 checkpoint-kind-internship_started = Практика почалася (з дати початку)
 checkpoint-kind-internship_ended = Практика завершилася (з дати завершення)
+journey-blocked-follow_up_month3 = Результат через 3 місяці не внесено
+journey-blocked-follow_up_month6 = Результат через 6 місяців не внесено
+checkpoint-kind-follow_up_month3 = Результат через 3 місяці внесено (з подальшого контакту)
+checkpoint-kind-follow_up_month6 = Результат через 6 місяців внесено (з подальшого контакту)
 # The portal: a placement whose places are all taken by internships.
 portal-filled = Усі місця зайняті. Подати заявку на це місце практики вже не можна.
 portal-error-filled = Усі місця зайняті, тому подати заявку вже не можна.

@@ -25,6 +25,7 @@ mod m0020_events;
 mod m0021_certificates;
 mod m0022_lessons;
 mod m0023_outcomes;
+mod m0024_surveys;
 
 pub struct Migrator;
 
@@ -53,6 +54,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0021_certificates::Migration),
             Box::new(m0022_lessons::Migration),
             Box::new(m0023_outcomes::Migration),
+            Box::new(m0024_surveys::Migration),
         ]
     }
 }

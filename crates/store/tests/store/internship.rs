@@ -547,7 +547,9 @@ async fn an_intern_cannot_be_followed_up_before_her_start_and_the_start_moves_he
                 keys,
                 [
                     "journey-blocked-internship_started",
-                    "journey-blocked-internship_ended"
+                    "journey-blocked-internship_ended",
+                    "journey-blocked-follow_up_month3",
+                    "journey-blocked-follow_up_month6"
                 ]
             );
         }
@@ -586,10 +588,40 @@ async fn an_intern_cannot_be_followed_up_before_her_start_and_the_start_moves_he
         .await
         .unwrap();
     assert_eq!(stage_of(&store, &w).await, "completed");
-    store
+    // The follow-up stages are facts too: no hand moves her there, an outcome recorded at three
+    // months does.
+    match store
         .journey_move(c, w.participant, stage("followed_up_3"), "")
         .await
+    {
+        Err(StoreError::Invalid(e)) => assert_eq!(e.0[0].key, "journey-blocked-follow_up_month3"),
+        other => panic!("moved by hand: {other:?}"),
+    }
+    let exit = brygga_domain::exit::ExitDraft {
+        left_on: now_date().to_string(),
+        exit_reason: "completed".into(),
+        exit_note: String::new(),
+    }
+    .validate(now_date())
+    .unwrap();
+    store
+        .participant_exit_set(c, w.participant, &exit)
+        .await
         .unwrap();
+    let at_month3 = brygga_domain::outcome::OutcomeDraft {
+        point: "month3".into(),
+        status: "job_regular".into(),
+        source: "call".into(),
+        recorded_on: now_date().to_string(),
+        ..Default::default()
+    }
+    .validate(now_date(), now_date())
+    .unwrap();
+    store
+        .outcome_set(c, w.participant, &at_month3)
+        .await
+        .unwrap();
+    assert_eq!(stage_of(&store, &w).await, "followed_up_3");
 }
 
 async fn everyone_the_internship_concerns_reads_it_and_no_one_else(store: Store) {

@@ -52,6 +52,11 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::outcome::api::outcomes_get,
             crate::outcome::api::outcome_create
         ))
+        .routes(routes!(crate::survey::api::survey_send))
+        .routes(routes!(
+            crate::survey::api::survey_get,
+            crate::survey::api::survey_answer
+        ))
         .routes(routes!(
             crate::employer::api::employer_list,
             crate::employer::api::employer_create

@@ -242,6 +242,8 @@ pub enum ApiError {
     Forbidden,
     NotFound,
     Conflict,
+    /// A link that worked once and no longer does; the message key says why.
+    Gone(&'static str),
     Invalid(FieldErrors),
     BadRequest(String),
     TooLarge,
@@ -285,6 +287,7 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden => (StatusCode::FORBIDDEN, i18n.t("error-forbidden"), vec![]),
             ApiError::NotFound => (StatusCode::NOT_FOUND, i18n.t("error-not-found"), vec![]),
             ApiError::Conflict => (StatusCode::CONFLICT, i18n.t("error-conflict"), vec![]),
+            ApiError::Gone(key) => (StatusCode::GONE, i18n.t(key), vec![]),
             ApiError::TooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
                 i18n.t("error-too-large"),

@@ -12,7 +12,7 @@ use brygga_domain::outcome::OutcomeDraft;
 use brygga_domain::policy::{Action, Resource};
 
 use crate::AppState;
-use crate::http::{Errors, Id, Staff, WebError, form_errors};
+use crate::http::{Id, Staff, WebError, form_errors};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/participants/{id}/outcomes", post(record))
@@ -29,8 +29,11 @@ async fn record(
         Ok(_) => Ok(Redirect::to(&format!("/participants/{id}/exit#outcomes")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
-            crate::participant::exit::render(&s, st, id, None, Errors::default(), Some((d, errors)))
-                .await
+            let typed = crate::participant::exit::Typed {
+                outcome: Some((d, errors)),
+                ..Default::default()
+            };
+            crate::participant::exit::render(&s, st, id, typed).await
         }
     }
 }

@@ -17,7 +17,8 @@ use brygga_store::exit::ExitRecord;
 use brygga_store::outcome::Outcomes;
 
 use crate::AppState;
-use crate::http::{Chrome, Errors, Id, Staff, WebError, form_errors, form_status};
+use crate::http::{Chrome, Errors, Id, Lang, Staff, WebError, form_errors, form_status};
+use crate::survey::SendForm;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -44,21 +45,51 @@ struct ExitPage {
     points: &'static [FollowUpPoint],
     sources: &'static [OutcomeSource],
     hires: &'static [HireDecision],
+    /// The form that sends a survey again, a link just made that was not mailed.
+    survey: SendForm,
+    survey_errors: Errors,
+    survey_link: Option<String>,
+    langs: &'static [Lang],
 }
 
 crate::http::page_chrome!(ExitPage);
 
-/// The outcome form as typed after a failed save, with its errors.
-pub(crate) type OutcomeTyped = (OutcomeDraft, Errors);
+impl ExitPage {
+    fn lang_name(&self, code: &str) -> &'static str {
+        Lang::parse(code).map_or("", Lang::native_name)
+    }
+}
+
+/// The survey form as sent, with its errors or the link it made.
+pub(crate) struct SurveyTyped {
+    pub form: SendForm,
+    pub errors: Errors,
+    pub link: Option<String>,
+}
+
+/// What was typed into the page's forms, when a save sends it back.
+#[derive(Default)]
+pub(crate) struct Typed {
+    pub exit: Option<(ExitDraft, Errors)>,
+    pub outcome: Option<(OutcomeDraft, Errors)>,
+    pub survey: Option<SurveyTyped>,
+}
 
 pub(crate) async fn render(
     s: &AppState,
     st: Staff,
     id: i32,
-    form: Option<ExitDraft>,
-    errors: Errors,
-    outcome: Option<OutcomeTyped>,
+    typed: Typed,
 ) -> Result<Response, WebError> {
+    let Typed {
+        exit: exit_typed,
+        outcome,
+        survey,
+    } = typed;
+    let (form, errors) = match exit_typed {
+        Some((f, e)) => (Some(f), e),
+        None => (None, Errors::default()),
+    };
     let p = s.store.participant_get(&st.actor, id).await?;
     // Refused (403) for those who may not update her.
     let exit = s.store.participant_exit(&st.actor, id).await?;
@@ -95,11 +126,26 @@ pub(crate) async fn render(
         };
         (draft, Errors::default())
     });
-    let status = if errors.is_empty() {
-        form_status(&outcome_errors)
-    } else {
-        form_status(&errors)
-    };
+    let survey = survey.unwrap_or_else(|| SurveyTyped {
+        form: SendForm {
+            point: outcome.point.clone(),
+            // Her language as the last link had it.
+            lang: outcomes
+                .points
+                .iter()
+                .flat_map(|p| p.surveys.iter())
+                .max_by_key(|s| s.id)
+                .map(|s| s.lang.clone())
+                .unwrap_or_default(),
+        },
+        errors: Errors::default(),
+        link: None,
+    });
+    let status = [&errors, &outcome_errors, &survey.errors]
+        .into_iter()
+        .map(form_status)
+        .max_by_key(|s| s.as_u16())
+        .unwrap_or_default();
     let page = ExitPage {
         chrome: st.chrome,
         participant_id: id,
@@ -115,12 +161,16 @@ pub(crate) async fn render(
         points: FollowUpPoint::ALL,
         sources: OutcomeSource::ALL,
         hires: HireDecision::ALL,
+        survey: survey.form,
+        survey_errors: survey.errors,
+        survey_link: survey.link,
+        langs: Lang::ALL,
     };
     Ok((status, page).into_response())
 }
 
 async fn exit_page(State(s): State<AppState>, st: Staff, Id(id): Id) -> Result<Response, WebError> {
-    render(&s, st, id, None, Errors::default(), None).await
+    render(&s, st, id, Typed::default()).await
 }
 
 async fn exit_save(
@@ -134,7 +184,11 @@ async fn exit_save(
         Ok(()) => Ok(Redirect::to(&format!("/participants/{id}")).into_response()),
         Err(e) => {
             let errors = form_errors(e)?;
-            render(&s, st, id, Some(f), errors, None).await
+            let typed = Typed {
+                exit: Some((f, errors)),
+                ..Typed::default()
+            };
+            render(&s, st, id, typed).await
         }
     }
 }

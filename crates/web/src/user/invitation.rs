@@ -417,7 +417,7 @@ struct SetPasswordForm {
 }
 
 /// The page's language: the visitor's choice when she made one, else the invitation's.
-fn page_chrome(chrome: Chrome, headers: &HeaderMap, lang: &str) -> Chrome {
+pub(crate) fn page_chrome(chrome: Chrome, headers: &HeaderMap, lang: &str) -> Chrome {
     let chose = headers
         .get_all(header::COOKIE)
         .iter()

@@ -59,6 +59,21 @@ where
     }
 }
 
+/// Nothing to scroll sideways on the phone, and the page reads in `dir`.
+pub(crate) async fn fits(b: &fantoccini::Client, what: &str, dir: &str) -> Result<(), String> {
+    let got = b
+        .execute(
+            "return [window.innerWidth, document.documentElement.scrollWidth, document.documentElement.dir];",
+            vec![],
+        )
+        .await
+        .map_err(browser_err(what))?;
+    match (got[0].as_i64(), got[1].as_i64()) {
+        (Some(i), Some(s)) if i <= 600 && s <= i && got[2] == dir => Ok(()),
+        _ => Err(format!("{what}: {got:?}, expected to fit and read {dir}")),
+    }
+}
+
 /// Log in as the demo user with `role` through the login page, landing on `next`.
 pub(crate) async fn log_in(
     app: &TestApp,

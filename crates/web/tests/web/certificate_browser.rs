@@ -4,7 +4,7 @@
 //! on the public page without a login; the participant finds it among her internship's tabs.
 
 use super::browser::{
-    browser_err, click, find_soon, in_browser, log_in, log_out, text_with, type_into,
+    browser_err, click, find_soon, fits, in_browser, log_in, log_out, text_with, type_into,
 };
 use super::*;
 use fantoccini::Locator;
@@ -12,21 +12,6 @@ use fantoccini::Locator;
 #[tokio::test]
 async fn on_a_phone_a_signed_end_assessment_becomes_a_certificate_anyone_can_verify() {
     in_browser(story).await;
-}
-
-/// Nothing to scroll sideways on the phone, and the page reads in `dir`.
-async fn fits(b: &fantoccini::Client, what: &str, dir: &str) -> Result<(), String> {
-    let got = b
-        .execute(
-            "return [window.innerWidth, document.documentElement.scrollWidth, document.documentElement.dir];",
-            vec![],
-        )
-        .await
-        .map_err(browser_err(what))?;
-    match (got[0].as_i64(), got[1].as_i64()) {
-        (Some(i), Some(s)) if i <= 600 && s <= i && got[2] == dir => Ok(()),
-        _ => Err(format!("{what}: {got:?}, expected to fit and read {dir}")),
-    }
 }
 
 async fn story(app: &TestApp, b: &fantoccini::Client) -> Result<(), String> {

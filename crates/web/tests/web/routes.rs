@@ -67,6 +67,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/credentials/issuer", Rule::Public),
     ("GET", "/credentials/revocations", Rule::Public),
     ("POST", "/api/v1/credentials/verify", Rule::Public),
+    // The follow-up survey is answered from its personal link, without a login.
+    ("GET", "/survey/{token}", Rule::Public),
+    ("POST", "/survey/{token}", Rule::Public),
+    ("GET", "/api/v1/surveys/{token}", Rule::Public),
+    ("POST", "/api/v1/surveys/{token}", Rule::Public),
     ("GET", "/open-events/{id}/register", Rule::Public),
     ("POST", "/open-events/{id}/register", Rule::Public),
     ("GET", "/api/v1/openapi.json", Rule::Public),
@@ -792,6 +797,12 @@ const RULES: &[(&str, &str, Rule)] = &[
     (
         "POST",
         "/api/v1/participants/{id}/outcomes",
+        Rule::May(Update, P),
+    ),
+    ("POST", "/participants/{id}/surveys", Rule::May(Update, P)),
+    (
+        "POST",
+        "/api/v1/participants/{id}/surveys",
         Rule::May(Update, P),
     ),
     ("GET", "/lessons", Rule::May(List, Lesson)),
