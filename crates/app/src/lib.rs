@@ -10,6 +10,7 @@ pub mod certificate;
 pub mod course;
 pub mod event;
 pub mod exit;
+pub mod gain;
 pub mod ics;
 pub mod internship;
 pub mod interview;

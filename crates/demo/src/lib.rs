@@ -2075,11 +2075,11 @@ pub async fn load(store: &Store, today: NaiveDate, public_url: &str) -> Result<D
     follow_up(
         store,
         today,
-        public_url,
         user(Role::Coordinator)?,
         &[participant(FINISHED[0].0)?, participant(FINISHED[1].0)?],
     )
     .await?;
+    gain(store, programme, user(Role::ProgrammeManager)?).await?;
     Ok(summary(true))
 }
 
@@ -2573,35 +2573,40 @@ async fn finished(
 }
 
 /// The finished cohort's surveys, through the same calls as the coordinator's "send again" and
-/// the worker's daily run: the first answered the exit questionnaire (sent again by her
-/// coordinator, late); the three-month surveys went out, and the second answered hers (she
-/// started komvux), so the first is on the coordinator's follow-up list.
+/// the worker's daily run (the demo mails nobody, so no letter is written): the first answered
+/// the exit questionnaire (sent again by her coordinator, late); the three-month surveys went
+/// out, and the second answered hers (she started komvux), so the first is on the
+/// coordinator's follow-up list.
 async fn follow_up(
     store: &Store,
     today: NaiveDate,
-    public_url: &str,
     coordinator: i32,
     finished: &[i32; 2],
 ) -> Result<()> {
+    use brygga_domain::outcome::FollowUpPoint;
     use brygga_domain::survey::SurveyAnswerDraft;
     let coordinator = store
         .actor(coordinator)
         .await?
         .ok_or_else(|| data_bug("the demo coordinator"))?;
-    let bug = |e: brygga_app::Error| data_bug(&format!("a survey: {e}"));
     let answer = |token: String, d: SurveyAnswerDraft| async move {
         match brygga_app::survey::answer(store, &token, &d)
             .await
-            .map_err(bug)?
+            .map_err(|e| data_bug(&format!("a survey answer: {e}")))?
         {
             Ok(()) => Ok(()),
             Err(_) => Err(data_bug("a survey link that takes no answer")),
         }
     };
-    let exit =
-        brygga_app::survey::send_in(store, public_url, &coordinator, finished[0], "exit", "sv")
-            .await
-            .map_err(bug)?;
+    let exit = store
+        .survey_send(
+            &coordinator,
+            finished[0],
+            FollowUpPoint::Exit,
+            "sv",
+            &|_| None,
+        )
+        .await?;
     answer(
         exit.token,
         SurveyAnswerDraft {
@@ -2613,13 +2618,16 @@ async fn follow_up(
         },
     )
     .await?;
-    brygga_app::survey::queue_in(store, public_url, today)
-        .await
-        .map_err(bug)?;
-    let month3 =
-        brygga_app::survey::send_in(store, public_url, &coordinator, finished[1], "month3", "sv")
-            .await
-            .map_err(bug)?;
+    store.surveys_queue(today, &|_| None).await?;
+    let month3 = store
+        .survey_send(
+            &coordinator,
+            finished[1],
+            FollowUpPoint::Month3,
+            "sv",
+            &|_| None,
+        )
+        .await?;
     answer(
         month3.token,
         SurveyAnswerDraft {
@@ -2629,6 +2637,29 @@ async fn follow_up(
         },
     )
     .await
+}
+
+/// The programme manager's parameters for the socio-economic calculation: the product's
+/// defaults, with what the finished cohort's places cost (the calculation itself uses the
+/// value table's example values, which the page says).
+async fn gain(store: &Store, programme: i32, manager: i32) -> Result<()> {
+    let manager = store
+        .actor(manager)
+        .await?
+        .ok_or_else(|| data_bug("the demo programme manager"))?;
+    let params = brygga_domain::gain::ParamsDraft::from(&brygga_domain::gain::Params::example())
+        .validate()
+        .map_err(StoreError::Invalid)?;
+    let costs = brygga_domain::gain::CostDraft {
+        cost_municipality: "90 000".into(),
+        cost_state: "60 000".into(),
+        ..Default::default()
+    }
+    .validate()
+    .map_err(StoreError::Invalid)?;
+    store
+        .gain_settings_set(&manager, programme, 0, &params, &costs)
+        .await
 }
 
 /// The courses beside the internship, as GR runs them: two weeks of preparatory vocational

@@ -35,7 +35,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::str_enum;
-use crate::outcome::OutcomeStatus;
+use crate::outcome::{FollowUpPoint, OutcomeStatus};
 use crate::text::{self, LINK_MAX, NAME_MAX};
 use crate::values::parse_date;
 use crate::{FieldError, FieldErrors};
@@ -1270,6 +1270,109 @@ pub fn example_values() -> Vec<ValueInput> {
     rows
 }
 
+/// The highest programme cost one payer may be entered with (SEK, the whole programme).
+pub const PROGRAMME_COST_MAX: i64 = 1_000_000_000;
+
+/// The programme's own cost as typed, per payer, SEK for the whole programme (empty: none).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
+#[serde(default)]
+pub struct CostDraft {
+    pub cost_state: String,
+    pub cost_municipality: String,
+    pub cost_region: String,
+    pub cost_individual: String,
+}
+
+impl CostDraft {
+    fn fields(&self) -> [(Party, &'static str, &str); 4] {
+        [
+            (Party::State, "cost_state", &self.cost_state),
+            (
+                Party::Municipality,
+                "cost_municipality",
+                &self.cost_municipality,
+            ),
+            (Party::Region, "cost_region", &self.cost_region),
+            (Party::Individual, "cost_individual", &self.cost_individual),
+        ]
+    }
+
+    /// Each payer's cost in whole kronor, at least 0 and at most `PROGRAMME_COST_MAX`; an empty
+    /// field is no cost.
+    pub fn validate(&self) -> Result<Vec<(Party, i64)>, FieldErrors> {
+        let mut errs = FieldErrors::default();
+        let mut out = vec![];
+        for (party, field, typed) in self.fields() {
+            if typed.trim().is_empty() {
+                continue;
+            }
+            let digits: String = typed
+                .trim()
+                .trim_end_matches("kr")
+                .chars()
+                .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+                .collect();
+            match digits.parse::<i64>() {
+                Ok(n) if (0..=PROGRAMME_COST_MAX).contains(&n) && digits.len() <= 12 => {
+                    if n > 0 {
+                        out.push((party, n));
+                    }
+                }
+                _ => errs.push(FieldError::new(field, "gain-error-cost")),
+            }
+        }
+        if errs.is_empty() { Ok(out) } else { Err(errs) }
+    }
+
+    /// The form filled with saved costs.
+    pub fn of(costs: &[(Party, i64)]) -> CostDraft {
+        let get = |p: Party| {
+            costs
+                .iter()
+                .filter(|(q, _)| *q == p)
+                .map(|(_, n)| n.to_string())
+                .next()
+                .unwrap_or_default()
+        };
+        CostDraft {
+            cost_state: get(Party::State),
+            cost_municipality: get(Party::Municipality),
+            cost_region: get(Party::Region),
+            cost_individual: get(Party::Individual),
+        }
+    }
+}
+
+/// The first year after leaving, cut at the follow-up points: months 0–1 from the outcome at
+/// leaving, 1–3 from four weeks, 3–6 from three months, 6–12 from six months.
+const SEGMENTS: [(FollowUpPoint, f64); 4] = [
+    (FollowUpPoint::Exit, 1.0),
+    (FollowUpPoint::Week4, 2.0),
+    (FollowUpPoint::Month3, 3.0),
+    (FollowUpPoint::Month6, 6.0),
+];
+
+/// One participant's months in each status during the first year after leaving, from the
+/// statuses recorded at the follow-up points (`None` when nothing is recorded: she is left out
+/// of the calculation). A point with nothing recorded takes the status known before it (the
+/// latest earlier point), or, before the first record, the first one recorded: the best
+/// estimate until the follow-up is done.
+pub fn months_after(
+    recorded: &[(FollowUpPoint, OutcomeStatus)],
+) -> Option<BTreeMap<GainStatus, f64>> {
+    let at = |p: FollowUpPoint| recorded.iter().rev().find(|(q, _)| *q == p).map(|r| r.1);
+    let first = SEGMENTS.iter().find_map(|(p, _)| at(*p))?;
+    let mut out = BTreeMap::new();
+    let mut current = first;
+    for (point, months) in SEGMENTS {
+        if let Some(s) = at(point) {
+            current = s;
+        }
+        *out.entry(GainStatus::After(current)).or_insert(0.0) += months;
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -1782,6 +1885,59 @@ mod tests {
             if r.annual.society > 0 {
                 proptest::prop_assert!(low.society <= base.society && base.society <= high.society);
             }
+        }
+    }
+
+    #[test]
+    fn her_months_come_from_the_follow_up_points() {
+        use crate::outcome::FollowUpPoint::*;
+        use OutcomeStatus::*;
+        assert_eq!(months_after(&[]), None);
+        // Seeking at leaving, komvux from four weeks, a job from six months.
+        let m = months_after(&[
+            (Exit, Seeking),
+            (Week4, StudiesKomvux),
+            (Month6, JobRegular),
+        ])
+        .unwrap();
+        assert_eq!(
+            m,
+            BTreeMap::from([
+                (GainStatus::After(Seeking), 1.0),
+                (GainStatus::After(StudiesKomvux), 5.0),
+                (GainStatus::After(JobRegular), 6.0),
+            ])
+        );
+        // Only the three-month answer: the whole year in it; the later of two records counts.
+        let m = months_after(&[(Month3, Seeking), (Month3, JobNystartsjobb)]).unwrap();
+        assert_eq!(
+            m,
+            BTreeMap::from([(GainStatus::After(JobNystartsjobb), 12.0)])
+        );
+    }
+
+    #[test]
+    fn the_programme_cost_is_whole_kronor_per_payer() {
+        let d = CostDraft {
+            cost_state: "1 200 000 kr".into(),
+            cost_municipality: "0".into(),
+            cost_region: String::new(),
+            cost_individual: String::new(),
+        };
+        assert_eq!(d.validate().unwrap(), vec![(Party::State, 1_200_000)]);
+        assert_eq!(
+            CostDraft::of(&[(Party::State, 1_200_000)]).cost_state,
+            "1200000"
+        );
+        let bad = CostDraft {
+            cost_state: "-5".into(),
+            cost_municipality: "mycket".into(),
+            cost_region: "99999999999999".into(),
+            cost_individual: String::new(),
+        };
+        let e = bad.validate().unwrap_err();
+        for f in ["cost_state", "cost_municipality", "cost_region"] {
+            assert_eq!(e.get(f).map(|e| e.key), Some("gain-error-cost"), "{f}");
         }
     }
 }

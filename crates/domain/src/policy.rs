@@ -71,6 +71,12 @@ pub enum Resource {
     Certificate,
     /// A programme's running log of lessons and challenges.
     Lesson,
+    /// The socio-economic value table: yearly values per status with source and date, one for
+    /// the installation, edited by an admin and read by the programmes' staff.
+    GainTable,
+    /// A programme's socio-economic calculation: its parameters and programme costs (the
+    /// programme manager's), and the report worked out from its outcome records.
+    Gain,
 }
 
 impl Resource {
@@ -122,6 +128,8 @@ impl Resource {
         Resource::StaffRegister,
         Resource::Certificate,
         Resource::Lesson,
+        Resource::GainTable,
+        Resource::Gain,
     ];
 }
 
@@ -470,6 +478,14 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
             Some(&[InOrgScope])
         }
         (_, Res::Lesson, _) => None,
+        // The value table is reference data for the staff who read the calculations; only an
+        // admin edits it. The calculation holds counts and sums, never a person: the programme
+        // manager sets its parameters, the coordinator and the evaluator read it.
+        (Coordinator | ProgrammeManager | Evaluator, Res::GainTable, List | Read) => Some(ANY),
+        (_, Res::GainTable, _) => None,
+        (ProgrammeManager, Res::Gain, List | Read | Update) => Some(&[InOrgScope]),
+        (Coordinator | Evaluator, Res::Gain, List | Read) => Some(&[InOrgScope]),
+        (_, Res::Gain, _) => None,
     }
 }
 
@@ -888,6 +904,8 @@ mod tests {
             (Admin, Resource::StaffRegister, every.clone(), all.clone()),
             (Admin, Resource::Certificate, every.clone(), all.clone()),
             (Admin, Resource::Lesson, every.clone(), all.clone()),
+            (Admin, Resource::GainTable, every.clone(), all.clone()),
+            (Admin, Resource::Gain, every.clone(), all.clone()),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
                 Coordinator,
@@ -1198,6 +1216,22 @@ mod tests {
                 vec![List, Read, Create, Update],
                 vec![InOrgScope],
             ),
+            (Coordinator, Resource::GainTable, read.clone(), all.clone()),
+            (
+                ProgrammeManager,
+                Resource::GainTable,
+                read.clone(),
+                all.clone(),
+            ),
+            (Evaluator, Resource::GainTable, read.clone(), all.clone()),
+            (
+                ProgrammeManager,
+                Resource::Gain,
+                vec![List, Read, Update],
+                vec![InOrgScope],
+            ),
+            (Coordinator, Resource::Gain, read.clone(), vec![InOrgScope]),
+            (Evaluator, Resource::Gain, read.clone(), vec![InOrgScope]),
         ]
         .into_iter()
         .chain(

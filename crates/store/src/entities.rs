@@ -1593,4 +1593,50 @@ pub mod survey {
     no_relations!();
 }
 
-versioned!(certificate, lesson);
+pub mod gain_value {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "gain_values")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub status: String,
+        pub item: String,
+        pub kind: String,
+        /// "" for production and income.
+        pub party: String,
+        pub amount: i64,
+        #[sea_orm(column_type = "Text")]
+        pub source: String,
+        pub dated_on: Date,
+        pub example: bool,
+        pub updated_by_name: String,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod gain_setting {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "gain_settings")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub programme_id: i32,
+        /// `brygga_domain::gain::Params` as JSON.
+        #[sea_orm(column_type = "Text")]
+        pub params: String,
+        /// The programme's costs, `[(party, SEK)]` as JSON.
+        #[sea_orm(column_type = "Text")]
+        pub costs: String,
+        pub updated_by_name: String,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+versioned!(certificate, lesson, gain_value);

@@ -13,6 +13,7 @@ pub(crate) mod entities;
 pub mod event;
 pub mod exit;
 pub mod files;
+pub mod gain;
 pub mod idempotency;
 pub mod interest;
 pub mod internship;

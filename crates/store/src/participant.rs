@@ -381,6 +381,13 @@ pub(crate) fn consents_share_with_employers(json: &str) -> bool {
         .any(|c| c.purpose == ConsentPurpose::ShareWithEmployers && c.withdrawn_at.is_none())
 }
 
+/// Whether stored consents (JSON) include an active consent to be contacted by e-mail.
+pub(crate) fn consents_contact_by_email(json: &str) -> bool {
+    from_json::<Vec<Consent>>(json)
+        .iter()
+        .any(|c| c.purpose == ConsentPurpose::ContactByEmail && c.withdrawn_at.is_none())
+}
+
 /// Proposals that no longer link a candidate to the employer.
 fn ended_proposals() -> [&'static str; 2] {
     use brygga_domain::model::ProposalStatus;

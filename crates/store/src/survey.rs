@@ -43,7 +43,8 @@ pub struct SurveyView {
     #[schema(value_type = String)]
     pub point: FollowUpPoint,
     pub lang: String,
-    /// The address it was mailed to ("" when handed over by the coordinator).
+    /// The address it was mailed to ("" when handed over by the coordinator: she has no
+    /// address or did not consent to e-mail).
     pub sent_to: String,
     pub created_by_name: String,
     pub created_at: DateTime<Utc>,
@@ -126,6 +127,13 @@ fn new_token() -> String {
     hex::encode(rand::random::<[u8; 32]>())
 }
 
+/// Where her survey may be mailed: her address, when she has one and consented to e-mail.
+fn mail_to(p: &participant::Model) -> Option<String> {
+    let email = p.email.trim();
+    (!email.is_empty() && crate::participant::consents_contact_by_email(&p.consents))
+        .then(|| email.to_string())
+}
+
 /// The language her mail and page are in: her login's, else Swedish.
 async fn language_of(db: &impl ConnectionTrait, p: &participant::Model) -> Result<String> {
     Ok(match p.user_id {
@@ -151,7 +159,7 @@ async fn insert_link(
     let token = new_token();
     let now = crate::now();
     let expires_at = now + Duration::days(SURVEY_VALID_DAYS);
-    let to = p.email.trim().to_string();
+    let to = mail_to(p).unwrap_or_default();
     let m = survey::ActiveModel {
         participant_id: Set(p.id),
         point: Set(point.as_str().to_string()),
@@ -223,7 +231,8 @@ pub(crate) async fn put_outcome(
 impl Store {
     /// Make and mail the surveys due on `today` (Stockholm): for each participant who has left,
     /// each point that has fallen due within a link's life, once, when she has an e-mail address
-    /// and (after leaving) the outcome there is not known yet. Returns how many were made.
+    /// and consented to e-mail, and (after leaving) the outcome there is not known yet. Returns
+    /// how many were made.
     pub async fn surveys_queue(
         &self,
         today: NaiveDate,
@@ -257,7 +266,9 @@ impl Store {
                 let p = participant::Entity::find_by_id(x.participant_id)
                     .one(&tx)
                     .await?;
-                let Some(p) = p.filter(|p| !p.email.trim().is_empty()) else {
+                // Only those who can be mailed; the others are on the coordinator's follow-up
+                // list, to be called or handed a link.
+                let Some(p) = p.filter(|p| mail_to(p).is_some()) else {
                     continue;
                 };
                 if sent || !survey_needed(point, recorded) {

@@ -2173,6 +2173,8 @@ mod clearance;
 mod course;
 #[path = "store/event.rs"]
 mod event;
+#[path = "store/gain.rs"]
+mod gain;
 #[path = "store/internship.rs"]
 mod internship;
 #[path = "store/journey.rs"]

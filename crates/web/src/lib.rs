@@ -13,6 +13,7 @@ pub mod course;
 pub mod employer;
 pub mod event;
 pub mod file;
+pub mod gain;
 pub mod home;
 pub mod http;
 pub mod inbox;
@@ -106,6 +107,7 @@ pub fn router(state: AppState) -> Router {
         .merge(lesson::router())
         .merge(outcome::router())
         .merge(survey::router())
+        .merge(gain::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

@@ -338,6 +338,8 @@ impl<'a> Api<'a> {
 
 // ====================================================================== reading HTML
 
+#[path = "web/gain.rs"]
+mod gain;
 #[path = "web/html.rs"]
 mod html;
 

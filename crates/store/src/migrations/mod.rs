@@ -26,6 +26,7 @@ mod m0021_certificates;
 mod m0022_lessons;
 mod m0023_outcomes;
 mod m0024_surveys;
+mod m0025_gain;
 
 pub struct Migrator;
 
@@ -55,6 +56,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0022_lessons::Migration),
             Box::new(m0023_outcomes::Migration),
             Box::new(m0024_surveys::Migration),
+            Box::new(m0025_gain::Migration),
         ]
     }
 }

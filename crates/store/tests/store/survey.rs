@@ -49,6 +49,7 @@ async fn leave(store: &Store, c: &Actor, p: i32, on: chrono::NaiveDate) {
 async fn with_email(store: &Store, w: &super::internship::World, first: &str, email: &str) -> i32 {
     let mut d = draft(w.t.programme, first, "Testsson");
     d.email = email.into();
+    d.consents = vec!["registry".into(), "contact_by_email".into()];
     add(store, &sys(), &d).await
 }
 
@@ -70,10 +71,16 @@ async fn a_survey_goes_out_once_when_its_point_falls_due_and_takes_one_answer(st
     // Amina left 100 days ago: her three-month point has fallen due, the earlier ones are too
     // old to send. Leyla leaves today: the exit questionnaire goes out even though the
     // coordinator recorded the outcome at leaving. Noor has no e-mail address: nothing is sent.
+    // (A link for either is made by the coordinator, to hand over.)
     let amina = with_email(&store, &w, "Amina", "amina@example.se").await;
     let leyla = with_email(&store, &w, "Leyla", "leyla@example.se").await;
     let noor = with_email(&store, &w, "Noor", "").await;
     let stays = with_email(&store, &w, "Sara", "sara@example.se").await;
+    // Hana has an address but did not consent to e-mail: not mailed either.
+    let mut d = draft(w.t.programme, "Hana", "Testsson");
+    d.email = "hana@example.se".into();
+    let hana = add(&store, &sys(), &d).await;
+    leave(&store, c, hana, today).await;
     leave(&store, c, amina, today - days(100)).await;
     leave(&store, c, leyla, today).await;
     leave(&store, c, noor, today).await;
@@ -247,6 +254,22 @@ async fn a_coordinator_sends_the_survey_again_and_the_old_link_stops_working(sto
     let states: Vec<_> = o.points[0].surveys.iter().map(|s| s.state).collect();
     assert_eq!(states, [SurveyState::Open, SurveyState::Replaced]);
     assert_eq!(o.points[0].surveys[0].created_by_name, c.name());
+
+    // Without consent to e-mail the link is made but not mailed: the coordinator hands it over.
+    let mut d = draft(w.t.programme, "Hana", "Testsson");
+    d.email = "hana@example.se".into();
+    let hana = add(&store, &sys(), &d).await;
+    leave(&store, c, hana, today).await;
+    let handed = store
+        .survey_send(c, hana, FollowUpPoint::Exit, "so", &letter)
+        .await
+        .unwrap();
+    assert_eq!(handed.sent_to, "");
+    assert!(outbox.take().is_empty());
+    assert!(matches!(
+        store.survey_link(&handed.token).await.unwrap(),
+        SurveyLink::Open { .. }
+    ));
 
     // Only those who may update her; another programme's coordinator does not learn of her.
     for (who, what) in [

@@ -54,6 +54,18 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::survey::api::survey_send))
         .routes(routes!(
+            crate::gain::api::gain_values,
+            crate::gain::api::gain_value_create
+        ))
+        .routes(routes!(
+            crate::gain::api::gain_value_update,
+            crate::gain::api::gain_value_delete
+        ))
+        .routes(routes!(
+            crate::gain::api::gain_get,
+            crate::gain::api::gain_settings_put
+        ))
+        .routes(routes!(
             crate::survey::api::survey_get,
             crate::survey::api::survey_answer
         ))

@@ -71,6 +71,8 @@ pub struct UserInfo {
     pub events: bool,
     /// Keeps a programme's log of lessons and challenges.
     pub lessons: bool,
+    /// Reads the programmes' socio-economic calculations.
+    pub gain: bool,
 }
 
 impl UserInfo {
@@ -113,6 +115,7 @@ impl UserInfo {
             sees_certificates: a.may(Action::Read, Resource::Certificate),
             events: lists(Resource::Event),
             lessons: lists(Resource::Lesson),
+            gain: lists(Resource::Gain),
         }
     }
 

@@ -36,9 +36,9 @@ impl Rule {
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Absence, Agreement, Assessment, AuditLog, CaseLog, Certificate, Checklist, Clearance, Course,
-    CourseProgress, DevelopmentPlan, Employer, Event, Interest, Internship, Interview, Invitation,
-    Job, Lesson, Meeting, MeetingAction, Organisation, Participant as P, Placement, ProcessMap,
-    ProgressLog, Proposal, Schedule, StaffRegister, User,
+    CourseProgress, DevelopmentPlan, Employer, Event, Gain, GainTable, Interest, Internship,
+    Interview, Invitation, Job, Lesson, Meeting, MeetingAction, Organisation, Participant as P,
+    Placement, ProcessMap, ProgressLog, Proposal, Schedule, StaffRegister, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -800,6 +800,35 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, P),
     ),
     ("POST", "/participants/{id}/surveys", Rule::May(Update, P)),
+    ("GET", "/gain", Rule::May(List, Gain)),
+    ("GET", "/gain/values", Rule::May(List, GainTable)),
+    ("POST", "/gain/values", Rule::May(Create, GainTable)),
+    ("POST", "/gain/values/{id}", Rule::May(Update, GainTable)),
+    (
+        "POST",
+        "/gain/values/{id}/delete",
+        Rule::May(Delete, GainTable),
+    ),
+    ("GET", "/programmes/{id}/gain", Rule::May(Read, Gain)),
+    ("POST", "/programmes/{id}/gain", Rule::May(Update, Gain)),
+    ("GET", "/api/v1/gain/values", Rule::May(List, GainTable)),
+    ("POST", "/api/v1/gain/values", Rule::May(Create, GainTable)),
+    (
+        "PUT",
+        "/api/v1/gain/values/{id}",
+        Rule::May(Update, GainTable),
+    ),
+    (
+        "DELETE",
+        "/api/v1/gain/values/{id}",
+        Rule::May(Delete, GainTable),
+    ),
+    ("GET", "/api/v1/programmes/{id}/gain", Rule::May(Read, Gain)),
+    (
+        "PUT",
+        "/api/v1/programmes/{id}/gain",
+        Rule::May(Update, Gain),
+    ),
     (
         "POST",
         "/api/v1/participants/{id}/surveys",

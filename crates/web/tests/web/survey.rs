@@ -34,10 +34,13 @@ async fn the_participant_answers_her_survey_without_logging_in(app: &TestApp) {
     let coordinator = app.logged_in(Role::Coordinator).await;
     let exit_page = format!("/participants/{fatuma}/exit");
     let page = coordinator.page(&exit_page).await;
-    // Her exit questionnaire, answered; the three-month survey sent and waiting.
+    // Her exit questionnaire, answered (the link handed over: she did not consent to e-mail).
     assert!(html::shows(&page, "Besvarad"), "{page}");
     assert!(html::shows(&page, "Nytta 5/5"), "{page}");
-    assert!(html::shows(&page, "Skickad, inte besvarad"), "{page}");
+    assert!(
+        html::shows(&page, "ingen e-post, länken lämnad av koordinatorn"),
+        "{page}"
+    );
     // The coordinator's to-do list names her for the three-month follow-up.
     let home = coordinator.page("/").await;
     assert!(
@@ -45,7 +48,7 @@ async fn the_participant_answers_her_survey_without_logging_in(app: &TestApp) {
         "{home}"
     );
 
-    // Sent again from the page in Arabic: mailed (she has an address), back to the list.
+    // Sent from the page in Arabic: not mailed, so the link is shown once, to hand over.
     let res = coordinator
         .submit(
             &exit_page,
@@ -53,9 +56,12 @@ async fn the_participant_answers_her_survey_without_logging_in(app: &TestApp) {
             &[("point", "month3"), ("lang", "ar")],
         )
         .await;
-    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.status(), StatusCode::OK);
+    let body = res.text().await.unwrap();
+    let shown = html::element_by_id(&body, "survey-link").unwrap_or_default();
+    assert!(shown.contains("/survey/"), "{body}");
     let page = coordinator.page(&exit_page).await;
-    assert!(html::shows(&page, "Ersatt av en ny länk"), "{page}");
+    assert!(html::shows(&page, "Skickad, inte besvarad"), "{page}");
     assert!(html::shows(&page, "العربية"), "{page}");
     // A language that is not one of Brygga's is refused beside its field.
     let res = coordinator
@@ -75,6 +81,10 @@ async fn the_participant_answers_her_survey_without_logging_in(app: &TestApp) {
     let her = app.visitor();
     let res = her.get(&old).await;
     assert_eq!(res.status(), StatusCode::GONE);
+    assert!(
+        res.text().await.unwrap().contains(r#"lang="ar""#),
+        "the old link speaks Arabic too"
+    );
     let page = her.page(&link).await;
     assert!(
         page.contains(r#"lang="ar""#) && page.contains(r#"dir="rtl""#),
