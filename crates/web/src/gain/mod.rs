@@ -108,21 +108,8 @@ impl ValuesPage {
     }
 
     fn kronor(&self, n: &i64) -> String {
-        kronor(*n)
+        self.chrome.i18n.decimal(*n as f64, 0)
     }
-}
-
-/// Whole kronor with spaces between thousands ("1 234 567").
-fn kronor(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push('\u{a0}');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("−{out}") } else { out }
 }
 
 async fn render_values(
@@ -241,12 +228,12 @@ impl ProgrammePage {
     fn figures(&self, e: &Effect) -> Vec<String> {
         [e.society, e.state, e.municipality, e.region, e.individual]
             .into_iter()
-            .map(kronor)
+            .map(|n| self.chrome.i18n.decimal(n as f64, 0))
             .collect()
     }
 
     fn kronor(&self, n: &i64) -> String {
-        kronor(*n)
+        self.chrome.i18n.decimal(*n as f64, 0)
     }
 
     fn decimal(&self, v: &f64, places: usize) -> String {
