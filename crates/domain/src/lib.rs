@@ -8,6 +8,7 @@ pub mod certificate;
 pub mod clearance;
 pub mod course;
 pub mod document;
+pub mod evaluation;
 pub mod event;
 pub mod exit;
 pub mod field;

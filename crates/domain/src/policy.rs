@@ -77,6 +77,9 @@ pub enum Resource {
     /// A programme's socio-economic calculation: its parameters and programme costs (the
     /// programme manager's), and the report worked out from its outcome records.
     Gain,
+    /// A programme's pseudonymised export for evaluation: no direct identifiers, a pseudonym
+    /// per export, small cells suppressed.
+    EvaluationExport,
 }
 
 impl Resource {
@@ -130,6 +133,7 @@ impl Resource {
         Resource::Lesson,
         Resource::GainTable,
         Resource::Gain,
+        Resource::EvaluationExport,
     ];
 }
 
@@ -486,6 +490,9 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         (ProgrammeManager, Res::Gain, List | Read | Update) => Some(&[InOrgScope]),
         (Coordinator | Evaluator, Res::Gain, List | Read) => Some(&[InOrgScope]),
         (_, Res::Gain, _) => None,
+        // The evaluator's export, and the programme manager who commissions the evaluation.
+        (Evaluator | ProgrammeManager, Res::EvaluationExport, Read) => Some(&[InOrgScope]),
+        (_, Res::EvaluationExport, _) => None,
     }
 }
 
@@ -906,6 +913,12 @@ mod tests {
             (Admin, Resource::Lesson, every.clone(), all.clone()),
             (Admin, Resource::GainTable, every.clone(), all.clone()),
             (Admin, Resource::Gain, every.clone(), all.clone()),
+            (
+                Admin,
+                Resource::EvaluationExport,
+                every.clone(),
+                all.clone(),
+            ),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (
                 Coordinator,
@@ -1232,6 +1245,18 @@ mod tests {
             ),
             (Coordinator, Resource::Gain, read.clone(), vec![InOrgScope]),
             (Evaluator, Resource::Gain, read.clone(), vec![InOrgScope]),
+            (
+                Evaluator,
+                Resource::EvaluationExport,
+                vec![Read],
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::EvaluationExport,
+                vec![Read],
+                vec![InOrgScope],
+            ),
         ]
         .into_iter()
         .chain(

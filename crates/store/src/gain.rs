@@ -187,9 +187,16 @@ impl Store {
             .await
     }
 
-    /// Whether the actor may `action` the calculation of programme `programme_id`: a programme
-    /// out of scope is refused, one that does not exist is not found.
-    async fn gain_programme(&self, actor: &Actor, programme_id: i32, action: Action) -> Result<()> {
+    /// Whether the actor may `action` a programme-wide `resource` (a calculation, an export) of
+    /// programme `programme_id`: a programme out of scope is refused, one that does not exist
+    /// is not found.
+    pub(crate) async fn programme_checked(
+        &self,
+        actor: &Actor,
+        programme_id: i32,
+        action: Action,
+        resource: Resource,
+    ) -> Result<()> {
         let org = organisation::Entity::find_by_id(programme_id)
             .one(&self.db)
             .await?;
@@ -201,12 +208,12 @@ impl Store {
         } else {
             Relation::Unrelated
         };
-        enforce(decide_any(actor, action, Resource::Gain, &[rel]))
+        enforce(decide_any(actor, action, resource, &[rel]))
     }
 
     /// The programme's parameters and costs (the defaults until saved).
     pub async fn gain_settings(&self, actor: &Actor, programme_id: i32) -> Result<GainSettings> {
-        self.gain_programme(actor, programme_id, Action::Read)
+        self.programme_checked(actor, programme_id, Action::Read, Resource::Gain)
             .await?;
         Ok(
             match gain_setting::Entity::find_by_id(programme_id)
@@ -240,7 +247,7 @@ impl Store {
         params: &Params,
         costs: &[(Party, i64)],
     ) -> Result<()> {
-        self.gain_programme(actor, programme_id, Action::Update)
+        self.programme_checked(actor, programme_id, Action::Update, Resource::Gain)
             .await?;
         let params_json = serde_json::to_string(params)
             .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;

@@ -10,6 +10,7 @@ pub mod clearance;
 pub mod course;
 pub mod employer;
 pub(crate) mod entities;
+pub mod evaluation;
 pub mod event;
 pub mod exit;
 pub mod files;

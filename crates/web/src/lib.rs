@@ -11,6 +11,7 @@ pub mod certificate;
 pub mod clearance;
 pub mod course;
 pub mod employer;
+pub mod evaluation;
 pub mod event;
 pub mod file;
 pub mod gain;
@@ -108,6 +109,7 @@ pub fn router(state: AppState) -> Router {
         .merge(outcome::router())
         .merge(survey::router())
         .merge(gain::router())
+        .merge(evaluation::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

@@ -367,6 +367,8 @@ mod clearance;
 mod course;
 #[path = "web/employer.rs"]
 mod employer;
+#[path = "web/evaluation.rs"]
+mod evaluation;
 #[path = "web/event.rs"]
 mod event;
 #[path = "web/event_browser.rs"]

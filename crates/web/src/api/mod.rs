@@ -61,6 +61,7 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::gain::api::gain_value_update,
             crate::gain::api::gain_value_delete
         ))
+        .routes(routes!(crate::evaluation::evaluation_export))
         .routes(routes!(
             crate::gain::api::gain_get,
             crate::gain::api::gain_settings_put

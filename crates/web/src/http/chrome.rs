@@ -73,6 +73,8 @@ pub struct UserInfo {
     pub lessons: bool,
     /// Reads the programmes' socio-economic calculations.
     pub gain: bool,
+    /// Takes the programmes' pseudonymised exports for evaluation.
+    pub evaluation: bool,
 }
 
 impl UserInfo {
@@ -116,6 +118,7 @@ impl UserInfo {
             events: lists(Resource::Event),
             lessons: lists(Resource::Lesson),
             gain: lists(Resource::Gain),
+            evaluation: a.may(Action::Read, Resource::EvaluationExport),
         }
     }
 

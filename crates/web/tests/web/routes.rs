@@ -36,9 +36,9 @@ impl Rule {
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Absence, Agreement, Assessment, AuditLog, CaseLog, Certificate, Checklist, Clearance, Course,
-    CourseProgress, DevelopmentPlan, Employer, Event, Gain, GainTable, Interest, Internship,
-    Interview, Invitation, Job, Lesson, Meeting, MeetingAction, Organisation, Participant as P,
-    Placement, ProcessMap, ProgressLog, Proposal, Schedule, StaffRegister, User,
+    CourseProgress, DevelopmentPlan, Employer, EvaluationExport, Event, Gain, GainTable, Interest,
+    Internship, Interview, Invitation, Job, Lesson, Meeting, MeetingAction, Organisation,
+    Participant as P, Placement, ProcessMap, ProgressLog, Proposal, Schedule, StaffRegister, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -800,6 +800,17 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, P),
     ),
     ("POST", "/participants/{id}/surveys", Rule::May(Update, P)),
+    ("GET", "/evaluation", Rule::May(Read, EvaluationExport)),
+    (
+        "GET",
+        "/programmes/{id}/evaluation.csv",
+        Rule::May(Read, EvaluationExport),
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{id}/evaluation-export",
+        Rule::May(Read, EvaluationExport),
+    ),
     ("GET", "/gain", Rule::May(List, Gain)),
     ("GET", "/gain/values", Rule::May(List, GainTable)),
     ("POST", "/gain/values", Rule::May(Create, GainTable)),
