@@ -23,6 +23,7 @@ pub mod meeting;
 pub mod notify;
 pub mod org;
 pub mod outcome;
+pub mod project;
 pub mod schedule;
 pub mod survey;
 

@@ -33,7 +33,7 @@ use brygga_domain::registry::{
     SupervisorDraft, UnitDraft,
 };
 use brygga_domain::values::parse_date;
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use brygga_store::users::NewUser;
 use brygga_store::{Actor, DbErr, Result, Store, StoreError};
@@ -1400,6 +1400,18 @@ fn running_period(today: NaiveDate) -> (NaiveDate, NaiveDate) {
     (start, start + Days::new(7 * RUNNING_WEEKS - 3))
 }
 
+/// The demo project's sub-goals: what each says, its indicator, its target.
+const PROJECT_GOALS: &[(&str, &str, u32)] = &[
+    ("80 deltagare skrivs in i programmet", "participants", 80),
+    ("60 deltagare börjar praktik", "internship_started", 60),
+    ("50 deltagare får validerat kompetensbevis", "certified", 50),
+    (
+        "40 deltagare arbetar eller studerar sex månader efter avslut",
+        "work_or_studies_month6",
+        40,
+    ),
+];
+
 /// The finished cohort: participants whose internship with the demo supervisor ended before the
 /// demo's day, with the end assessment signed and both certificates issued; `true`: the first
 /// internship certificate was revoked (a wrong period) and issued again.
@@ -2079,7 +2091,7 @@ pub async fn load(store: &Store, today: NaiveDate, public_url: &str) -> Result<D
         &[participant(FINISHED[0].0)?, participant(FINISHED[1].0)?],
     )
     .await?;
-    gain(store, programme, user(Role::ProgrammeManager)?).await?;
+    gain(store, today, programme, user(Role::ProgrammeManager)?).await?;
     Ok(summary(true))
 }
 
@@ -2512,6 +2524,20 @@ async fn finished(
             Ok(())
         })
         .await?;
+    // Her coordinator records the internship's end, as the page does.
+    let version = store.internship(&coordinator, internship).await?.version;
+    store
+        .internship_end(
+            &coordinator,
+            internship,
+            version,
+            &brygga_domain::internship::EndInput {
+                reason: brygga_domain::internship::EndReason::Completed,
+                ended_on: end,
+                note: String::new(),
+            },
+        )
+        .await?;
     let left = ExitDraft {
         left_on: end.to_string(),
         exit_reason: "completed".into(),
@@ -2642,7 +2668,7 @@ async fn follow_up(
 /// The programme manager's parameters for the socio-economic calculation: the product's
 /// defaults, with what the finished cohort's places cost (the calculation itself uses the
 /// value table's example values, which the page says).
-async fn gain(store: &Store, programme: i32, manager: i32) -> Result<()> {
+async fn gain(store: &Store, today: NaiveDate, programme: i32, manager: i32) -> Result<()> {
     let manager = store
         .actor(manager)
         .await?
@@ -2659,7 +2685,41 @@ async fn gain(store: &Store, programme: i32, manager: i32) -> Result<()> {
     .map_err(StoreError::Invalid)?;
     store
         .gain_settings_set(&manager, programme, 0, &params, &costs)
-        .await
+        .await?;
+    project(store, today, programme, &manager).await
+}
+
+/// The programme as the project it runs as: its (fictional) number, period, budget, planned
+/// participants and goals, which its dashboard measures.
+async fn project(store: &Store, today: NaiveDate, programme: i32, manager: &Actor) -> Result<()> {
+    use brygga_domain::project::{GoalDraft, ProjectDraft};
+    let year = today.year();
+    let data = ProjectDraft {
+        project_number: "2025/00417 (fiktivt)".into(),
+        period_start: format!("{}-01-01", year - 1),
+        period_end: format!("{}-12-31", year + 1),
+        budget: "9 800 000".into(),
+        co_financing: "2 450 000".into(),
+        planned_women: "45".into(),
+        planned_men: "35".into(),
+        overall_goal: "Fler nyanlända kvinnor och män i arbete eller studier inom vård, \
+            omsorg och service, genom praktik med utbildade handledare och yrkessvenska."
+            .into(),
+    }
+    .validate()
+    .map_err(StoreError::Invalid)?;
+    store.project_set(manager, programme, 0, &data).await?;
+    for (text, indicator, target) in PROJECT_GOALS {
+        let goal = GoalDraft {
+            text: text.to_string(),
+            indicator: indicator.to_string(),
+            target: target.to_string(),
+        }
+        .validate()
+        .map_err(StoreError::Invalid)?;
+        store.goal_add(manager, programme, &goal).await?;
+    }
+    Ok(())
 }
 
 /// The courses beside the internship, as GR runs them: two weeks of preparatory vocational

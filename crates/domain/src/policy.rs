@@ -80,6 +80,9 @@ pub enum Resource {
     /// A programme's pseudonymised export for evaluation: no direct identifiers, a pseudonym
     /// per export, small cells suppressed.
     EvaluationExport,
+    /// A programme's indicators and dashboard (counts split by gender and age group, never a
+    /// person), with the project data and goals they are measured against.
+    Indicators,
 }
 
 impl Resource {
@@ -134,6 +137,7 @@ impl Resource {
         Resource::GainTable,
         Resource::Gain,
         Resource::EvaluationExport,
+        Resource::Indicators,
     ];
 }
 
@@ -493,6 +497,11 @@ fn grants(role: Role, action: Action, resource: Resource) -> Option<&'static [Re
         // The evaluator's export, and the programme manager who commissions the evaluation.
         (Evaluator | ProgrammeManager, Res::EvaluationExport, Read) => Some(&[InOrgScope]),
         (_, Res::EvaluationExport, _) => None,
+        // The dashboard, and the project data and goals it measures against: the programme
+        // manager keeps those.
+        (ProgrammeManager, Res::Indicators, List | Read | Update) => Some(&[InOrgScope]),
+        (Coordinator | Evaluator, Res::Indicators, List | Read) => Some(&[InOrgScope]),
+        (_, Res::Indicators, _) => None,
     }
 }
 
@@ -918,6 +927,25 @@ mod tests {
                 Resource::EvaluationExport,
                 every.clone(),
                 all.clone(),
+            ),
+            (Admin, Resource::Indicators, every.clone(), all.clone()),
+            (
+                Coordinator,
+                Resource::Indicators,
+                read.clone(),
+                vec![InOrgScope],
+            ),
+            (
+                ProgrammeManager,
+                Resource::Indicators,
+                vec![List, Read, Update],
+                vec![InOrgScope],
+            ),
+            (
+                Evaluator,
+                Resource::Indicators,
+                read.clone(),
+                vec![InOrgScope],
             ),
             (Admin, Resource::Absence, every.clone(), all.clone()),
             (

@@ -1639,4 +1639,47 @@ pub mod gain_setting {
     no_relations!();
 }
 
+pub mod programme_project {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "programme_projects")]
+    pub struct Model {
+        #[sea_orm(primary_key, auto_increment = false)]
+        pub programme_id: i32,
+        pub project_number: String,
+        pub period_start: Option<Date>,
+        pub period_end: Option<Date>,
+        pub budget: Option<i64>,
+        pub co_financing: Option<i64>,
+        pub planned_women: Option<i64>,
+        pub planned_men: Option<i64>,
+        #[sea_orm(column_type = "Text")]
+        pub overall_goal: String,
+        pub updated_by_name: String,
+        pub updated_at: DateTimeUtc,
+        pub version: i32,
+    }
+    no_relations!();
+}
+
+pub mod programme_goal {
+    use sea_orm::entity::prelude::*;
+
+    #[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
+    #[sea_orm(table_name = "programme_goals")]
+    pub struct Model {
+        #[sea_orm(primary_key)]
+        pub id: i32,
+        pub programme_id: i32,
+        #[sea_orm(column_type = "Text")]
+        pub text: String,
+        pub indicator: String,
+        pub target: i64,
+        pub created_by_name: String,
+        pub created_at: DateTimeUtc,
+    }
+    no_relations!();
+}
+
 versioned!(certificate, lesson, gain_value);

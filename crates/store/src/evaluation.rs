@@ -110,7 +110,8 @@ impl EvaluationRow {
     }
 }
 
-fn counts_in_statistics(consents: &str) -> bool {
+/// Whether stored consents (JSON) include an active consent to count in statistics.
+pub(crate) fn counts_in_statistics(consents: &str) -> bool {
     from_json::<Vec<Consent>>(consents)
         .iter()
         .any(|c| c.purpose == ConsentPurpose::Statistics && c.withdrawn_at.is_none())

@@ -4,10 +4,9 @@
 //! programme's outcome records for the domain's calculation.
 
 use brygga_domain::gain::{GainInput, GainStatus, Params, Party, ValueInput, months_after};
-use brygga_domain::model::{ConsentPurpose, OrgKind};
+use brygga_domain::model::OrgKind;
 use brygga_domain::outcome::{FollowUpPoint, OutcomeStatus};
 use brygga_domain::policy::{Action, Relation, Resource};
-use brygga_domain::registry::Consent;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -320,10 +319,7 @@ impl Store {
         let mut without_consent = 0;
         let mut counted = vec![];
         for (id, consents) in people {
-            let counts = from_json::<Vec<Consent>>(&consents)
-                .iter()
-                .any(|c| c.purpose == ConsentPurpose::Statistics && c.withdrawn_at.is_none());
-            if counts {
+            if crate::evaluation::counts_in_statistics(&consents) {
                 counted.push(id);
             } else {
                 without_consent += 1;

@@ -10,6 +10,7 @@ pub mod caselog;
 pub mod certificate;
 pub mod clearance;
 pub mod course;
+pub mod dashboard;
 pub mod employer;
 pub mod evaluation;
 pub mod event;
@@ -110,6 +111,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey::router())
         .merge(gain::router())
         .merge(evaluation::router())
+        .merge(dashboard::router())
         .merge(file::router())
         .merge(jobs::router())
         .merge(auth::router())

@@ -122,15 +122,55 @@ impl Visitor {
     }
 }
 
-/// The demo supervisor's intern whose name starts with `name`: (internship, participant).
-async fn supervised_intern(app: &TestApp, name: &str) -> (i32, i32) {
-    let sup = app.actor(Role::Supervisor).await;
-    let list = app.store.internships_supervised(&sup).await.unwrap();
-    let i = list
+/// The demo programme (the one its programme manager runs).
+async fn demo_programme(app: &TestApp) -> i32 {
+    let manager = app.actor(Role::ProgrammeManager).await;
+    app.store
+        .programmes_for(&manager)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|o| o.kind == brygga_domain::model::OrgKind::Programme)
+        .expect("the demo programme")
+        .id
+}
+
+/// Every internship of the demo supervisor, ended ones too: (internship, participant, first
+/// name).
+async fn supervised_internships(app: &TestApp) -> Vec<(i32, i32, String)> {
+    use sea_orm::{ConnectionTrait, Statement};
+    let email = app.email(Role::Supervisor);
+    let db = app.store.connection();
+    let sql = format!(
+        "SELECT i.id, i.participant_id, p.first_name FROM internships i \
+         JOIN participants p ON p.id = i.participant_id \
+         JOIN supervisors s ON s.id = i.supervisor_id \
+         JOIN users u ON u.id = s.user_id \
+         WHERE u.email = '{email}' ORDER BY i.id"
+    );
+    db.query_all_raw(Statement::from_string(db.get_database_backend(), sql))
+        .await
+        .unwrap()
         .iter()
-        .find(|i| i.participant_name.starts_with(name))
-        .unwrap_or_else(|| panic!("the demo's intern {name}"));
-    (i.id, i.participant_id)
+        .map(|r| {
+            (
+                r.try_get("", "id").unwrap(),
+                r.try_get("", "participant_id").unwrap(),
+                r.try_get("", "first_name").unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// The demo supervisor's intern whose name starts with `name` (running, upcoming or ended):
+/// (internship, participant).
+async fn supervised_intern(app: &TestApp, name: &str) -> (i32, i32) {
+    supervised_internships(app)
+        .await
+        .into_iter()
+        .find(|i| i.2.starts_with(name))
+        .map(|i| (i.0, i.1))
+        .unwrap_or_else(|| panic!("the demo's intern {name}"))
 }
 
 fn location(res: &reqwest::Response) -> String {
@@ -365,6 +405,8 @@ mod certificate_browser;
 mod clearance;
 #[path = "web/course.rs"]
 mod course;
+#[path = "web/dashboard.rs"]
+mod dashboard;
 #[path = "web/employer.rs"]
 mod employer;
 #[path = "web/evaluation.rs"]

@@ -27,6 +27,7 @@ mod m0022_lessons;
 mod m0023_outcomes;
 mod m0024_surveys;
 mod m0025_gain;
+mod m0026_projects;
 
 pub struct Migrator;
 
@@ -57,6 +58,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0023_outcomes::Migration),
             Box::new(m0024_surveys::Migration),
             Box::new(m0025_gain::Migration),
+            Box::new(m0026_projects::Migration),
         ]
     }
 }

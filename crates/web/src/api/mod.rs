@@ -62,6 +62,13 @@ pub fn router() -> OpenApiRouter<AppState> {
             crate::gain::api::gain_value_delete
         ))
         .routes(routes!(crate::evaluation::evaluation_export))
+        .routes(routes!(crate::dashboard::indicators))
+        .routes(routes!(
+            crate::dashboard::project_get,
+            crate::dashboard::project_put
+        ))
+        .routes(routes!(crate::dashboard::goal_create))
+        .routes(routes!(crate::dashboard::goal_delete))
         .routes(routes!(
             crate::gain::api::gain_get,
             crate::gain::api::gain_settings_put

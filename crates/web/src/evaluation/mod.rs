@@ -12,7 +12,6 @@ use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use brygga_domain::evaluation::SMALL_CELL;
-use brygga_domain::model::OrgKind;
 use brygga_domain::policy::{Action, Resource};
 use brygga_store::Actor;
 use brygga_store::evaluation::{EVALUATION_COLUMNS, EvaluationRow, ExportPlan};
@@ -45,13 +44,7 @@ crate::http::page_chrome!(IndexPage);
 
 async fn page(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
     st.require(Action::Read, Resource::EvaluationExport)?;
-    let programmes = s
-        .store
-        .programmes_for(&st.actor)
-        .await?
-        .into_iter()
-        .filter(|o| o.kind == OrgKind::Programme)
-        .collect();
+    let programmes = crate::gain::programmes(&s, &st.actor).await?;
     Ok(IndexPage {
         chrome: st.chrome,
         programmes,

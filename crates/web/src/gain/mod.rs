@@ -46,15 +46,22 @@ struct IndexPage {
 
 crate::http::page_chrome!(IndexPage);
 
-async fn index(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
-    st.require(Action::List, Resource::Gain)?;
-    let programmes = s
-        .store
-        .programmes_for(&st.actor)
+/// The programmes (not their cohorts) in the actor's scope.
+pub(crate) async fn programmes(
+    s: &AppState,
+    actor: &brygga_store::Actor,
+) -> Result<Vec<Organisation>, WebError> {
+    Ok(s.store
+        .programmes_for(actor)
         .await?
         .into_iter()
         .filter(|o| o.kind == OrgKind::Programme)
-        .collect();
+        .collect())
+}
+
+async fn index(State(s): State<AppState>, st: Staff) -> Result<Response, WebError> {
+    st.require(Action::List, Resource::Gain)?;
+    let programmes = programmes(&s, &st.actor).await?;
     Ok(IndexPage {
         chrome: st.chrome,
         programmes,

@@ -75,6 +75,8 @@ pub struct UserInfo {
     pub gain: bool,
     /// Takes the programmes' pseudonymised exports for evaluation.
     pub evaluation: bool,
+    /// Reads the programmes' dashboards.
+    pub dashboard: bool,
 }
 
 impl UserInfo {
@@ -119,6 +121,7 @@ impl UserInfo {
             lessons: lists(Resource::Lesson),
             gain: lists(Resource::Gain),
             evaluation: a.may(Action::Read, Resource::EvaluationExport),
+            dashboard: lists(Resource::Indicators),
         }
     }
 

@@ -42,18 +42,6 @@ async fn people_of(app: &TestApp, programme: i32) -> Vec<Person> {
         .collect()
 }
 
-async fn demo_programme(app: &TestApp) -> i32 {
-    let manager = app.actor(Role::Evaluator).await;
-    app.store
-        .programmes_for(&manager)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|o| o.kind == brygga_domain::model::OrgKind::Programme)
-        .unwrap()
-        .id
-}
-
 /// The file's rows as column → value maps.
 fn rows(csv: &str) -> Vec<BTreeMap<String, String>> {
     let mut r = csv::Reader::from_reader(csv.as_bytes());

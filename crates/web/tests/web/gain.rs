@@ -13,18 +13,6 @@ both!(
     the_api_reads_and_sets_the_calculation_under_the_same_rules,
 );
 
-async fn demo_programme(app: &TestApp) -> i32 {
-    let manager = app.actor(Role::ProgrammeManager).await;
-    app.store
-        .programmes_for(&manager)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|o| o.kind == brygga_domain::model::OrgKind::Programme)
-        .unwrap()
-        .id
-}
-
 async fn the_admin_keeps_the_value_table(app: &TestApp) {
     let admin = app.logged_in(Role::Admin).await;
     let page = admin.page("/gain/values").await;

@@ -77,15 +77,12 @@ async fn live_proposals(app: &TestApp) -> Vec<(i32, i32, i32, ProposalStatus)> {
     out
 }
 
-/// The participants with an internship in the demo (the running one and the two upcoming).
+/// The participants with an internship in the demo (running, upcoming or ended).
 async fn interns(app: &TestApp) -> HashSet<i32> {
-    let supervisor = app.actor(Role::Supervisor).await;
-    app.store
-        .internships_supervised(&supervisor)
+    supervised_internships(app)
         .await
-        .unwrap()
         .into_iter()
-        .map(|i| i.participant_id)
+        .map(|i| i.1)
         .collect()
 }
 

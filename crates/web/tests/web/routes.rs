@@ -36,9 +36,10 @@ impl Rule {
 use Action::{Create, Delete, List, Read, Update};
 use Resource::{
     Absence, Agreement, Assessment, AuditLog, CaseLog, Certificate, Checklist, Clearance, Course,
-    CourseProgress, DevelopmentPlan, Employer, EvaluationExport, Event, Gain, GainTable, Interest,
-    Internship, Interview, Invitation, Job, Lesson, Meeting, MeetingAction, Organisation,
-    Participant as P, Placement, ProcessMap, ProgressLog, Proposal, Schedule, StaffRegister, User,
+    CourseProgress, DevelopmentPlan, Employer, EvaluationExport, Event, Gain, GainTable,
+    Indicators, Interest, Internship, Interview, Invitation, Job, Lesson, Meeting, MeetingAction,
+    Organisation, Participant as P, Placement, ProcessMap, ProgressLog, Proposal, Schedule,
+    StaffRegister, User,
 };
 
 /// Matching (rankings, plans) covers whole programmes: only those who may edit participants.
@@ -800,6 +801,48 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, P),
     ),
     ("POST", "/participants/{id}/surveys", Rule::May(Update, P)),
+    ("GET", "/dashboard", Rule::May(List, Indicators)),
+    (
+        "GET",
+        "/programmes/{id}/dashboard",
+        Rule::May(Read, Indicators),
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{id}/indicators",
+        Rule::May(Read, Indicators),
+    ),
+    (
+        "POST",
+        "/programmes/{id}/project",
+        Rule::May(Update, Indicators),
+    ),
+    (
+        "POST",
+        "/programmes/{id}/goals",
+        Rule::May(Update, Indicators),
+    ),
+    ("POST", "/goals/{id}/delete", Rule::May(Update, Indicators)),
+    (
+        "GET",
+        "/api/v1/programmes/{id}/project",
+        Rule::May(Read, Indicators),
+    ),
+    (
+        "PUT",
+        "/api/v1/programmes/{id}/project",
+        Rule::May(Update, Indicators),
+    ),
+    (
+        "POST",
+        "/api/v1/programmes/{id}/goals",
+        Rule::May(Update, Indicators),
+    ),
+    (
+        "DELETE",
+        "/api/v1/goals/{id}",
+        Rule::May(Update, Indicators),
+    ),
     ("GET", "/evaluation", Rule::May(Read, EvaluationExport)),
     (
         "GET",

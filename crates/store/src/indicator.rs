@@ -1,0 +1,118 @@
+//! A programme's indicators: what each participant who consented to count in statistics counts
+//! for, gathered a chunk of people at a time, and counted by the domain.
+
+use std::collections::HashMap;
+
+use brygga_domain::evaluation::AgeGroup;
+use brygga_domain::indicator::{Indicator, PersonFacts, Split, tally};
+use brygga_domain::outcome::{FollowUpPoint, OutcomeStatus};
+use brygga_domain::policy::{Action, Resource};
+use brygga_domain::values::Gender;
+use chrono::{Datelike, NaiveDate};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+
+use crate::entities::{certificate, internship, outcome, participant, participant_exit};
+use crate::evaluation::counts_in_statistics;
+use crate::{Actor, Result, Store};
+
+impl Store {
+    /// Every indicator of programme `programme_id` on `today`, split by gender and age group.
+    pub async fn indicators(
+        &self,
+        actor: &Actor,
+        programme_id: i32,
+        today: NaiveDate,
+    ) -> Result<Vec<(Indicator, Split)>> {
+        self.programme_checked(actor, programme_id, Action::Read, Resource::Indicators)
+            .await?;
+        let people: Vec<(i32, String, i32, String)> = participant::Entity::find()
+            .filter(participant::Column::ProgrammeId.eq(programme_id))
+            .order_by_asc(participant::Column::Id)
+            .select_only()
+            .column(participant::Column::Id)
+            .column(participant::Column::Gender)
+            .column(participant::Column::BirthYear)
+            .column(participant::Column::Consents)
+            .into_tuple()
+            .all(&self.db)
+            .await?;
+        let people: Vec<(i32, Gender, i32)> = people
+            .into_iter()
+            .filter(|p| counts_in_statistics(&p.3))
+            .map(|(id, g, y, _)| (id, Gender::parse(&g).unwrap_or(Gender::Unspecified), y))
+            .collect();
+        let mut facts = vec![];
+        for chunk in people.chunks(crate::process::CHUNK) {
+            let ids: Vec<i32> = chunk.iter().map(|p| p.0).collect();
+            let mut started: HashMap<i32, (bool, bool)> = HashMap::new();
+            let rows: Vec<(i32, NaiveDate, Option<NaiveDate>)> = internship::Entity::find()
+                .filter(internship::Column::ParticipantId.is_in(ids.clone()))
+                .select_only()
+                .column(internship::Column::ParticipantId)
+                .column(internship::Column::StartDate)
+                .column(internship::Column::EndedOn)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (pid, start, ended) in rows {
+                let e = started.entry(pid).or_default();
+                e.0 |= start <= today;
+                e.1 |= ended.is_some();
+            }
+            let certified: Vec<i32> = certificate::Entity::find()
+                .filter(certificate::Column::ParticipantId.is_in(ids.clone()))
+                .filter(certificate::Column::RevokedAt.is_null())
+                .select_only()
+                .column(certificate::Column::ParticipantId)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            let left: Vec<i32> = participant_exit::Entity::find()
+                .filter(participant_exit::Column::ParticipantId.is_in(ids.clone()))
+                .select_only()
+                .column(participant_exit::Column::ParticipantId)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            // The latest record at each point (any source) says where she stood.
+            let mut at: HashMap<(i32, FollowUpPoint), OutcomeStatus> = HashMap::new();
+            let rows: Vec<(i32, String, String)> = outcome::Entity::find()
+                .filter(outcome::Column::ParticipantId.is_in(ids.clone()))
+                .filter(outcome::Column::Point.is_in([
+                    FollowUpPoint::Week4.as_str(),
+                    FollowUpPoint::Month6.as_str(),
+                ]))
+                .order_by_asc(outcome::Column::RecordedOn)
+                .order_by_asc(outcome::Column::Id)
+                .select_only()
+                .column(outcome::Column::ParticipantId)
+                .column(outcome::Column::Point)
+                .column(outcome::Column::Status)
+                .into_tuple()
+                .all(&self.db)
+                .await?;
+            for (pid, point, status) in rows {
+                if let (Ok(point), Ok(status)) =
+                    (FollowUpPoint::parse(&point), OutcomeStatus::parse(&status))
+                {
+                    at.insert((pid, point), status);
+                }
+            }
+            for (id, gender, birth_year) in chunk {
+                let (s, c) = started.get(id).copied().unwrap_or_default();
+                let group = |p: FollowUpPoint| at.get(&(*id, p)).map(|s| s.group());
+                facts.push(PersonFacts {
+                    gender: *gender,
+                    age: AgeGroup::of(*birth_year, today.year()),
+                    internship_started: s,
+                    internship_completed: c,
+                    certified: certified.contains(id),
+                    left: left.contains(id),
+                    week4: group(FollowUpPoint::Week4),
+                    month6: group(FollowUpPoint::Month6),
+                });
+            }
+        }
+        Ok(tally(&facts))
+    }
+}
