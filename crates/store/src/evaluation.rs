@@ -110,6 +110,30 @@ impl EvaluationRow {
     }
 }
 
+/// The programme's participants who consented to count in statistics, in id order: (id,
+/// gender, birth year).
+pub(crate) async fn counted_people(
+    db: &impl sea_orm::ConnectionTrait,
+    programme_id: i32,
+) -> Result<Vec<(i32, Gender, i32)>> {
+    let people: Vec<(i32, String, i32, String)> = participant::Entity::find()
+        .filter(participant::Column::ProgrammeId.eq(programme_id))
+        .order_by_asc(participant::Column::Id)
+        .select_only()
+        .column(participant::Column::Id)
+        .column(participant::Column::Gender)
+        .column(participant::Column::BirthYear)
+        .column(participant::Column::Consents)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(people
+        .into_iter()
+        .filter(|p| counts_in_statistics(&p.3))
+        .map(|(id, g, y, _)| (id, Gender::parse(&g).unwrap_or(Gender::Unspecified), y))
+        .collect())
+}
+
 /// Whether stored consents (JSON) include an active consent to count in statistics.
 pub(crate) fn counts_in_statistics(consents: &str) -> bool {
     from_json::<Vec<Consent>>(consents)
@@ -133,24 +157,9 @@ impl Store {
             Resource::EvaluationExport,
         )
         .await?;
-        let people: Vec<(i32, String, i32, String)> = participant::Entity::find()
-            .filter(participant::Column::ProgrammeId.eq(programme_id))
-            .order_by_asc(participant::Column::Id)
-            .select_only()
-            .column(participant::Column::Id)
-            .column(participant::Column::Gender)
-            .column(participant::Column::BirthYear)
-            .column(participant::Column::Consents)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
         let mut cells = Cells::default();
         let mut ids = vec![];
-        for (id, gender, birth_year, consents) in people {
-            if !counts_in_statistics(&consents) {
-                continue;
-            }
-            let gender = Gender::parse(&gender).unwrap_or(Gender::Unspecified);
+        for (id, gender, birth_year) in counted_people(&self.db, programme_id).await? {
             cells.count(gender, AgeGroup::of(birth_year, year));
             ids.push(id);
         }

@@ -7,12 +7,11 @@ use brygga_domain::evaluation::AgeGroup;
 use brygga_domain::indicator::{Indicator, PersonFacts, Split, tally};
 use brygga_domain::outcome::{FollowUpPoint, OutcomeStatus};
 use brygga_domain::policy::{Action, Resource};
-use brygga_domain::values::Gender;
 use chrono::{Datelike, NaiveDate};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 
-use crate::entities::{certificate, internship, outcome, participant, participant_exit};
-use crate::evaluation::counts_in_statistics;
+use crate::entities::{certificate, internship, outcome, participant_exit};
+use crate::evaluation::counted_people;
 use crate::{Actor, Result, Store};
 
 impl Store {
@@ -25,22 +24,7 @@ impl Store {
     ) -> Result<Vec<(Indicator, Split)>> {
         self.programme_checked(actor, programme_id, Action::Read, Resource::Indicators)
             .await?;
-        let people: Vec<(i32, String, i32, String)> = participant::Entity::find()
-            .filter(participant::Column::ProgrammeId.eq(programme_id))
-            .order_by_asc(participant::Column::Id)
-            .select_only()
-            .column(participant::Column::Id)
-            .column(participant::Column::Gender)
-            .column(participant::Column::BirthYear)
-            .column(participant::Column::Consents)
-            .into_tuple()
-            .all(&self.db)
-            .await?;
-        let people: Vec<(i32, Gender, i32)> = people
-            .into_iter()
-            .filter(|p| counts_in_statistics(&p.3))
-            .map(|(id, g, y, _)| (id, Gender::parse(&g).unwrap_or(Gender::Unspecified), y))
-            .collect();
+        let people = counted_people(&self.db, programme_id).await?;
         let mut facts = vec![];
         for chunk in people.chunks(crate::process::CHUNK) {
             let ids: Vec<i32> = chunk.iter().map(|p| p.0).collect();
