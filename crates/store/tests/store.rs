@@ -2171,6 +2171,8 @@ mod certificate;
 mod clearance;
 #[path = "store/course.rs"]
 mod course;
+#[path = "store/dashboard.rs"]
+mod dashboard;
 #[path = "store/event.rs"]
 mod event;
 #[path = "store/gain.rs"]
