@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::actor::{decide_any, enforce};
 use crate::audit::AuditAction;
-use crate::entities::{gain_setting, gain_value, organisation, outcome, participant};
+use crate::entities::{gain_setting, gain_value, organisation, participant};
 use crate::{Actor, Result, Store, StoreError, from_json};
 
 /// A row of the value table as stored.
@@ -328,23 +328,8 @@ impl Store {
         let mut records: std::collections::BTreeMap<i32, Vec<(FollowUpPoint, OutcomeStatus)>> =
             counted.iter().map(|id| (*id, vec![])).collect();
         for chunk in counted.chunks(crate::process::CHUNK) {
-            let rows: Vec<(i32, String, String)> = outcome::Entity::find()
-                .filter(outcome::Column::ParticipantId.is_in(chunk.to_vec()))
-                .order_by_asc(outcome::Column::RecordedOn)
-                .order_by_asc(outcome::Column::Id)
-                .select_only()
-                .column(outcome::Column::ParticipantId)
-                .column(outcome::Column::Point)
-                .column(outcome::Column::Status)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            for (pid, point, status) in rows {
-                if let (Ok(point), Ok(status), Some(list)) = (
-                    FollowUpPoint::parse(&point),
-                    OutcomeStatus::parse(&status),
-                    records.get_mut(&pid),
-                ) {
+            for (pid, point, status) in crate::outcome::statuses_of(&self.db, chunk).await? {
+                if let Some(list) = records.get_mut(&pid) {
                     list.push((point, status));
                 }
             }

@@ -8,9 +8,9 @@ use brygga_domain::indicator::{Indicator, PersonFacts, Split, tally};
 use brygga_domain::outcome::{FollowUpPoint, OutcomeStatus};
 use brygga_domain::policy::{Action, Resource};
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::entities::{certificate, internship, outcome, participant_exit};
+use crate::entities::{certificate, internship, participant_exit};
 use crate::evaluation::counted_people;
 use crate::{Actor, Result, Store};
 
@@ -60,27 +60,8 @@ impl Store {
                 .await?;
             // The latest record at each point (any source) says where she stood.
             let mut at: HashMap<(i32, FollowUpPoint), OutcomeStatus> = HashMap::new();
-            let rows: Vec<(i32, String, String)> = outcome::Entity::find()
-                .filter(outcome::Column::ParticipantId.is_in(ids.clone()))
-                .filter(outcome::Column::Point.is_in([
-                    FollowUpPoint::Week4.as_str(),
-                    FollowUpPoint::Month6.as_str(),
-                ]))
-                .order_by_asc(outcome::Column::RecordedOn)
-                .order_by_asc(outcome::Column::Id)
-                .select_only()
-                .column(outcome::Column::ParticipantId)
-                .column(outcome::Column::Point)
-                .column(outcome::Column::Status)
-                .into_tuple()
-                .all(&self.db)
-                .await?;
-            for (pid, point, status) in rows {
-                if let (Ok(point), Ok(status)) =
-                    (FollowUpPoint::parse(&point), OutcomeStatus::parse(&status))
-                {
-                    at.insert((pid, point), status);
-                }
+            for (pid, point, status) in crate::outcome::statuses_of(&self.db, &ids).await? {
+                at.insert((pid, point), status);
             }
             for (id, gender, birth_year) in chunk {
                 let (s, c) = started.get(id).copied().unwrap_or_default();

@@ -137,3 +137,33 @@ impl Store {
         Ok(id)
     }
 }
+
+/// The statuses recorded for `ids` at every point, oldest first (by the day learned, then as
+/// entered), so that the last one per person and point is the one that holds.
+pub(crate) async fn statuses_of(
+    db: &impl sea_orm::ConnectionTrait,
+    ids: &[i32],
+) -> Result<Vec<(i32, FollowUpPoint, OutcomeStatus)>> {
+    use sea_orm::QuerySelect;
+    let rows: Vec<(i32, String, String)> = outcome::Entity::find()
+        .filter(outcome::Column::ParticipantId.is_in(ids.to_vec()))
+        .order_by_asc(outcome::Column::RecordedOn)
+        .order_by_asc(outcome::Column::Id)
+        .select_only()
+        .column(outcome::Column::ParticipantId)
+        .column(outcome::Column::Point)
+        .column(outcome::Column::Status)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(pid, point, status)| {
+            Some((
+                pid,
+                FollowUpPoint::parse(&point).ok()?,
+                OutcomeStatus::parse(&status).ok()?,
+            ))
+        })
+        .collect())
+}
