@@ -24,6 +24,7 @@ pub mod notify;
 pub mod org;
 pub mod outcome;
 pub mod project;
+pub mod report;
 pub mod schedule;
 pub mod survey;
 

@@ -162,6 +162,8 @@ struct Config {
     /// The installation secret's file, created on first start (`BRYGGA_SECRET`, 64 hexadecimal
     /// characters, takes its place: every instance on one database must share it).
     secret_file: String,
+    /// The longest list exported as XLSX; longer lists are offered as CSV, which streams.
+    xlsx_max_rows: u64,
 }
 
 impl Default for Config {
@@ -175,6 +177,7 @@ impl Default for Config {
             mail_from: "Brygga <noreply@brygga.invalid>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             secret_file: "brygga-data/secret.key".into(),
+            xlsx_max_rows: brygga_web::export::XLSX_MAX_ROWS,
         }
     }
 }
@@ -315,6 +318,7 @@ async fn serve(
         brygga_web::AppState {
             app,
             secure_cookies,
+            xlsx_max_rows: cfg.xlsx_max_rows,
         },
         listener,
     )

@@ -1410,6 +1410,11 @@ const PROJECT_GOALS: &[(&str, &str, u32)] = &[
         "work_or_studies_month6",
         40,
     ),
+    (
+        "30 handledare och medarbetare kompetensutvecklas",
+        "staff_trained",
+        30,
+    ),
 ];
 
 /// The finished cohort: participants whose internship with the demo supervisor ended before the

@@ -21,8 +21,17 @@ str_enum!(
         Left = "left",
         WorkOrStudiesWeek4 = "work_or_studies_week4",
         WorkOrStudiesMonth6 = "work_or_studies_month6",
+        StaffTrained = "staff_trained",
     }
 );
+
+impl Indicator {
+    /// Whether the indicator counts participants (the newcomers), whose age group is known; the
+    /// others count the programme's trained staff, whose birth year is not recorded.
+    pub fn counts_participants(self) -> bool {
+        self != Indicator::StaffTrained
+    }
+}
 
 /// One person as the indicators see her.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,6 +59,7 @@ impl PersonFacts {
             Indicator::Left => self.left,
             Indicator::WorkOrStudiesWeek4 => working_or_studying(self.week4),
             Indicator::WorkOrStudiesMonth6 => working_or_studying(self.month6),
+            Indicator::StaffTrained => false,
         }
     }
 }
@@ -68,13 +78,26 @@ pub struct Split {
 
 impl Split {
     fn add(&mut self, p: &PersonFacts) {
+        self.add_gender(p.gender);
+        *self.by_age.entry(p.age).or_insert(0) += 1;
+    }
+
+    fn add_gender(&mut self, g: Gender) {
         self.total += 1;
-        match p.gender {
+        match g {
             Gender::Female => self.women += 1,
             Gender::Male => self.men += 1,
             _ => self.other += 1,
         }
-        *self.by_age.entry(p.age).or_insert(0) += 1;
+    }
+
+    /// Counted from the people who match `counts`.
+    pub fn of(people: &[PersonFacts], counts: impl Fn(&PersonFacts) -> bool) -> Split {
+        let mut s = Split::default();
+        for p in people.iter().filter(|p| counts(p)) {
+            s.add(p);
+        }
+        s
     }
 
     /// The count in an age group (0 when nobody).
@@ -83,15 +106,22 @@ impl Split {
     }
 }
 
-/// Every indicator, in order, with its split.
-pub fn tally(people: &[PersonFacts]) -> Vec<(Indicator, Split)> {
+/// Every indicator, in order, with its split: the participants' from `people`, the trained
+/// staff's (by gender only) from `staff`, the gender of each member of staff who attended a
+/// training.
+pub fn tally(people: &[PersonFacts], staff: &[Gender]) -> Vec<(Indicator, Split)> {
     Indicator::ALL
         .iter()
         .map(|i| {
-            let mut s = Split::default();
-            for p in people.iter().filter(|p| p.counts_for(*i)) {
-                s.add(p);
-            }
+            let s = if i.counts_participants() {
+                Split::of(people, |p| p.counts_for(*i))
+            } else {
+                let mut s = Split::default();
+                for g in staff {
+                    s.add_gender(*g);
+                }
+                s
+            };
             (*i, s)
         })
         .collect()
@@ -132,11 +162,14 @@ mod tests {
             week4: Some(OutcomeGroup::Studies),
             ..person(Gender::Male, AgeGroup::Under25)
         };
-        let t = tally(&[
-            finished,
-            studying,
-            person(Gender::Unspecified, AgeGroup::From55To64),
-        ]);
+        let t = tally(
+            &[
+                finished,
+                studying,
+                person(Gender::Unspecified, AgeGroup::From55To64),
+            ],
+            &[Gender::Female, Gender::Female, Gender::Male],
+        );
         let get = |i: Indicator| t.iter().find(|(j, _)| *j == i).unwrap().1.clone();
         let all = get(Indicator::Participants);
         assert_eq!((all.total, all.women, all.men, all.other), (3, 1, 1, 1));
@@ -148,5 +181,9 @@ mod tests {
         let m6 = get(Indicator::WorkOrStudiesMonth6);
         assert_eq!((m6.total, m6.women), (1, 1));
         assert_eq!(t.len(), Indicator::ALL.len());
+        // The trained staff are counted apart from the participants, by gender only.
+        let staff = get(Indicator::StaffTrained);
+        assert_eq!((staff.total, staff.women, staff.men), (3, 2, 1));
+        assert!(staff.by_age.is_empty());
     }
 }

@@ -12,6 +12,7 @@ pub use brygga_domain::agreement::{
     AgreementDocument, CollaborationAgreement, DecisionRef, InternshipAgreement,
 };
 pub use brygga_domain::certificate::CertificateDocument;
+pub use brygga_domain::report::{Report, Table};
 use typst::foundations::{Dict, IntoValue};
 use typst_as_lib::typst_kit_options::TypstKitFontOptions;
 use typst_as_lib::{TypstEngine, TypstTemplateMainFile};
@@ -21,6 +22,7 @@ const COMMON: &str = include_str!("../templates/common.typ");
 const COLLABORATION: &str = include_str!("../templates/collaboration.typ");
 const INTERNSHIP: &str = include_str!("../templates/internship.typ");
 const CERTIFICATE: &str = include_str!("../templates/certificate.typ");
+const REPORT: &str = include_str!("../templates/report.typ");
 
 // Arabic and Ethiopic (Tigrinya) script for the participant's half of a certificate; the fonts
 // typst embeds cover Latin and Cyrillic (see fonts/README.md).
@@ -56,6 +58,8 @@ static INTERNSHIP_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
     LazyLock::new(|| engine(("internship.typ", INTERNSHIP)));
 static CERTIFICATE_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
     LazyLock::new(|| engine(("certificate.typ", CERTIFICATE)));
+static REPORT_ENGINE: LazyLock<TypstEngine<TypstTemplateMainFile>> =
+    LazyLock::new(|| engine(("report.typ", REPORT)));
 
 fn document(
     engine: &TypstEngine<TypstTemplateMainFile>,
@@ -124,6 +128,11 @@ pub fn certificate_pdf(doc: &CertificateDocument) -> Result<Vec<u8>, PdfError> {
     export(&certificate_document(doc)?)
 }
 
+/// A report (the ESF project report) as a PDF. CPU-bound: call it off the async runtime.
+pub fn report_pdf(r: &Report) -> Result<Vec<u8>, PdfError> {
+    export(&document(&REPORT_ENGINE, r)?)
+}
+
 /// The typst renderer behind the domain's `Renderer` trait (what the binary wires in).
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TypstRenderer;
@@ -141,6 +150,18 @@ impl brygga_domain::document::Renderer for TypstRenderer {
         doc: &CertificateDocument,
     ) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
         certificate_pdf(doc).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
+    }
+
+    fn report_pdf(&self, r: &Report) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
+        report_pdf(r).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
+    }
+
+    fn report_xlsx(&self, r: &Report) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
+        crate::xlsx::report_xlsx(r).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
+    }
+
+    fn table_xlsx(&self, t: &Table) -> Result<Vec<u8>, brygga_domain::document::RenderError> {
+        crate::xlsx::table_xlsx(t).map_err(|e| brygga_domain::document::RenderError(e.to_string()))
     }
 }
 
@@ -410,6 +431,55 @@ mod tests {
         let text = text_of(&sv_only);
         assert!(text.contains("Självständigt"), "{text}");
         assert!(!text.contains("ወረቐት") && !text.contains("ባዕለይ"), "{text}");
+    }
+
+    #[test]
+    fn a_report_lays_out_its_facts_and_every_table_with_user_text_as_text() {
+        use brygga_domain::report::{Cell, Value};
+        let table = |title: &str| Table {
+            title: title.into(),
+            columns: vec!["Indikator".into(), "Totalt".into(), "Kvinnor".into()],
+            rows: vec![vec![
+                Cell::text("Deltagare #strong[x]"),
+                Cell {
+                    shown: "12".into(),
+                    value: Value::Int(12),
+                },
+                Cell {
+                    shown: "7".into(),
+                    value: Value::Int(7),
+                },
+            ]],
+            note: "Räknar de som samtyckt".into(),
+        };
+        let r = Report {
+            lang: "sv".into(),
+            title: "Projektrapport (ESF)".into(),
+            subtitle: "Praktik Göteborg".into(),
+            facts: vec![("Projektnummer".into(), "2026/00123 $x$".into())],
+            tables: (1..=8).map(|n| table(&format!("Tabell {n}"))).collect(),
+            footer: "Skapad 2026-12-04 av Petra".into(),
+        };
+        let pdf = report_pdf(&r).unwrap();
+        // The file opens as a PDF, its pages those laid out.
+        let opened = lopdf::Document::load_mem(&pdf).unwrap();
+        let laid = document(&REPORT_ENGINE, &r).unwrap();
+        let text = text_of(&laid);
+        for expected in [
+            "Projektrapport",
+            "2026/00123 $x$",
+            "Tabell 1",
+            "Tabell 8",
+            "#strong[x]",
+            "Kvinnor",
+            "12",
+            "samtyckt",
+            "Petra",
+        ] {
+            assert!(text.contains(expected), "{expected} missing from: {text}");
+        }
+        assert!(laid.pages().len() >= 2, "eight tables run over a page");
+        assert_eq!(opened.get_pages().len(), laid.pages().len());
     }
 
     #[test]

@@ -326,6 +326,26 @@ impl Store {
         actor: &Actor,
         f: &EmployerFilter,
     ) -> Result<Page<EmployerSummary>> {
+        self.employer_list_paged(actor, f, crate::PER_PAGE).await
+    }
+
+    /// A page of `EXPORT_PER_PAGE` rows of the list, for its export (the same rows and
+    /// columns the actor sees on the list, page by page).
+    pub async fn employer_list_export(
+        &self,
+        actor: &Actor,
+        f: &EmployerFilter,
+    ) -> Result<Page<EmployerSummary>> {
+        self.employer_list_paged(actor, f, crate::EXPORT_PER_PAGE)
+            .await
+    }
+
+    async fn employer_list_paged(
+        &self,
+        actor: &Actor,
+        f: &EmployerFilter,
+        per_page: u64,
+    ) -> Result<Page<EmployerSummary>> {
         let rels = list_scope(actor.role, Resource::Employer);
         if rels.is_empty() {
             return Err(StoreError::Forbidden);
@@ -345,7 +365,7 @@ impl Store {
         let q = q
             .order_by_asc(employer::Column::Name)
             .order_by_asc(employer::Column::Id);
-        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        let page = crate::paged(&self.db, q, f.page, per_page).await?;
         Ok(page.map(|m| EmployerSummary {
             id: m.id,
             name: m.name,

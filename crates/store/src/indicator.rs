@@ -1,16 +1,21 @@
 //! A programme's indicators: what each participant who consented to count in statistics counts
-//! for, gathered a chunk of people at a time, and counted by the domain.
+//! for, gathered a chunk of people at a time, and the staff it trained; counted by the domain.
 
 use std::collections::HashMap;
 
+use brygga_domain::course::AttendanceMark;
 use brygga_domain::evaluation::AgeGroup;
 use brygga_domain::indicator::{Indicator, PersonFacts, Split, tally};
 use brygga_domain::outcome::{FollowUpPoint, OutcomeStatus};
 use brygga_domain::policy::{Action, Resource};
+use brygga_domain::values::Gender;
 use chrono::{Datelike, NaiveDate};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QuerySelect};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect};
 
-use crate::entities::{certificate, internship, participant_exit};
+use crate::entities::{
+    certificate, event_attendance, event_person, event_registration, internship, participant_exit,
+};
 use crate::evaluation::counted_people;
 use crate::{Actor, Result, Store};
 
@@ -22,6 +27,19 @@ impl Store {
         programme_id: i32,
         today: NaiveDate,
     ) -> Result<Vec<(Indicator, Split)>> {
+        let (people, staff) = self.indicator_facts(actor, programme_id, today).await?;
+        Ok(tally(&people, &staff))
+    }
+
+    /// What the indicators count: each participant who consented to count in statistics, as
+    /// the indicators see her, and the gender of each member of the programme's staff register
+    /// who attended at least one training session.
+    pub async fn indicator_facts(
+        &self,
+        actor: &Actor,
+        programme_id: i32,
+        today: NaiveDate,
+    ) -> Result<(Vec<PersonFacts>, Vec<Gender>)> {
         self.programme_checked(actor, programme_id, Action::Read, Resource::Indicators)
             .await?;
         let people = counted_people(&self.db, programme_id).await?;
@@ -78,6 +96,48 @@ impl Store {
                 });
             }
         }
-        Ok(tally(&facts))
+        Ok((facts, trained_staff(&self.db, programme_id).await?))
     }
+}
+
+/// The gender of each person in the programme's staff register marked present at a session.
+async fn trained_staff(db: &impl ConnectionTrait, programme_id: i32) -> Result<Vec<Gender>> {
+    let attended = Query::select()
+        .column((
+            event_registration::Entity,
+            event_registration::Column::PersonId,
+        ))
+        .from(event_registration::Entity)
+        .inner_join(
+            event_attendance::Entity,
+            Expr::col((
+                event_attendance::Entity,
+                event_attendance::Column::RegistrationId,
+            ))
+            .equals((event_registration::Entity, event_registration::Column::Id)),
+        )
+        .and_where(
+            Expr::col((event_attendance::Entity, event_attendance::Column::Mark))
+                .eq(AttendanceMark::Present.as_str()),
+        )
+        .and_where(
+            Expr::col((
+                event_registration::Entity,
+                event_registration::Column::PersonId,
+            ))
+            .is_not_null(),
+        )
+        .to_owned();
+    let genders: Vec<String> = event_person::Entity::find()
+        .filter(event_person::Column::ProgrammeId.eq(programme_id))
+        .filter(event_person::Column::Id.in_subquery(attended))
+        .select_only()
+        .column(event_person::Column::Gender)
+        .into_tuple()
+        .all(db)
+        .await?;
+    Ok(genders
+        .iter()
+        .map(|g| Gender::parse(g).unwrap_or(Gender::Unspecified))
+        .collect())
 }

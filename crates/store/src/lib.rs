@@ -215,6 +215,9 @@ where
 
 pub const PER_PAGE: u64 = 25;
 
+/// Rows per page when a list is exported (fetched and written a page at a time).
+pub const EXPORT_PER_PAGE: u64 = 500;
+
 /// The highest page number a list answers (a page beyond the last is simply empty); bounds
 /// whatever a URL asks for, so the offset computed from it cannot overflow.
 pub const MAX_PAGE: u64 = 1_000_000;

@@ -236,6 +236,26 @@ impl Store {
         actor: &Actor,
         f: &PlacementFilter,
     ) -> Result<Page<PlacementSummary>> {
+        self.placement_list_paged(actor, f, crate::PER_PAGE).await
+    }
+
+    /// A page of `EXPORT_PER_PAGE` rows of the list, for its export (the same rows and
+    /// columns the actor sees on the list, page by page).
+    pub async fn placement_list_export(
+        &self,
+        actor: &Actor,
+        f: &PlacementFilter,
+    ) -> Result<Page<PlacementSummary>> {
+        self.placement_list_paged(actor, f, crate::EXPORT_PER_PAGE)
+            .await
+    }
+
+    async fn placement_list_paged(
+        &self,
+        actor: &Actor,
+        f: &PlacementFilter,
+        per_page: u64,
+    ) -> Result<Page<PlacementSummary>> {
         let mut q = placement::Entity::find().filter(scope(actor)?);
         if let Some(found) = crate::search(&f.q, placement::Column::SearchText)? {
             q = q.filter(found);
@@ -252,7 +272,7 @@ impl Store {
         let q = q
             .order_by_desc(placement::Column::PeriodStart)
             .order_by_asc(placement::Column::Id);
-        let page = crate::paged(&self.db, q, f.page, crate::PER_PAGE).await?;
+        let page = crate::paged(&self.db, q, f.page, per_page).await?;
         Ok(page.map(|m| PlacementSummary {
             id: m.id,
             title: m.title,

@@ -5,6 +5,7 @@
 use brygga_domain::agreement::AgreementDocument;
 use brygga_domain::certificate::CertificateDocument;
 use brygga_domain::document::{RenderError, Renderer};
+use brygga_domain::report::{Report, Table};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct PlainPdfRenderer;
@@ -45,6 +46,22 @@ impl Renderer for PlainPdfRenderer {
             lines.push(format!("{} {}: {}", r.text, r.level, r.evidence));
         }
         Ok(pdf(&lines))
+    }
+
+    fn report_pdf(&self, r: &Report) -> Result<Vec<u8>, RenderError> {
+        let mut lines = vec![r.title.clone(), r.subtitle.clone()];
+        lines.extend(r.facts.iter().map(|(k, v)| format!("{k}: {v}")));
+        lines.extend(r.tables.iter().map(|t| t.title.clone()));
+        Ok(pdf(&lines))
+    }
+
+    // The workbooks are the real ones: writing them needs no typesetting engine.
+    fn report_xlsx(&self, r: &Report) -> Result<Vec<u8>, RenderError> {
+        brygga_reports::xlsx::report_xlsx(r).map_err(|e| RenderError(e.to_string()))
+    }
+
+    fn table_xlsx(&self, t: &Table) -> Result<Vec<u8>, RenderError> {
+        brygga_reports::xlsx::table_xlsx(t).map_err(|e| RenderError(e.to_string()))
     }
 }
 

@@ -31,23 +31,39 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 
 /// As [`spawn_app`], sending email as `mail` says (the email stories' local SMTP server).
 pub async fn spawn_app_with_mail(backend: Backend, mail: MailSettings) -> TestApp {
-    spawn(backend, mail, false).await
+    spawn(backend, mail, false, brygga_web::export::XLSX_MAX_ROWS).await
+}
+
+/// As [`spawn_app`], writing lists of at most `rows` rows as XLSX.
+pub async fn spawn_app_with_xlsx_limit(backend: Backend, rows: u64) -> TestApp {
+    spawn(backend, MailSettings::default(), false, rows).await
 }
 
 /// As [`spawn_app`], configured as behind HTTPS: cookies `Secure` (so a cookie-keeping client
 /// over plain HTTP will not send them back).
 pub async fn spawn_app_with_secure_cookies(backend: Backend) -> TestApp {
-    spawn(backend, MailSettings::default(), true).await
+    spawn(
+        backend,
+        MailSettings::default(),
+        true,
+        brygga_web::export::XLSX_MAX_ROWS,
+    )
+    .await
 }
 
-async fn spawn(backend: Backend, mail: MailSettings, secure_cookies: bool) -> TestApp {
+async fn spawn(
+    backend: Backend,
+    mail: MailSettings,
+    secure_cookies: bool,
+    xlsx_max_rows: u64,
+) -> TestApp {
     let (db, logins) = TestDb::demo(&backend).await;
     let store = db.connect().await;
     let logins = logins
         .iter()
         .map(|(role, email)| (Role::parse(role).expect("a role"), email.clone()))
         .collect();
-    let (address, app) = serve(&db, store.clone(), mail, secure_cookies).await;
+    let (address, app) = serve(&db, store.clone(), mail, secure_cookies, xlsx_max_rows).await;
     TestApp {
         address,
         store,
@@ -63,6 +79,7 @@ async fn serve(
     store: Store,
     mail: MailSettings,
     secure_cookies: bool,
+    xlsx_max_rows: u64,
 ) -> (SocketAddr, brygga_app::App) {
     let refdata = RefData::load().expect("reference data");
     let state = AppState {
@@ -76,6 +93,7 @@ async fn serve(
             match_index: Default::default(),
         },
         secure_cookies,
+        xlsx_max_rows,
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
@@ -185,7 +203,14 @@ impl TestApp {
     /// with this app's database.
     pub async fn another_instance(&self) -> (SocketAddr, brygga_app::App) {
         let store = self.db.connect().await;
-        serve(&self.db, store, MailSettings::default(), false).await
+        serve(
+            &self.db,
+            store,
+            MailSettings::default(),
+            false,
+            brygga_web::export::XLSX_MAX_ROWS,
+        )
+        .await
     }
 
     /// Close the store and remove this test's database.

@@ -14,6 +14,7 @@ pub mod dashboard;
 pub mod employer;
 pub mod evaluation;
 pub mod event;
+pub mod export;
 pub mod file;
 pub mod gain;
 pub mod home;
@@ -59,6 +60,10 @@ pub struct AppState {
     pub app: App,
     /// Send cookies with `Secure` (off only for plain-HTTP local runs and tests).
     pub secure_cookies: bool,
+    /// The longest list written as XLSX (a workbook is made whole before it is sent); a longer
+    /// one is refused with a message that offers the CSV, which streams. See
+    /// `export::XLSX_MAX_ROWS`.
+    pub xlsx_max_rows: u64,
 }
 
 /// Handlers read the store and reference data as `s.store`, `s.refdata`, and pass `&s` where a
@@ -111,6 +116,7 @@ pub fn router(state: AppState) -> Router {
         .merge(survey::router())
         .merge(gain::router())
         .merge(evaluation::router())
+        .merge(export::router())
         .merge(dashboard::router())
         .merge(file::router())
         .merge(jobs::router())

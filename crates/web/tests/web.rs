@@ -17,7 +17,7 @@ use brygga_domain::registry::{
     EmployerDraft, LanguageSkill, ParticipantDraft, PlacementDraft, UnitDraft,
 };
 use brygga_store::Actor;
-use brygga_testkit::web::{TestApp, spawn_app, spawn_app_with_mail};
+use brygga_testkit::web::{TestApp, spawn_app, spawn_app_with_mail, spawn_app_with_xlsx_limit};
 use brygga_testkit::{
     Backend, DEMO_PASSWORD, both, org_number, personnummer, today, with_wrong_check_digit,
 };
@@ -417,6 +417,8 @@ mod event;
 mod event_browser;
 #[path = "web/exit.rs"]
 mod exit;
+#[path = "web/export.rs"]
+mod export;
 #[path = "web/http.rs"]
 mod http;
 #[path = "web/input.rs"]

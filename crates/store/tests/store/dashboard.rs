@@ -1,6 +1,7 @@
 //! Store cases: a programme's indicators count each participant who consented to statistics
 //! once, by gender and age group; its project data and goals are the programme manager's to
-//! keep (a stale version is a conflict) and its staff's to read.
+//! keep (a stale version is a conflict) and its staff's to read. A list's export reads the same
+//! rows as the list, in pages of `EXPORT_PER_PAGE`, and is recorded in the audit log once.
 
 use super::internship::{People, days, now_date, people, world};
 use super::*;
@@ -12,6 +13,7 @@ use brygga_domain::project::{GoalDraft, ProjectDraft};
 both!(store:
     the_indicators_count_each_consenting_participant_once_by_gender_and_age,
     the_project_and_its_goals_are_the_programme_managers,
+    a_list_export_reads_the_list_in_pages_and_is_audited_once,
 );
 
 async fn the_indicators_count_each_consenting_participant_once_by_gender_and_age(store: Store) {
@@ -141,4 +143,76 @@ async fn the_project_and_its_goals_are_the_programme_managers(store: Store) {
         store.goal_remove(&manager, id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+async fn a_list_export_reads_the_list_in_pages_and_is_audited_once(store: Store) {
+    let w = world(&store).await;
+    let c = &w.coordinator;
+    let People {
+        me,
+        other_coordinator,
+        ..
+    } = people(&store, &w).await;
+    let admin = actor(
+        &store,
+        user(&store, "admin@x.example", Role::Admin, &[], None).await,
+    )
+    .await;
+    let exports = async || {
+        store
+            .audit_list(
+                &admin,
+                &AuditFilter {
+                    resource: Some("participant_list_export".into()),
+                    page: 1,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap()
+    };
+    let f = ParticipantFilter {
+        page: 1,
+        ..Default::default()
+    };
+    let list = store.participant_list(c, &f).await.unwrap();
+    let first = store.participant_list_export(c, &f).await.unwrap();
+    assert_eq!(first.per_page, brygga_store::EXPORT_PER_PAGE);
+    assert_eq!(first.total, list.total);
+    let ids = |p: &brygga_store::Page<brygga_store::participant::ParticipantSummary>| {
+        p.items.iter().map(|s| s.id).collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&first)[..list.items.len()], ids(&list)[..]);
+    let log = exports().await;
+    assert_eq!(log.total, 1);
+    assert_eq!(log.items[0].actor_id, c.user_id());
+    assert!(
+        log.items[0].fields.contains("eligibility"),
+        "{:?}",
+        log.items[0]
+    );
+    // The next page of the same export is not another export.
+    let second = store
+        .participant_list_export(
+            c,
+            &ParticipantFilter {
+                page: 2,
+                ..f.clone()
+            },
+        )
+        .await
+        .unwrap();
+    assert!(second.items.is_empty());
+    assert_eq!(exports().await.total, 1);
+    // Another programme's coordinator exports nothing of this one; the participant has no list.
+    let theirs = store
+        .participant_list_export(&other_coordinator, &f)
+        .await
+        .unwrap();
+    assert!(!ids(&theirs).contains(&w.participant));
+    assert!(matches!(
+        store.participant_list_export(&me, &f).await,
+        Err(StoreError::Forbidden)
+    ));
+    assert_eq!(exports().await.total, 2, "only the exports that were made");
 }

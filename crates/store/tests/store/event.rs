@@ -12,6 +12,7 @@ use brygga_domain::event::{
     BUILTIN_KINDS, EventDraft, EventSessionDraft, PersonDraft, PublicRegistrationDraft,
     RegistrationStatus,
 };
+use brygga_domain::indicator::{Indicator, Split};
 use brygga_store::event::{EventLetter, Who};
 
 both!(store: events_are_seen_and_changed_by_their_people_only);
@@ -344,10 +345,25 @@ async fn events_are_seen_and_changed_by_their_people_only(store: Store) {
         .event_register(c, network, Who::Person(person), &quiet)
         .await
         .unwrap();
+    let trained = |rows: Vec<(Indicator, Split)>| {
+        rows.into_iter()
+            .find(|r| r.0 == Indicator::StaffTrained)
+            .unwrap()
+            .1
+    };
+    let today = chrono::Utc::now().date_naive();
+    let before = trained(store.indicators(c, w.t.programme, today).await.unwrap());
     store
         .event_attendance_record(c, network, half, &[(r.id, AttendanceMark::Present)])
         .await
         .unwrap();
+    // Present at a session: she counts among the programme's trained staff, by gender alone.
+    let after = trained(store.indicators(c, w.t.programme, today).await.unwrap());
+    assert_eq!(
+        (after.total, after.women, after.men),
+        (before.total + 1, before.women + 1, before.men)
+    );
+    assert!(after.by_age.is_empty());
     let reg = store.staff_register(c).await.unwrap();
     let lena = reg.people.iter().find(|p| p.id == person).unwrap();
     assert_eq!((lena.trainings, lena.hours), (1, 3.5));

@@ -69,6 +69,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         ))
         .routes(routes!(crate::dashboard::goal_create))
         .routes(routes!(crate::dashboard::goal_delete))
+        .routes(routes!(crate::dashboard::esf_report_api))
         .routes(routes!(
             crate::gain::api::gain_get,
             crate::gain::api::gain_settings_put

@@ -1,21 +1,25 @@
 //! A programme's dashboard (`/programmes/{id}/dashboard`): its indicators as a chart drawn in
 //! SVG (readable without JavaScript) with the figures as a table beside it, every figure split
 //! by gender and by age group; the list of the actor's programmes (`/dashboard`); the same
-//! figures in the API.
+//! figures in the API; the project report (ESF) as PDF or XLSX.
 
 use askama::Template;
 use askama_web::WebTemplate;
 use axum::Json;
 use axum::Router;
+use axum::extract::Query;
 use axum::extract::State;
 use axum::response::Redirect;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_extra::extract::Form;
+use brygga_app::report::Format;
 use brygga_domain::evaluation::AgeGroup;
 use brygga_domain::indicator::{Indicator, Split};
 use brygga_domain::policy::{Action, Resource};
 use brygga_domain::project::{GoalDraft, ProjectDraft, reached};
+use brygga_domain::{FieldError, FieldErrors};
+use brygga_i18n::Lang;
 use brygga_store::org::Organisation;
 use brygga_store::project::{Goal, Project};
 use serde::Deserialize;
@@ -34,6 +38,7 @@ pub fn router() -> Router<AppState> {
         .route("/programmes/{id}/project", post(project_save))
         .route("/programmes/{id}/goals", post(goal_add))
         .route("/goals/{id}/delete", post(goal_remove))
+        .route("/programmes/{id}/esf-report", get(esf_report))
 }
 
 #[derive(Template, WebTemplate)]
@@ -381,4 +386,71 @@ pub(crate) async fn goal_delete(
     require(&a, Action::Update, Resource::Indicators)?;
     s.store.goal_remove(&a, id).await?;
     Ok(axum::http::StatusCode::NO_CONTENT)
+}
+
+/// The report asked for: `pdf` or `xlsx`, and for the API its language (`sv`, the default, or
+/// `en`).
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[serde(default)]
+pub struct ReportQuery {
+    /// pdf (the default) or xlsx.
+    pub format: String,
+    /// sv (the default) or en.
+    pub lang: String,
+}
+
+impl ReportQuery {
+    fn format(&self) -> Option<Format> {
+        if self.format.is_empty() {
+            Some(Format::Pdf)
+        } else {
+            Format::parse(&self.format)
+        }
+    }
+}
+
+fn report_file(name: String, format: Format, bytes: Vec<u8>) -> Response {
+    crate::file::download(format.content_type(), &name, bytes)
+}
+
+/// The ESF project report as PDF or XLSX, in the reader's language.
+async fn esf_report(
+    State(s): State<AppState>,
+    st: Staff,
+    Id(id): Id,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, WebError> {
+    st.require(Action::Read, Resource::Indicators)?;
+    let format = q.format().ok_or(WebError::NotFound)?;
+    let (name, bytes) =
+        brygga_app::report::esf_file(&s, &st.actor, id, st.chrome.i18n.lang, format).await?;
+    Ok(report_file(name, format, bytes))
+}
+
+#[utoipa::path(get, path = "/programmes/{id}/esf-report", params(("id" = i32, Path), ReportQuery), responses((status = 200, description = "The project report as an ESF project delivers it (participants and trained staff apart, by gender and age group, planned against actual, results within four weeks and after six months, sub-goals, costs against budget), as PDF or XLSX", content_type = "application/pdf"), (status = 403, body = ApiErrorBody), (status = 404, body = ApiErrorBody), (status = 422, body = ApiErrorBody)))]
+pub(crate) async fn esf_report_api(
+    State(s): State<AppState>,
+    ApiActor(a): ApiActor,
+    Id(id): Id,
+    Query(q): Query<ReportQuery>,
+) -> Result<Response, ApiError> {
+    require(&a, Action::Read, Resource::Indicators)?;
+    let mut errors = vec![];
+    let format = q.format();
+    if format.is_none() {
+        errors.push(FieldError::new("format", "report-error-format"));
+    }
+    let lang = match q.lang.as_str() {
+        "" | "sv" => Some(Lang::Sv),
+        "en" => Some(Lang::En),
+        _ => {
+            errors.push(FieldError::new("lang", "report-error-lang"));
+            None
+        }
+    };
+    let (Some(format), Some(lang)) = (format, lang) else {
+        return Err(brygga_app::Error::Invalid(FieldErrors(errors)).into());
+    };
+    let (name, bytes) = brygga_app::report::esf_file(&s, &a, id, lang, format).await?;
+    Ok(report_file(name, format, bytes))
 }

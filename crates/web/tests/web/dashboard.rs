@@ -9,6 +9,7 @@ both!(
     app:
     the_programme_dashboard_counts_by_gender_and_age,
     the_programme_manager_keeps_the_project_and_its_goals,
+    the_project_report_is_a_pdf_and_a_workbook,
 );
 
 async fn the_programme_dashboard_counts_by_gender_and_age(app: &TestApp) {
@@ -38,9 +39,13 @@ async fn the_programme_dashboard_counts_by_gender_and_age(app: &TestApp) {
         .await;
     assert_eq!(status, StatusCode::OK, "{body}");
     let rows = body.as_array().unwrap();
-    assert_eq!(rows.len(), 7);
+    assert_eq!(rows.len(), 8);
     let get = |key: &str| rows.iter().find(|r| r["indicator"] == key).unwrap().clone();
-    for r in rows {
+    // The trained staff are counted by gender alone (their age is not recorded).
+    let staff = get("staff_trained");
+    assert!(staff["total"].as_u64().unwrap() > 0, "{staff}");
+    assert!(staff["by_age"].as_object().unwrap().is_empty(), "{staff}");
+    for r in rows.iter().filter(|r| r["indicator"] != "staff_trained") {
         let n = |k: &str| r[k].as_u64().unwrap();
         assert_eq!(n("women") + n("men") + n("other"), n("total"), "{r}");
         let ages: u64 = r["by_age"]
@@ -195,7 +200,7 @@ async fn the_programme_manager_keeps_the_project_and_its_goals(app: &TestApp) {
         .unwrap()["id"]
         .as_i64()
         .unwrap();
-    assert_eq!(body["goals"].as_array().unwrap().len(), 5);
+    assert_eq!(body["goals"].as_array().unwrap().len(), 6);
     let res = manager
         .submit(&path, &format!("/goals/{added}/delete"), &[])
         .await;
@@ -203,7 +208,7 @@ async fn the_programme_manager_keeps_the_project_and_its_goals(app: &TestApp) {
     let (_, body) = api
         .get(&format!("/programmes/{programme}/project"), &evaluator)
         .await;
-    assert_eq!(body["goals"].as_array().unwrap().len(), 4);
+    assert_eq!(body["goals"].as_array().unwrap().len(), 5);
 
     // Nobody else changes them.
     let (status, _) = api
@@ -222,4 +227,162 @@ async fn the_programme_manager_keeps_the_project_and_its_goals(app: &TestApp) {
         )
         .await;
     assert_eq!(status, StatusCode::FORBIDDEN);
+}
+
+/// The workbook's sheets: name and rows.
+fn workbook(bytes: Vec<u8>) -> Vec<(String, Vec<Vec<calamine::Data>>)> {
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    book.sheet_names()
+        .into_iter()
+        .map(|name| {
+            let rows = book
+                .worksheet_range(&name)
+                .unwrap()
+                .rows()
+                .map(<[calamine::Data]>::to_vec)
+                .collect();
+            (name, rows)
+        })
+        .collect()
+}
+
+/// The row of a sheet whose first cell is `label`.
+fn row_of<'a>(sheet: &'a [Vec<calamine::Data>], label: &str) -> &'a [calamine::Data] {
+    sheet
+        .iter()
+        .find(|r| r.first() == Some(&calamine::Data::String(label.into())))
+        .unwrap_or_else(|| panic!("no row {label}: {sheet:?}"))
+}
+
+async fn the_project_report_is_a_pdf_and_a_workbook(app: &TestApp) {
+    use calamine::Data;
+    let programme = demo_programme(app).await;
+    let manager = app.logged_in(Role::ProgrammeManager).await;
+    let page = manager
+        .page(&format!("/programmes/{programme}/dashboard"))
+        .await;
+    let pdf_path = format!("/programmes/{programme}/esf-report?format=pdf");
+    let xlsx_path = format!("/programmes/{programme}/esf-report?format=xlsx");
+    assert!(
+        page.contains(&pdf_path) && page.contains(&xlsx_path),
+        "{page}"
+    );
+
+    let res = manager.get(&pdf_path).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[CONTENT_TYPE], "application/pdf");
+    assert!(res.bytes().await.unwrap().starts_with(b"%PDF-"));
+
+    let res = manager.get(&xlsx_path).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let sheets = workbook(res.bytes().await.unwrap().to_vec());
+    let names: Vec<&str> = sheets.iter().map(|s| s.0.as_str()).collect();
+    assert_eq!(names.len(), 8, "{names:?}");
+    assert_eq!(names[0], "Projektrapport (ESF)");
+    let sheet = |start: &str| {
+        &sheets
+            .iter()
+            .find(|s| s.0.starts_with(start))
+            .unwrap_or_else(|| panic!("{start}: {names:?}"))
+            .1
+    };
+    assert_eq!(
+        row_of(sheet("Projektrapport"), "Projektnummer")[1],
+        Data::String("2025/00417 (fiktivt)".into())
+    );
+    // Planned against actual: the demo plans 45 women; the actual is the dashboard's count.
+    let (_, indicators) = Api::new(app)
+        .get(
+            &format!("/programmes/{programme}/indicators"),
+            &app.token(Role::ProgrammeManager).await,
+        )
+        .await;
+    let count = |key: &str, field: &str| {
+        indicators
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"] == key)
+            .unwrap()[field]
+            .as_f64()
+            .unwrap()
+    };
+    let women = row_of(sheet("Deltagare planerat"), "Kvinnor");
+    assert_eq!(women[1], Data::Float(45.0));
+    assert_eq!(women[2], Data::Float(count("participants", "women")));
+    // Newcomers and trained staff apart.
+    let newcomers = sheet("Deltagare (nyanlända)");
+    assert!(
+        !newcomers
+            .iter()
+            .any(|r| r[0] == Data::String("Kompetensutvecklad personal".into()))
+    );
+    let staff = row_of(sheet("Kompetensutvecklad"), "Kompetensutvecklad personal");
+    assert_eq!(staff[1], Data::Float(count("staff_trained", "total")));
+    // The finished cohort's results at four weeks: one at work, one studying.
+    let week4 = sheet("Direkta resultat");
+    assert_eq!(row_of(week4, "I arbete")[1], Data::Float(1.0));
+    assert_eq!(row_of(week4, "I studier")[1], Data::Float(1.0));
+    // Costs against the budget, the share a percentage.
+    let costs = sheet("Kostnader");
+    assert_eq!(
+        row_of(costs, "Budget (kronor)")[1],
+        Data::Float(9_800_000.0)
+    );
+    assert!(matches!(row_of(costs, "Andel av budgeten")[1], Data::Float(f) if f > 0.0 && f < 1.0));
+
+    // The API: the evaluator reads it in English; a wrong format or language is a field error.
+    let evaluator = app.token(Role::Evaluator).await;
+    let res = reqwest::Client::new()
+        .get(app.url(&format!(
+            "/api/v1/programmes/{programme}/esf-report?format=xlsx&lang=en"
+        )))
+        .bearer_auth(&evaluator)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let sheets = workbook(res.bytes().await.unwrap().to_vec());
+    assert_eq!(sheets[0].0, "Project report (ESF)");
+    let api = Api::new(app);
+    let (status, body) = api
+        .get(
+            &format!("/programmes/{programme}/esf-report?format=docx&lang=fi"),
+            &evaluator,
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    let fields: Vec<&str> = body["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(fields, ["format", "lang"], "{body}");
+
+    // Others: refused; a programme that is not there: not found.
+    for role in [Role::Participant, Role::Supervisor, Role::EmployerContact] {
+        let v = app.logged_in(role).await;
+        assert_eq!(
+            v.get(&pdf_path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
+    }
+    let (status, _) = api
+        .get(
+            &format!("/programmes/{programme}/esf-report"),
+            &app.token(Role::Participant).await,
+        )
+        .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(
+        manager
+            .get("/programmes/999999/esf-report?format=pdf")
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
 }

@@ -96,6 +96,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     // Participants.
     ("GET", "/participants", Rule::May(List, P)),
+    ("GET", "/participants/export", Rule::May(List, P)),
     ("POST", "/participants", Rule::May(Create, P)),
     ("GET", "/participants/new", Rule::May(Create, P)),
     ("GET", "/participants/{id}", Rule::May(Read, P)),
@@ -404,6 +405,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     // Employers.
     ("GET", "/employers", Rule::May(List, Employer)),
+    ("GET", "/employers/export", Rule::May(List, Employer)),
     ("POST", "/employers", Rule::May(Create, Employer)),
     ("GET", "/employers/new", Rule::May(Create, Employer)),
     ("GET", "/employers/{id}", Rule::May(Read, Employer)),
@@ -421,6 +423,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     // Placements, their pool, candidates and interviews.
     ("GET", "/placements", Rule::May(List, Placement)),
+    ("GET", "/placements/export", Rule::May(List, Placement)),
     ("POST", "/placements", Rule::May(Create, Placement)),
     ("GET", "/placements/new", Rule::May(Create, Placement)),
     ("GET", "/placements/{id}", Rule::May(Read, Placement)),
@@ -823,6 +826,16 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, Indicators),
     ),
     ("POST", "/goals/{id}/delete", Rule::May(Update, Indicators)),
+    (
+        "GET",
+        "/programmes/{id}/esf-report",
+        Rule::May(Read, Indicators),
+    ),
+    (
+        "GET",
+        "/api/v1/programmes/{id}/esf-report",
+        Rule::May(Read, Indicators),
+    ),
     (
         "GET",
         "/api/v1/programmes/{id}/project",
