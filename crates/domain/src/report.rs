@@ -10,6 +10,8 @@ use serde::Serialize;
 pub enum Value {
     Text(String),
     Int(i64),
+    /// A number with decimals (hours).
+    Number(f64),
     /// A share: 0.5 is 50 %.
     Percent(f64),
     Empty,

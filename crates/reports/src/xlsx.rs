@@ -83,6 +83,7 @@ fn write_cell(
     match &cell.value {
         Value::Text(s) => ws.write_string(row, col, cell_text(s)).map(|_| ()),
         Value::Int(n) => ws.write_number(row, col, *n as f64).map(|_| ()),
+        Value::Number(n) => ws.write_number(row, col, *n).map(|_| ()),
         Value::Percent(p) => ws
             .write_number_with_format(row, col, *p, &f.percent)
             .map(|_| ()),

@@ -64,7 +64,7 @@ fn to_event(id: i32) -> Response {
 }
 
 /// A kind's name in the page's language.
-fn kind_label(i18n: &brygga_i18n::I18n, key: &str, name: &Option<String>) -> String {
+pub(crate) fn kind_label(i18n: &brygga_i18n::I18n, key: &str, name: &Option<String>) -> String {
     match name {
         Some(n) => n.clone(),
         None => i18n.t(&format!("event-kind-{key}")),

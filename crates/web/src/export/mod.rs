@@ -16,9 +16,13 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use brygga_domain::model::{EligibilityStatus, PlacementStatus, Sector};
+use brygga_domain::policy::{Action, Resource};
 use brygga_domain::report::{Cell, Table, Value};
 use brygga_i18n::I18n;
+use brygga_store::course::CourseSummary;
 use brygga_store::employer::{EmployerFilter, EmployerSummary};
+use brygga_store::event::{EventSummary, StaffRow};
+use brygga_store::lesson::LessonView;
 use brygga_store::participant::{ParticipantFilter, ParticipantSummary};
 use brygga_store::placement::{PlacementFilter, PlacementSummary};
 use brygga_store::{Page, StoreError};
@@ -32,6 +36,10 @@ pub fn router() -> Router<AppState> {
         .route("/participants/export", get(participants))
         .route("/employers/export", get(employers))
         .route("/placements/export", get(placements))
+        .route("/courses/export", get(courses))
+        .route("/events/export", get(events))
+        .route("/events/people/export", get(staff_register))
+        .route("/lessons/export", get(lessons))
 }
 
 /// The longest list written as XLSX unless configured otherwise (`AppState::xlsx_max_rows`).
@@ -96,13 +104,14 @@ impl TooLargePage {
 }
 
 /// A cell as CSV writes it: text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`
-/// first) is kept as text with a leading apostrophe.
+/// first) is kept as text with a leading apostrophe; a whole number as digits; a decimal or a
+/// share as the reader writes it (a decimal comma in Swedish).
 fn csv_field(c: &Cell) -> String {
     match &c.value {
         Value::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
         Value::Text(s) => s.clone(),
         Value::Int(n) => n.to_string(),
-        Value::Percent(p) => p.to_string(),
+        Value::Number(_) | Value::Percent(_) => c.shown.clone(),
         Value::Empty => String::new(),
     }
 }
@@ -208,6 +217,26 @@ where
                 Body::from_stream(body),
             ))
         }
+    }
+}
+
+/// A list the store reads whole (it is short: a programme's lessons, its staff register) as one
+/// page.
+fn whole<T>(items: Vec<T>) -> Page<T> {
+    let n = items.len() as u64;
+    Page {
+        items,
+        page: 1,
+        per_page: n.max(1),
+        total: n,
+    }
+}
+
+fn int(n: impl Into<i64>) -> Cell {
+    let n = n.into();
+    Cell {
+        shown: n.to_string(),
+        value: Value::Int(n),
     }
 }
 
@@ -410,6 +439,187 @@ async fn placements(
     let e = ListExport {
         name: "platsannonser",
         title: i18n.t("nav-placements"),
+        columns,
+        row: Arc::new(row),
+    };
+    export(&s, st.chrome, format, back_link, e, fetch).await
+}
+
+async fn courses(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(f): Query<FormatQuery>,
+) -> Result<Response, WebError> {
+    st.require(Action::List, Resource::Course)?;
+    let format = f.format()?;
+    let i18n = st.chrome.i18n;
+    let columns = vec![
+        i18n.t("field-name"),
+        i18n.t("field-course_kind"),
+        i18n.t("field-course_start"),
+        i18n.t("field-course_end"),
+        i18n.t("field-location"),
+        i18n.t("field-course_capacity"),
+        i18n.t("export-places-taken"),
+    ];
+    let row = move |c: &CourseSummary| {
+        vec![
+            Cell::text(c.name.clone()),
+            label(&i18n, &c.kind.label_key()),
+            Cell::text(c.start_date.to_string()),
+            Cell::text(c.end_date.to_string()),
+            Cell::text(c.location.clone()),
+            int(c.capacity),
+            int(c.taken),
+        ]
+    };
+    let (store, actor) = (s.store.clone(), st.actor.clone());
+    let fetch = move |page: u64| {
+        let (store, actor) = (store.clone(), actor.clone());
+        async move { store.course_list(&actor, page).await }
+    };
+    let e = ListExport {
+        name: "kurser",
+        title: i18n.t("course-list-title"),
+        columns,
+        row: Arc::new(row),
+    };
+    export(&s, st.chrome, format, "/courses?".into(), e, fetch).await
+}
+
+async fn events(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(f): Query<FormatQuery>,
+) -> Result<Response, WebError> {
+    st.require(Action::List, Resource::Event)?;
+    let format = f.format()?;
+    let i18n = st.chrome.i18n;
+    let columns = vec![
+        i18n.t("field-title"),
+        i18n.t("field-kind"),
+        i18n.t("event-first-session"),
+        i18n.t("field-capacity"),
+        i18n.t("export-registered"),
+        i18n.t("export-waitlisted"),
+    ];
+    let row = move |e: &EventSummary| {
+        vec![
+            Cell::text(e.title.clone()),
+            Cell::text(crate::event::kind_label(&i18n, &e.kind, &e.kind_name)),
+            Cell::text(
+                e.first_session
+                    .as_ref()
+                    .map(crate::event::when)
+                    .unwrap_or_default(),
+            ),
+            int(e.capacity),
+            int(e.registered as i64),
+            int(e.waitlisted as i64),
+        ]
+    };
+    let (store, actor) = (s.store.clone(), st.actor.clone());
+    let fetch = move |page: u64| {
+        let (store, actor) = (store.clone(), actor.clone());
+        async move { store.event_list(&actor, page).await }
+    };
+    let e = ListExport {
+        name: "evenemang",
+        title: i18n.t("event-list-title"),
+        columns,
+        row: Arc::new(row),
+    };
+    export(&s, st.chrome, format, "/events?".into(), e, fetch).await
+}
+
+async fn staff_register(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(f): Query<FormatQuery>,
+) -> Result<Response, WebError> {
+    st.require(Action::List, Resource::StaffRegister)?;
+    let format = f.format()?;
+    let i18n = st.chrome.i18n;
+    let columns = vec![
+        i18n.t("field-name"),
+        i18n.t("field-organisation"),
+        i18n.t("field-role_level"),
+        i18n.t("field-gender"),
+        i18n.t("event-trainings"),
+        i18n.t("event-hours"),
+    ];
+    let row = move |p: &StaffRow| {
+        vec![
+            Cell::text(p.name.clone()),
+            Cell::text(p.organisation.clone()),
+            label(&i18n, &p.role_level.label_key()),
+            label(&i18n, &p.gender.label_key()),
+            int(p.trainings as i64),
+            Cell {
+                shown: i18n.decimal(p.hours, 1),
+                value: Value::Number(p.hours),
+            },
+        ]
+    };
+    let (store, actor) = (s.store.clone(), st.actor.clone());
+    let fetch = move |_page: u64| {
+        let (store, actor) = (store.clone(), actor.clone());
+        async move { Ok(whole(store.staff_register(&actor).await?.people)) }
+    };
+    let e = ListExport {
+        name: "personalregister",
+        title: i18n.t("event-staff-title"),
+        columns,
+        row: Arc::new(row),
+    };
+    export(&s, st.chrome, format, "/events/people?".into(), e, fetch).await
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct LessonQuery {
+    programme: Option<i32>,
+}
+
+async fn lessons(
+    State(s): State<AppState>,
+    st: Staff,
+    Query(f): Query<FormatQuery>,
+    Query(q): Query<LessonQuery>,
+) -> Result<Response, WebError> {
+    st.require(Action::List, Resource::Lesson)?;
+    let format = f.format()?;
+    let i18n = st.chrome.i18n;
+    let columns = vec![
+        i18n.t("lesson-field-noted-on"),
+        i18n.t("lesson-field-programme"),
+        i18n.t("lesson-field-kind"),
+        i18n.t("lesson-field-text"),
+        i18n.t("lesson-field-action"),
+        i18n.t("export-changed-by"),
+    ];
+    let row = move |l: &LessonView| {
+        vec![
+            Cell::text(l.noted_on.to_string()),
+            Cell::text(l.programme.clone()),
+            label(&i18n, &l.kind.label_key()),
+            Cell::text(l.text.clone()),
+            Cell::text(l.action.clone()),
+            Cell::text(l.updated_by_name.clone()),
+        ]
+    };
+    let back_link = match q.programme {
+        Some(p) => format!("/lessons?programme={p}"),
+        None => "/lessons?".into(),
+    };
+    let (store, actor, programme) = (s.store.clone(), st.actor.clone(), q.programme);
+    let fetch = move |_page: u64| {
+        let (store, actor) = (store.clone(), actor.clone());
+        async move { Ok(whole(store.lessons(&actor, programme).await?)) }
+    };
+    let e = ListExport {
+        name: "lardomar",
+        title: i18n.t("lesson-title"),
         columns,
         row: Arc::new(row),
     };

@@ -60,6 +60,14 @@ impl ListPage {
         self.shown == Some(p.id)
     }
 
+    /// The log as shown (one programme's or all), for its export.
+    fn list_link(&self) -> String {
+        match self.shown {
+            Some(p) => format!("/lessons?programme={p}"),
+            None => "/lessons?".into(),
+        }
+    }
+
     fn by_line(&self, l: &LessonView) -> String {
         let date = l.updated_at.format("%Y-%m-%d").to_string();
         self.chrome.i18n.t2(

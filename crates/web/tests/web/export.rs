@@ -298,3 +298,63 @@ async fn a_list_too_long_for_xlsx_is_offered_as_csv(backend: Backend) {
     assert_eq!(ids.len(), extra, "each once, none lost between pages");
     app.finish().await;
 }
+
+both!(app: courses_events_the_staff_register_and_lessons_export_too);
+
+async fn courses_events_the_staff_register_and_lessons_export_too(app: &TestApp) {
+    let coordinator = app.logged_in(Role::Coordinator).await;
+    for (list, path, heads) in [
+        (
+            "/courses",
+            "/courses/export?format=csv",
+            vec!["Namn", "Kurstyp", "Första kursdag"],
+        ),
+        (
+            "/events",
+            "/events/export?format=csv",
+            vec!["Rubrik", "Typ", "Första tillfället"],
+        ),
+        (
+            "/events/people",
+            "/events/people/export?format=csv",
+            vec!["Namn", "Organisation", "Nivå", "Kön", "Evenemang", "Timmar"],
+        ),
+        (
+            "/lessons",
+            "/lessons/export?format=csv",
+            vec!["Datum", "Program", "Slag"],
+        ),
+    ] {
+        let page = coordinator.page(list).await;
+        assert!(page.contains(&path.replace('&', "&#38;")), "{list}: {page}");
+        let rows = csv_of(&coordinator, path).await;
+        assert_eq!(rows[0][..heads.len()], heads[..], "{path}");
+        assert!(rows.len() > 1, "{path}: the demo has some");
+        assert!(rows.iter().all(|r| r.len() == rows[0].len()), "{path}");
+    }
+    // The staff register's hours as numbers in the workbook, with their decimals.
+    let sheet = xlsx_of(&coordinator, "/events/people/export?format=xlsx").await;
+    assert!(
+        sheet[1..]
+            .iter()
+            .any(|r| matches!(r[5], Data::Float(h) if h > 0.0)),
+        "{sheet:?}"
+    );
+    // Lessons of one programme: the filter kept; in the page's order, the demo's two entries.
+    let programme = demo_programme(app).await;
+    let rows = csv_of(
+        &coordinator,
+        &format!("/lessons/export?format=csv&programme={programme}"),
+    )
+    .await;
+    assert_eq!(rows.len() - 1, 2, "{rows:?}");
+    // The supervisor keeps no staff register or lessons: refused.
+    let supervisor = app.logged_in(Role::Supervisor).await;
+    for path in ["/events/people/export", "/lessons/export"] {
+        assert_eq!(
+            supervisor.get(path).await.status(),
+            StatusCode::FORBIDDEN,
+            "{path}"
+        );
+    }
+}

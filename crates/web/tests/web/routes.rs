@@ -564,6 +564,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/files/{id}", Rule::May(Read, Agreement)),
     // Courses, their sessions, enrolments, attendance and progress notes.
     ("GET", "/courses", Rule::May(List, Course)),
+    ("GET", "/courses/export", Rule::May(List, Course)),
     ("POST", "/courses", Rule::May(Create, Course)),
     ("GET", "/courses/new", Rule::May(Create, Course)),
     ("GET", "/courses/{id}", Rule::May(Read, Course)),
@@ -618,6 +619,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/audit", Rule::May(List, AuditLog)),
     // Events, the staff register, a fair's timetable; the kinds are the admin's.
     ("GET", "/events", Rule::May(List, Event)),
+    ("GET", "/events/export", Rule::May(List, Event)),
     ("POST", "/events", Rule::May(Create, Event)),
     ("GET", "/events/new", Rule::May(Create, Event)),
     ("GET", "/events/{id}", Rule::May(Read, Event)),
@@ -666,6 +668,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ),
     ("POST", "/events/{id}/wishes", Rule::May(Update, Event)),
     ("GET", "/events/people", Rule::May(List, StaffRegister)),
+    (
+        "GET",
+        "/events/people/export",
+        Rule::May(List, StaffRegister),
+    ),
     ("POST", "/events/people", Rule::May(Create, StaffRegister)),
     (
         "GET",
@@ -902,6 +909,7 @@ const RULES: &[(&str, &str, Rule)] = &[
         Rule::May(Update, P),
     ),
     ("GET", "/lessons", Rule::May(List, Lesson)),
+    ("GET", "/lessons/export", Rule::May(List, Lesson)),
     ("POST", "/lessons", Rule::May(Create, Lesson)),
     ("POST", "/lessons/{id}", Rule::May(Update, Lesson)),
     ("GET", "/api/v1/lessons", Rule::May(List, Lesson)),
