@@ -192,6 +192,11 @@ mod tests {
         out
     }
 
+    /// The pages of the file as a PDF reader that shares nothing with typst opens it.
+    fn opened_pages(pdf: &[u8]) -> usize {
+        lopdf::Document::load_mem(pdf).unwrap().get_pages().len()
+    }
+
     fn collaboration() -> CollaborationAgreement {
         CollaborationAgreement {
             programme: "Praktik Göteborg".into(),
@@ -231,6 +236,7 @@ mod tests {
         let a = collaboration();
         let pdf = collaboration_agreement(&a).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(opened_pages(&pdf), 1);
         assert!(pdf.len() > 1000);
         let doc = document(&COLLABORATION_ENGINE, &a).unwrap();
         assert_eq!(doc.pages().len(), 1);
@@ -394,6 +400,7 @@ mod tests {
         let doc = certificate(Some(("ar", true, "شهادة الكفاءات", "مستقل")));
         let pdf = certificate_pdf(&doc).unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
+        assert_eq!(opened_pages(&pdf), 1);
         let laid = certificate_document(&doc).unwrap();
         assert_eq!(laid.pages().len(), 1);
         let text = text_of(&laid);
@@ -461,8 +468,6 @@ mod tests {
             footer: "Skapad 2026-12-04 av Petra".into(),
         };
         let pdf = report_pdf(&r).unwrap();
-        // The file opens as a PDF, its pages those laid out.
-        let opened = lopdf::Document::load_mem(&pdf).unwrap();
         let laid = document(&REPORT_ENGINE, &r).unwrap();
         let text = text_of(&laid);
         for expected in [
@@ -479,7 +484,8 @@ mod tests {
             assert!(text.contains(expected), "{expected} missing from: {text}");
         }
         assert!(laid.pages().len() >= 2, "eight tables run over a page");
-        assert_eq!(opened.get_pages().len(), laid.pages().len());
+        // The file opens as a PDF, its pages those laid out.
+        assert_eq!(opened_pages(&pdf), laid.pages().len());
     }
 
     #[test]

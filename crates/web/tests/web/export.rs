@@ -84,6 +84,11 @@ async fn a_coordinator_exports_the_participants_she_sees(app: &TestApp) {
         page.contains("/participants/export?format=xlsx&#38;q="),
         "{page}"
     );
+    // Plain links: the files come as attachments, and a refusal shows as a page, not a file.
+    let at = page.find("class=\"exports\"").unwrap();
+    let links = &page[at..at + page[at..].find("</p>").unwrap()];
+    assert!(links.contains("Exportera (XLSX)"), "{links}");
+    assert!(!links.contains(" download"), "{links}");
     let shown = page.matches("<tr><td data-label=").count();
     assert!(shown > 0);
 
