@@ -1683,3 +1683,19 @@ pub mod programme_goal {
 }
 
 versioned!(certificate, lesson, gain_value);
+
+// One row per programme, keyed by it.
+macro_rules! versioned_by_programme {
+    ($($m:ident),+) => {$(
+        impl crate::Versioned for $m::Entity {
+            fn id_column() -> $m::Column {
+                $m::Column::ProgrammeId
+            }
+            fn version_column() -> $m::Column {
+                $m::Column::Version
+            }
+        }
+    )+};
+}
+
+versioned_by_programme!(gain_setting, programme_project);

@@ -270,23 +270,17 @@ impl Store {
                 .insert(&tx)
                 .await?;
             }
-            Some(m) if m.version == version => {
-                let done = gain_setting::Entity::update_many()
+            Some(_) => {
+                let update = gain_setting::Entity::update_many()
                     .col_expr(gain_setting::Column::Params, Expr::value(params_json))
                     .col_expr(gain_setting::Column::Costs, Expr::value(costs_json))
                     .col_expr(
                         gain_setting::Column::UpdatedByName,
                         Expr::value(actor.name.clone()),
                     )
-                    .col_expr(gain_setting::Column::UpdatedAt, Expr::value(now))
-                    .col_expr(gain_setting::Column::Version, Expr::value(version + 1))
-                    .filter(gain_setting::Column::ProgrammeId.eq(programme_id))
-                    .filter(gain_setting::Column::Version.eq(version))
-                    .exec(&tx)
+                    .col_expr(gain_setting::Column::UpdatedAt, Expr::value(now));
+                crate::update_versioned(&tx, update, programme_id, version, StoreError::from)
                     .await?;
-                if done.rows_affected == 0 {
-                    return Err(StoreError::Conflict);
-                }
             }
             _ => return Err(StoreError::Conflict),
         }

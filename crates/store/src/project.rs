@@ -116,8 +116,8 @@ impl Store {
                 .insert(&tx)
                 .await?;
             }
-            Some(m) if m.version == version => {
-                let done = programme_project::Entity::update_many()
+            Some(_) => {
+                let update = programme_project::Entity::update_many()
                     .col_expr(
                         programme_project::Column::ProjectNumber,
                         Expr::value(p.project_number.clone()),
@@ -151,15 +151,9 @@ impl Store {
                         programme_project::Column::UpdatedByName,
                         Expr::value(actor.name.clone()),
                     )
-                    .col_expr(programme_project::Column::UpdatedAt, Expr::value(now))
-                    .col_expr(programme_project::Column::Version, Expr::value(version + 1))
-                    .filter(programme_project::Column::ProgrammeId.eq(programme_id))
-                    .filter(programme_project::Column::Version.eq(version))
-                    .exec(&tx)
+                    .col_expr(programme_project::Column::UpdatedAt, Expr::value(now));
+                crate::update_versioned(&tx, update, programme_id, version, StoreError::from)
                     .await?;
-                if done.rows_affected == 0 {
-                    return Err(StoreError::Conflict);
-                }
             }
             _ => return Err(StoreError::Conflict),
         }
